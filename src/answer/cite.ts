@@ -1,0 +1,30 @@
+// Citations are slices of the raw article, so a quote can never drift from the text.
+import type { Article } from '../corpus/article.js';
+import type { Chunk, Citation, Sentence } from '../types.js';
+import { compact } from '../text/normalize.js';
+
+export function chunkOfOffset(article: Article, offset: number): Chunk | undefined {
+  return article.chunks.find((c) => c.start <= offset && offset < c.end);
+}
+
+export function citeSpan(article: Article, sentence: Sentence): Citation {
+  const chunk = chunkOfOffset(article, sentence.start);
+  if (!chunk) throw new Error(`cite: offset ${sentence.start} is outside every chunk`);
+  return { id: chunk.id, quote: article.raw.slice(sentence.start, sentence.end).trim() };
+}
+
+/** True when the quote stands in the article word for word (whitespace aside). */
+export function isVerbatim(article: Article, quote: string): boolean {
+  const q = compact(quote);
+  return q.length > 0 && compactArticle(article).includes(q);
+}
+
+const compactCache = new WeakMap<Article, string>();
+export function compactArticle(article: Article): string {
+  let c = compactCache.get(article);
+  if (c === undefined) {
+    c = compact(article.raw);
+    compactCache.set(article, c);
+  }
+  return c;
+}

@@ -1,0 +1,159 @@
+// Picks the sentence(s) of the retrieved passages that answer a question, or decides from the evidence
+// that the article does not answer it.
+import type { Article } from '../corpus/article.js';
+import type { FusedHit } from '../retrieval/fusion.js';
+import type { LexicalIndex } from '../retrieval/lexical.js';
+import { compact } from '../text/normalize.js';
+import { findEntities } from '../text/lexicon.js';
+import type { Chunk, Citation, Sentence } from '../types.js';
+import { citeSpan } from './cite.js';
+import type { QueryAnalysis } from './query.js';
+
+export interface PassageAnswer {
+  kind: 'passage' | 'not_found';
+  answer: string;
+  citations: Citation[];
+  confidence: number;
+  reason: string;
+  /** Best nearby passage when the answer is not_found (offered to the user, never as the answer). */
+  nearest?: Citation;
+  explain: { sentence?: string; coverage: number; missing: string[]; unknownNames: string[] };
+}
+
+export interface ComposeOptions {
+  /** Share of the question's key-term weight the evidence must cover. */
+  minCoverage: number;
+  candidates: number;
+}
+export const DEFAULT_COMPOSE: ComposeOptions = { minCoverage: 0.6, candidates: 6 };
+
+interface Candidate {
+  chunk: Chunk;
+  sentence: Sentence;
+  index: number;
+  score: number;
+  coverage: number;
+  missing: string[];
+}
+
+const hasDigit = (s: string) => /\d/.test(s);
+
+/** Weighted share of the question's words that appear in the text (whitespace-insensitive). */
+function coverageOf(words: string[], text: string, weight: (w: string) => number): { coverage: number; missing: string[] } {
+  const hay = compact(text);
+  let total = 0;
+  let got = 0;
+  const missing: string[] = [];
+  for (const w of words) {
+    const wt = weight(w);
+    total += wt;
+    if (hay.includes(compact(w))) got += wt;
+    else missing.push(w);
+  }
+  return { coverage: total ? got / total : 0, missing };
+}
+
+/** Entity names of the question, as any of their aliases, must stand in the evidence. */
+function entitiesCovered(entities: string[], text: string): boolean {
+  const present = new Set(findEntities(text).map((e) => e.canonical));
+  return entities.every((e) => present.has(e));
+}
+
+export function composePassage(
+  article: Article,
+  lexical: LexicalIndex,
+  q: QueryAnalysis,
+  hits: FusedHit[],
+  options: ComposeOptions = DEFAULT_COMPOSE,
+): PassageAnswer {
+  const notFound = (reason: string, nearest?: Citation, explain?: Partial<PassageAnswer['explain']>): PassageAnswer => ({
+    kind: 'not_found',
+    answer: nearest
+      ? `文章没有回答这个问题。最接近的段落（${nearest.id}）：「${nearest.quote}」`
+      : '文章没有回答这个问题。',
+    citations: [],
+    confidence: 0,
+    reason,
+    nearest,
+    explain: { coverage: 0, missing: [], unknownNames: q.unknownNames, ...explain },
+  });
+
+  if (q.words.length === 0) return notFound('the question has no words to look for');
+  // Words the article never uses and that are not names ("学校", "情况") frame the question rather than
+  // pick the evidence, so they weigh little; names the article lacks are handled as unknownNames.
+  const weight = (w: string) =>
+    (/^\d+$/.test(w) ? 2 : lexical.bm25.docFreq.has(w) ? lexical.idf(w) : 1) * (q.entities.includes(w) ? 1.5 : 1);
+
+  const candidates: Candidate[] = [];
+  for (const hit of hits.slice(0, options.candidates)) {
+    const chunk = article.chunkById.get(hit.id);
+    if (!chunk) continue;
+    chunk.sentences.forEach((sentence, index) => {
+      // A sentence is judged with its paragraph around it: names and periods are often set one sentence earlier.
+      const own = coverageOf(q.words, sentence.text, weight);
+      const ctx = coverageOf(q.words, chunk.text, weight);
+      const score = own.coverage * 2 + ctx.coverage + hit.score * 10;
+      candidates.push({ chunk, sentence, index, score, coverage: ctx.coverage, missing: ctx.missing });
+    });
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  const best = candidates[0];
+  const nearest = best ? citeSpan(article, best.sentence) : undefined;
+  if (!best) return notFound('no passage shares a word with the question');
+  if (q.unknownNames.length > 0) {
+    return notFound(`the article never mentions ${q.unknownNames.join(', ')}`, nearest, { coverage: best.coverage, missing: best.missing });
+  }
+
+  const accepted = candidates.find(
+    (c) =>
+      c.coverage >= options.minCoverage &&
+      entitiesCovered(q.entities, c.chunk.text) &&
+      q.years.every((y) => c.chunk.text.includes(y)) &&
+      (!q.asksQuantity || hasDigit(c.sentence.text) || hasDigit(following(c).map((s) => s.text).join(''))),
+  );
+  if (!accepted) {
+    return notFound(
+      `best evidence covers ${(best.coverage * 100).toFixed(0)}% of the question's key terms (missing: ${best.missing.join(', ') || 'none'})`,
+      nearest,
+      { coverage: best.coverage, missing: best.missing },
+    );
+  }
+
+  // A sentence that only restates the question ("先说支付宝为什么如此看重…") is a lead-in: carry on to
+  // the sentences after it until something new is said.
+  const picked: Sentence[] = [accepted.sentence];
+  const asked = compact(q.text);
+  const novelty = (s: Sentence) => {
+    const grams = [...new Set(bigrams(s.text))];
+    return grams.length ? grams.filter((g) => !asked.includes(g)).length / grams.length : 0;
+  };
+  const extra = following(accepted);
+  while ((novelty(picked[picked.length - 1]!) < 0.5 || (q.asksWhy && picked.length < 2)) && extra.length && picked.length < 3) {
+    picked.push(extra.shift()!);
+  }
+  const citations = picked.map((s) => citeSpan(article, s));
+  return {
+    kind: 'passage',
+    answer: citations.map((c) => c.quote).join(''),
+    citations,
+    confidence: Math.min(0.95, 0.4 + accepted.coverage * 0.5),
+    reason: `sentence covers ${(accepted.coverage * 100).toFixed(0)}% of the key terms`,
+    explain: { sentence: accepted.sentence.text, coverage: accepted.coverage, missing: accepted.missing, unknownNames: [] },
+  };
+
+  function following(c: Candidate): Sentence[] {
+    const rest = c.chunk.sentences.slice(c.index + 1);
+    if (rest.length) return rest;
+    // Past the end of the paragraph: the next paragraph of the same section.
+    const i = article.chunks.indexOf(c.chunk);
+    const next = article.chunks[i + 1];
+    return next && next.section === c.chunk.section ? next.sentences.slice(0, 2) : [];
+  }
+}
+
+/** Character bigrams of the Chinese/Latin runs of a text: a cheap measure of what a sentence says. */
+function bigrams(text: string): string[] {
+  return compact(text)
+    .split(/[^\p{Script=Han}a-z0-9.]+/u)
+    .flatMap((piece) => (piece.length > 1 ? [...piece].map((_, i) => piece.slice(i, i + 2)).filter((b) => b.length === 2) : []));
+}

@@ -1,0 +1,59 @@
+// What a question asks, in the article's vocabulary: tokens for retrieval, the entities, periods and
+// measures it names, and names the article never mentions (evidence for "not found").
+import { findEntities, translateEnglish } from '../text/lexicon.js';
+import { normalizeQuestion, compact } from '../text/normalize.js';
+import { STOP_WORDS, tag, tokenize } from '../text/segment.js';
+
+export interface QueryAnalysis {
+  original: string;
+  normalized: string;
+  /** Normalized, with English names and terms replaced by the article's Chinese. */
+  text: string;
+  tokens: string[];
+  /** Whole content words (non-search cut), used for coverage. */
+  words: string[];
+  entities: string[];
+  years: string[];
+  asksQuantity: boolean;
+  asksWhen: boolean;
+  asksWhy: boolean;
+  /** Name-like words (people, places, organisations, capitalised Latin words) that the article never uses. */
+  unknownNames: string[];
+}
+
+const NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'x', 'eng']);
+const ENGLISH_STOP = new Set(
+  'what when who whom which where why how is are was were did does do the a an of in on for to and by at as with its it can could would please tell me about ant group'.split(' '),
+);
+
+export function analyzeQuestion(question: string, articleCompact: string): QueryAnalysis {
+  const normalized = normalizeQuestion(question);
+  const text = translateEnglish(normalized);
+  const tokens = tokenize(text);
+  const words = [...new Set(tokenize(text, false))];
+  const entities = [...new Set(findEntities(text).map((e) => e.canonical))];
+  const years = [...new Set([...text.matchAll(/(?<!\d)(19|20)\d{2}(?!\d)/g)].map((m) => m[0]))];
+  const unknownNames: string[] = [];
+  for (const { word, tag: t } of tag(text)) {
+    const w = word.trim();
+    if (!NAME_TAGS.has(t) || !/[\p{Script=Han}A-Za-z]/u.test(w)) continue;
+    if (/^[A-Za-z]+$/.test(w)) {
+      // Latin words count as names only when capitalised and not ordinary question words.
+      if (!/^[A-Z]/.test(w) || ENGLISH_STOP.has(w.toLowerCase()) || w.length < 2) continue;
+    } else if ([...w].length < 2 || STOP_WORDS.has(w)) continue;
+    if (!articleCompact.includes(compact(w))) unknownNames.push(w);
+  }
+  return {
+    original: question,
+    normalized,
+    text,
+    tokens,
+    words,
+    entities,
+    years,
+    asksQuantity: /多少|几[个位年家笔亿万次]|多大|多高|多长|比例|百分之|占比/.test(text),
+    asksWhen: /什么时候|何时|哪天|哪一天|哪年|哪一年|几月|几号|日期|时间点/.test(text),
+    asksWhy: /为什么|为何|原因|怎么会/.test(text),
+    unknownNames,
+  };
+}

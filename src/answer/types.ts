@@ -1,0 +1,31 @@
+import type { AnswerKind, Citation } from '../types.js';
+import type { FusedHit } from '../retrieval/fusion.js';
+
+export interface Explain {
+  normalized: string;
+  translated: string;
+  tokens: string[];
+  entities: string[];
+  unknownNames: string[];
+  route: string;
+  reason: string;
+  dense: string;
+  hits: (FusedHit & { preview: string })[];
+  coverage?: number;
+  missing?: string[];
+}
+
+/** What every surface receives. The JSON form (`ask --json`) is exactly these fields minus `explain`. */
+export interface Answer {
+  question: string;
+  kind: AnswerKind;
+  answer: string;
+  citations: Citation[];
+  confidence: number;
+  ms: number;
+  /** Present when the question itself was unusable (empty, too long …). */
+  error?: { code: string; message: string };
+  /** The closest passage offered with a not_found answer. */
+  nearest?: Citation;
+  explain?: Explain;
+}

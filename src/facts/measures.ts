@@ -1,0 +1,60 @@
+// What the article measures, by the words it (and people asking) use. Longest words first when matching.
+
+export interface MeasureEntry {
+  canonical: string;
+  /** Words in the article or a question that name this measure. */
+  words: string[];
+  /** Measures answered together (营收 and 营业收入 and 收入 are one family when a question is loose). */
+  family: string;
+}
+
+export const MEASURES: MeasureEntry[] = [
+  { canonical: '营收', words: ['营业收入', '营收', '营业额'], family: 'revenue' },
+  { canonical: '收入', words: ['保险业务收入', '科技服务收入', '手续费及佣金收入', '解决方案收入', '收入'], family: 'revenue' },
+  { canonical: '净利润', words: ['净利润', '净利'], family: 'profit' },
+  { canonical: '利润', words: ['利润', '盈利'], family: 'profit' },
+  { canonical: '不良率', words: ['不良率', '坏账率'], family: 'npl' },
+  { canonical: '总资产', words: ['总资产'], family: 'assets' },
+  { canonical: '资产规模', words: ['资产规模'], family: 'assets' },
+  { canonical: '月活', words: ['月活', '每月活跃', '月活跃'], family: 'users' },
+  { canonical: '日活', words: ['日活', '每日活跃', '日活跃'], family: 'users' },
+  { canonical: '用户数', words: ['用户数', '用户'], family: 'users' },
+  { canonical: '合作商家数', words: ['合作商家', '商家'], family: 'merchants' },
+  { canonical: '保有规模', words: ['保有规模', '保有量', '非货规模'], family: 'aum' },
+  { canonical: '出货量', words: ['出货量', '出货'], family: 'shipments' },
+  { canonical: '覆盖城市数', words: ['个城市', '城市'], family: 'cities' },
+  { canonical: '覆盖商圈数', words: ['个商圈', '商圈'], family: 'districts' },
+  { canonical: '投资笔数', words: ['对外投资', '投资笔数'], family: 'investments' },
+  { canonical: '投资总额', words: ['投资总额'], family: 'investment-total' },
+  { canonical: '持股比例', words: ['股份', '持股', '股权'], family: 'stake' },
+  { canonical: '未偿本息总额', words: ['未偿本息总额', '未偿本息', '不良资产包', '资产包'], family: 'npl-package' },
+  { canonical: '涉及消费者', words: ['消费者'], family: 'npl-package-people' },
+  { canonical: '涉及贷款笔数', words: ['消费贷'], family: 'npl-package-loans' },
+  { canonical: '收购金额', words: ['收购'], family: 'acquisition' },
+  { canonical: '扶持资金', words: ['扶持', '投入'], family: 'subsidy' },
+  { canonical: '任职年限', words: ['效力', '工作了'], family: 'tenure' },
+  { canonical: '收入占比', words: ['占比'], family: 'share' },
+];
+
+const sorted = MEASURES.flatMap((m) => m.words.map((w) => ({ word: w, measure: m }))).sort((a, b) => b.word.length - a.word.length);
+
+/** Measure words in a text, longest match wins, in order of appearance. */
+export function findMeasures(text: string): { measure: MeasureEntry; word: string; at: number }[] {
+  const taken: boolean[] = [];
+  const out: { measure: MeasureEntry; word: string; at: number }[] = [];
+  for (const { word, measure } of sorted) {
+    let from = 0;
+    for (;;) {
+      const at = text.indexOf(word, from);
+      if (at < 0) break;
+      from = at + word.length;
+      if (taken.slice(at, at + word.length).some(Boolean)) continue;
+      for (let i = at; i < at + word.length; i++) taken[i] = true;
+      out.push({ measure, word, at });
+    }
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+export const measureByName = new Map(MEASURES.map((m) => [m.canonical, m]));
+export const familyOf = (canonical: string): string => measureByName.get(canonical)?.family ?? canonical;

@@ -1,0 +1,45 @@
+// Periods and dates as the article and questions write them. The article was posted 2025-04-23, so
+// "今年" is 2025 and "去年" 2024; the posting year is passed in rather than assumed.
+import type { Period } from './schema.js';
+
+export interface FoundPeriod extends Period {
+  at: number;
+  length: number;
+}
+
+const pad = (n: string | number) => String(n).padStart(2, '0');
+
+/** Every period expression in a text (spaces already removed), in order of appearance. */
+export function findPeriods(text: string, postedYear: number): FoundPeriod[] {
+  const out: FoundPeriod[] = [];
+  const rules: [RegExp, (m: RegExpExecArray) => Period | null][] = [
+    [/(\d{4})年?(?:的)?前三(?:个)?季度/g, (m) => ({ key: `${m[1]}Q1-3`, label: `${m[1]} 年前三季度` })],
+    [/(\d{4})年?(?:的)?上半年/g, (m) => ({ key: `${m[1]}H1`, label: `${m[1]} 年上半年` })],
+    [/(\d{4})年?(?:的)?下半年/g, (m) => ({ key: `${m[1]}H2`, label: `${m[1]} 年下半年` })],
+    [/(\d{4})年?[Qq]([1-4])/g, (m) => ({ key: `${m[1]}Q${m[2]}`, label: `${m[1]} 年第${m[2]}季度` })],
+    [/(?:截至|截止|到)(\d{4})年(\d{1,2})月(?:为止|底)?/g, (m) => ({ key: `${m[1]}-${pad(m[2]!)}-asof`, label: `截至 ${m[1]} 年 ${Number(m[2])} 月` })],
+    [/(\d{4})年(?:的时候)?底/g, (m) => ({ key: `${m[1]}-end`, label: `${m[1]} 年底` })],
+    [/(\d{4})年(\d{1,2})月(\d{1,2})日/g, (m) => ({ key: `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`, label: `${m[1]} 年 ${Number(m[2])} 月 ${Number(m[3])} 日` })],
+    [/(\d{4})年(\d{1,2})月/g, (m) => ({ key: `${m[1]}-${pad(m[2]!)}`, label: `${m[1]} 年 ${Number(m[2])} 月` })],
+    [/(\d{4})年(?:全年|度)?/g, (m) => ({ key: m[1]!, label: `${m[1]} 年` })],
+    [/去年[Qq]([1-4])/g, (m) => ({ key: `${postedYear - 1}Q${m[1]}`, label: `${postedYear - 1} 年第${m[1]}季度（去年）` })],
+    [/(?:去年|上年)同期/g, () => null],
+    [/去年(?:全年)?/g, () => ({ key: String(postedYear - 1), label: `${postedYear - 1} 年（去年）` })],
+    [/今年(?:全年)?/g, () => ({ key: String(postedYear), label: `${postedYear} 年（今年）` })],
+    [/上年/g, () => null],
+  ];
+  const taken: boolean[] = [];
+  for (const [re, make] of rules) {
+    for (const m of text.matchAll(re)) {
+      const at = m.index;
+      if (taken.slice(at, at + m[0].length).some(Boolean)) continue;
+      const p = make(m as unknown as RegExpExecArray);
+      for (let i = at; i < at + m[0].length; i++) taken[i] = true;
+      if (p) out.push({ ...p, at, length: m[0].length });
+    }
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/** The year a period belongs to, for "the article only has 2024" style explanations. */
+export const periodYear = (key: string): string => key.slice(0, 4);

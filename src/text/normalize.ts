@@ -1,0 +1,28 @@
+// Text normalisation shared by questions and the article: one place decides what "the same text" means.
+import * as OpenCC from 'opencc-js';
+
+const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
+
+// C0/C1 controls (except tab/newline), zero-width and bidi formatting characters, BOM, lone surrogates.
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Cleans a user's question: NFKC (full-width digits and letters become ASCII), traditional -> simplified,
+ * invisible characters dropped, whitespace collapsed. */
+export function normalizeQuestion(input: string): string {
+  const cleaned = input.replace(LONE_SURROGATE, '').normalize('NFKC').replace(INVISIBLE, '');
+  return toSimplified(cleaned).replace(/\s+/g, ' ').trim();
+}
+
+/** Whitespace-free, NFKC form used to compare quotes and figures ("162.91 亿元" == "162.91亿元"). */
+export const compact = (s: string): string =>
+  s.normalize('NFKC').replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, '').toLowerCase();
+
+/** Removes the spaces the source puts around numbers next to CJK ("2024 年 3 月") but keeps the ones
+ * between Latin words ("AI First"), so segmentation sees "2024年3月". */
+export function tightenSpacing(s: string): string {
+  return s
+    .replace(/[\u00a0\u3000]/g, ' ')
+    .replace(/(?<=[\p{Script=Han}\d%.,，。、：:（）()“”])\s+(?=[\p{Script=Han}\d%（）()“”])/gu, '')
+    .replace(/(?<=[\p{Script=Han}])\s+(?=[A-Za-z])|(?<=[A-Za-z])\s+(?=[\p{Script=Han}])/gu, '');
+}
