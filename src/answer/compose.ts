@@ -109,7 +109,8 @@ export function composePassage(
       c.coverage >= options.minCoverage &&
       entitiesCovered(q.entities, c.chunk.text) &&
       q.years.every((y) => c.chunk.text.includes(y)) &&
-      (!q.asksQuantity || hasDigit(c.sentence.text) || hasDigit(following(c).map((s) => s.text).join(''))),
+      // A figure must come from a sentence about the entity asked for, not from its neighbour's.
+      (!q.asksQuantity || (hasDigit(c.sentence.text) && entitiesCovered(q.entities, c.sentence.text))),
   );
   if (!accepted) {
     return notFound(

@@ -81,12 +81,13 @@ export function extractFacts(article: Article): Fact[] {
         if (measure?.measure.canonical === '用户数') {
           const around = clause + after;
           const refined = /每月|月活/.test(around) ? '月活' : /每日|日活/.test(around) ? '日活' : undefined;
-          if (refined) measure = { ...measure, measure: findMeasures(refined)[0]!.measure };
+          if (refined) measure = { ...measure, word: refined === '月活' ? '月活跃用户' : '日活跃用户', measure: findMeasures(refined)[0]!.measure };
         }
         // A bare figure continues the paragraph's last measure ("又回升到将近 4900 亿元").
         const previous = paragraphFigures[paragraphFigures.length - 1];
         const measureName = measure?.measure.canonical ?? previous?.measure;
-        const measureText = measure?.word ?? previous?.measureText;
+        // A unit-word ("个商圈") reads badly as a label; the measure's name says it.
+        const measureText = (measure === measureOfUnit ? measure?.measure.canonical : measure?.word) ?? previous?.measureText;
         if (!measureName || !measureText) continue;
         const entityHere = entities.filter((e) => e.at < at).pop()?.canonical;
         const entity = entityHere ?? lastEntity;

@@ -38,7 +38,7 @@ const EVENT_WORDS: [RegExp, string][] = [
   [/双飞轮/, '确定双飞轮战略'],
 ];
 
-const CHANGE_WORDS = /增长|增速|增幅|下降|下滑|降幅|同比|变化|涨|跌|减少|回升/;
+const CHANGE_WORDS = /增长|增速|增幅|下降|下滑|降幅|同比|变化|涨|跌|减少/;
 
 const cite = (f: Fact): Citation => ({ id: f.source.chunkId as ChunkId, quote: f.source.quote });
 const uniqueCitations = (facts: Fact[]) => {
@@ -56,6 +56,8 @@ export const describeEvent = (f: EventFact): string =>
 const dateLabel = (iso: string) => `${iso.slice(0, 4)} 年 ${Number(iso.slice(5, 7))} 月 ${Number(iso.slice(8, 10))} 日`;
 const eventLabel = (f: EventFact) =>
   /^(CEO|CFO|CTO|总裁|副总裁|董事长)$/.test(f.event) ? `出任${f.event}` : f.object ? `${f.event}${f.object}` : f.event;
+
+const bigrams = (s: string) => [...s].slice(0, -1).map((c, i) => c + s[i + 1]!);
 
 export function routeFacts(book: FactBook, q: QueryAnalysis, postedYear = 2025): FactRoute | null {
   return routeEvent(book, q) ?? routeFigure(book, q, postedYear);
@@ -94,19 +96,23 @@ function routeEvent(book: FactBook, q: QueryAnalysis): FactRoute | null {
 }
 
 function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): FactRoute | null {
-  const measures = findMeasures(q.text).map((m) => m.measure);
-  if (!measures.length) return null;
+  let found = findMeasures(q.text);
+  if (!found.length) return null;
+  // "不良资产包涉及多少名消费者": with several measures named, the one next to 多少 is asked for.
+  const askAt = q.text.search(/多少|几/);
+  if (askAt >= 0 && new Set(found.map((m) => m.measure.family)).size > 1) {
+    const distance = (m: (typeof found)[number]) => Math.abs(m.at - askAt);
+    const nearest = Math.min(...found.map(distance));
+    found = found.filter((m) => distance(m) === nearest);
+  }
+  const measures = found.map((m) => m.measure);
   const asksChange = CHANGE_WORDS.test(q.text);
-  if (!q.asksQuantity && !asksChange && !/是多少|有多少|为多少|多少/.test(q.text)) return null;
+  // "网商银行的不良率是多少" and "What was MYbank's NPL ratio" are figure questions; "why"/"when" are not.
+  if (q.asksWhy || q.asksWhen) return null;
   const canon = new Set(measures.map((m) => m.canonical));
   const families = new Set(measures.map((m) => m.family));
   let pool = book.facts.filter((f): f is FigureFact => f.type === 'figure' && families.has(familyOf(baseMeasure(f.measure))));
-  if (asksChange) {
-    const withChange = pool.filter((f) => f.change);
-    if (withChange.length) pool = withChange;
-  } else {
-    pool = pool.filter((f) => !f.measure.endsWith('增速'));
-  }
+  if (!asksChange) pool = pool.filter((f) => !f.measure.endsWith('增速'));
   if (!pool.length) return null;
 
   if (q.entities.length === 0) {
@@ -122,16 +128,37 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
       facts: [],
     };
   }
+  const others = pool;
   pool = pool.filter((f) => q.entities.includes(f.entity));
-  if (!pool.length) return null;
+  if (!pool.length) {
+    if (!q.asksQuantity) return null;
+    // The article gives this figure, but for other entities: one of theirs is not an answer.
+    const names = [...new Set(others.map((f) => f.entity))];
+    return {
+      kind: 'not_found',
+      answer: `文章没有给出${q.entities.join('、')}的${measures[0]!.words[0]}数据。文章给出这项数据的主体有：${names.join('、')}。`,
+      citations: [],
+      confidence: 0,
+      route: 'figure: entity mismatch',
+      reason: `no ${[...canon].join('/')} fact for ${q.entities.join(', ')}`,
+      facts: [],
+    };
+  }
   if (q.entities.length > 1) {
     const withObject = pool.filter((f) => f.object && q.entities.includes(f.object));
     if (withObject.length) pool = withObject;
     else pool = pool.filter((f) => !f.object);
   }
+  if (asksChange) {
+    const withChange = pool.filter((f) => f.change);
+    if (withChange.length) pool = withChange;
+  }
   const exact = pool.filter((f) => canon.has(f.measure) || canon.has(baseMeasure(f.measure)));
   if (exact.length) pool = exact;
-  if (!pool.length) return null;
+  // Several lines of one measure ("面向小微商户的…", "“支付+”行业…"): keep those whose wording the question repeats.
+  const overlap = (f: FigureFact) => bigrams(f.measureText).filter((g) => q.text.includes(g)).length;
+  const best = Math.max(...pool.map(overlap));
+  if (best > 2) pool = pool.filter((f) => overlap(f) === best);
 
   const periods = findPeriods(q.text.replace(/\s+/g, ''), postedYear);
   if (periods.length) {

@@ -25,7 +25,7 @@ export const MEASURES: MeasureEntry[] = [
   { canonical: '覆盖城市数', words: ['个城市', '城市'], family: 'cities' },
   { canonical: '覆盖商圈数', words: ['个商圈', '商圈'], family: 'districts' },
   { canonical: '投资笔数', words: ['对外投资', '投资笔数'], family: 'investments' },
-  { canonical: '投资总额', words: ['投资总额'], family: 'investment-total' },
+  { canonical: '投资总额', words: ['对外投资总额', '投资总额'], family: 'investment-total' },
   { canonical: '持股比例', words: ['股份', '持股', '股权'], family: 'stake' },
   { canonical: '未偿本息总额', words: ['未偿本息总额', '未偿本息', '不良资产包', '资产包'], family: 'npl-package' },
   { canonical: '涉及消费者', words: ['消费者'], family: 'npl-package-people' },

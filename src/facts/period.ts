@@ -24,6 +24,8 @@ export function findPeriods(text: string, postedYear: number): FoundPeriod[] {
     [/(\d{4})年(?:全年|度)?/g, (m) => ({ key: m[1]!, label: `${m[1]} 年` })],
     [/去年[Qq]([1-4])/g, (m) => ({ key: `${postedYear - 1}Q${m[1]}`, label: `${postedYear - 1} 年第${m[1]}季度（去年）` })],
     [/(?:去年|上年)同期/g, () => null],
+    // "与去年相比增长了 29.02%" compares with last year; it does not date the figure.
+    [/(?:与|较|相较于|相比|比)(?:去年|上年)(?:相比)?/g, () => null],
     [/去年(?:全年)?/g, () => ({ key: String(postedYear - 1), label: `${postedYear - 1} 年（去年）` })],
     [/今年(?:全年)?/g, () => ({ key: String(postedYear), label: `${postedYear} 年（今年）` })],
     [/上年/g, () => null],

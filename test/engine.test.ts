@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { isVerbatim } from '../src/answer/cite.js';
+import { getArticle, getEngine } from './helpers.js';
+
+const engine = getEngine();
+const article = getArticle();
+
+describe('answers from passages', () => {
+  it('quotes the sentence that answers, verbatim, with its id', async () => {
+    const a = await engine.answer('网商银行主要服务哪些客户？');
+    expect(a.kind).toBe('passage');
+    expect(a.answer).toContain('小微企业');
+    for (const c of a.citations) {
+      expect(isVerbatim(article, c.quote)).toBe(true);
+      expect(article.chunkById.get(c.id)!.text).toContain(c.quote);
+    }
+  });
+
+  it('goes past a lead-in sentence that only restates the question', async () => {
+    const a = await engine.answer('支付宝为何如此看重碰一下？');
+    expect(a.kind).toBe('passage');
+    expect(a.answer).toMatch(/微信|近场支付/);
+  });
+
+  it('says not found for names the article never mentions, and offers the nearest passage', async () => {
+    for (const q of ['拼多多的营收是多少？', '雷军是谁？', 'What is Tencent doing in AI?']) {
+      const a = await engine.answer(q);
+      expect(a.kind, q).toBe('not_found');
+      expect(a.citations).toEqual([]);
+    }
+  });
+
+  it('says not found when the evidence lacks the period asked about', async () => {
+    const a = await engine.answer('2019年支付宝投入多少现金扶持内容创作者？');
+    expect(a.kind).toBe('not_found');
+  });
+});
+
+describe('bad input gets a clear answer, never a crash', () => {
+  const cases: [string, string][] = [
+    ['empty', ''],
+    ['whitespace', ' \t \u3000 '],
+    ['zero-width only', '\u200b\u200c\u200d\ufeff'],
+    ['emoji only', '😀🚀🔥'],
+    ['control characters', '\u0001\u0002韩歆毅\u0007是谁'],
+    ['full-width digits', '网商银行２０２３年的不良率是多少？'],
+    ['traditional', '韓歆毅什麼時候擔任總裁？'],
+    ['mixed', 'Han Xinyi 什么时候成为 CEO？'],
+    ['markdown and mentions', '@everyone **韩歆毅** <@123> [link](http://x)'],
+    ['lone surrogate', '韩歆毅\ud800是谁'],
+  ];
+  for (const [name, q] of cases) {
+    it(name, async () => {
+      const a = await engine.answer(q);
+      expect(['fact', 'passage', 'not_found']).toContain(a.kind);
+      expect(a.answer.length).toBeGreaterThan(0);
+      for (const c of a.citations) expect(isVerbatim(article, c.quote)).toBe(true);
+    });
+  }
+
+  it('empty questions carry an error code', async () => {
+    expect((await engine.answer('')).error?.code).toBe('EMPTY_QUESTION');
+  });
+
+  it('a 100,000-character question is refused with its length', async () => {
+    const a = await engine.answer('蚂'.repeat(100_000));
+    expect(a.error?.code).toBe('QUESTION_TOO_LONG');
+    expect(a.answer).toContain('100000');
+    expect(a.ms).toBeLessThan(1000);
+  });
+
+  it('full-width digits and traditional characters still find the figure', async () => {
+    expect((await engine.answer('网商银行２０２３年的不良率是多少？')).answer).toContain('2.28%');
+    expect((await engine.answer('韓歆毅什麼時候擔任總裁？')).answer.replace(/\s/g, '')).toContain('2024年3月19日');
+  });
+});

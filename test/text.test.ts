@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { translateEnglish, findEntities } from '../src/text/lexicon.js';
+import { compact, normalizeQuestion, tightenSpacing } from '../src/text/normalize.js';
+import { tokenize } from '../src/text/segment.js';
+
+describe('segmentation', () => {
+  it('keeps numbers whole, including decimals', () => {
+    const t = tokenize('蚂蚁基金的营收达到 162.91 亿元,增长了 29.02%');
+    expect(t).toContain('162.91');
+    expect(t).toContain('29.02');
+    expect(t).not.toContain('162');
+  });
+  it('keeps the article names whole and drops stop words and punctuation', () => {
+    const t = tokenize('网商银行的不良率是多少？');
+    expect(t).toContain('网商银行');
+    expect(t).toContain('不良率');
+    expect(t).not.toContain('的');
+    expect(t).not.toContain('多少');
+    expect(t).not.toContain('？');
+  });
+  it('joins spaced numbers to their units before cutting', () => {
+    expect(tightenSpacing('2024 年 3 月 19 日')).toBe('2024年3月19日');
+    expect(tightenSpacing('“AI First”')).toBe('“AI First”');
+  });
+});
+
+describe('normalisation of questions', () => {
+  it('turns full-width digits and traditional characters into the article forms', () => {
+    expect(normalizeQuestion('２０２４年網商銀行的營收')).toBe('2024年网商银行的营收');
+  });
+  it('drops zero-width and control characters and lone surrogates', () => {
+    expect(normalizeQuestion('韩\u200b歆\u0007毅\ud800')).toBe('韩歆毅');
+  });
+  it('compares text whitespace-insensitively', () => {
+    expect(compact('162.91 亿元')).toBe(compact('162.91亿元'));
+  });
+});
+
+describe('aliases', () => {
+  it('translates English names and terms to the article vocabulary', () => {
+    const t = translateEnglish("What was Ant Fund's revenue in 2024?");
+    expect(t).toContain('蚂蚁基金');
+    expect(t).toContain('营收');
+    expect(t).toContain('2024年');
+    expect(translateEnglish('When did Han Xinyi become CEO of Ant Group?')).toMatch(/韩歆毅.*CEO.*蚂蚁集团/);
+    expect(translateEnglish('MYbank and Huabei and CMB')).toBe('网商银行 and 花呗 and 招行');
+  });
+  it('finds the longest name first', () => {
+    expect(findEntities('蚂蚁消金和蚂蚁集团').map((e) => e.canonical)).toEqual(['蚂蚁消金', '蚂蚁集团']);
+  });
+});
