@@ -20,7 +20,8 @@ export const EngineConfigSchema = z.object({
   MODEL_DOWNLOAD_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
   HF_REMOTE_HOST: z.string().url().optional(),
   MAX_QUESTION_CHARS: z.coerce.number().int().min(10).max(100_000).default(1000),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Unset: each surface picks its default (the terminal CLI is quieter than the bot). */
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).optional(),
 });
 
 export type RawEngineConfig = z.infer<typeof EngineConfigSchema>;

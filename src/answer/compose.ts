@@ -85,7 +85,9 @@ export function composePassage(
     (/^\d+$/.test(w) ? 2 : lexical.bm25.docFreq.has(w) ? lexical.idf(w) : 1) * (q.entities.includes(w) ? 1.5 : 1);
 
   const candidates: Candidate[] = [];
-  for (const hit of hits.slice(0, options.candidates)) {
+  // Fused top hits, plus BM25's own best: a weak dense model must not push the lexical evidence out.
+  const pool = hits.filter((h, i) => i < options.candidates || (h.ranks.bm25 ?? Infinity) <= 5);
+  for (const hit of pool) {
     const chunk = article.chunkById.get(hit.id);
     if (!chunk) continue;
     chunk.sentences.forEach((sentence, index) => {

@@ -2,12 +2,15 @@
 // prints one JSON answer a line (the contract in ../shared/eval/README.md); `--explain` shows why.
 import { createInterface } from 'node:readline';
 import { parseEngineConfig } from '../../config.js';
+import { quietEpipe } from './io.js';
 import { describeError, UserFacingError } from '../../errors.js';
 import { createLogger } from '../../log.js';
 import type { Answer } from '../../answer/types.js';
-import { startEngine } from '../start.js';
+import { startEngine } from '../../start.js';
+import { progressPrinter } from './progress.js';
 import { renderAnswerText } from './render.js';
 
+quietEpipe();
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const explain = args.includes('--explain');
@@ -18,8 +21,8 @@ const toJson = (a: Answer) =>
 
 async function main(): Promise<number> {
   const config = parseEngineConfig();
-  const log = createLogger(config.LOG_LEVEL);
-  const engine = await startEngine(config, log, { quiet: json });
+  const log = createLogger(config.LOG_LEVEL ?? 'warn');
+  const engine = await startEngine(config, log, json ? undefined : progressPrinter());
   if (json) {
     const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
     for await (const line of rl) {
@@ -41,6 +44,7 @@ async function main(): Promise<number> {
   }
   const answer = await engine.answer(question, { explain });
   process.stdout.write(renderAnswerText(answer, engine.article.meta) + '\n');
+  if (explain) process.stdout.write(`\n${engine.denseStatus}\n`);
   if (explain && answer.explain) process.stdout.write('\n--explain\n' + JSON.stringify(answer.explain, null, 2) + '\n');
   return answer.error ? 1 : 0;
 }

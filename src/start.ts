@@ -1,0 +1,69 @@
+// Starts the engine for any surface: article and facts first (always), then dense retrieval when the
+// model can be had. Dense trouble never stops the bot: it answers from BM25 and facts and says why.
+import { openArticle } from './corpus/article.js';
+import type { EngineConfig } from './config.js';
+import { createEngineFrom, type Engine } from './answer/engine.js';
+import { describeError } from './errors.js';
+import { loadFactBook } from './facts/book.js';
+import type { Logger } from './log.js';
+import { ensureDenseIndex, denseRetriever } from './retrieval/dense-index.js';
+import type { DenseRetriever } from './retrieval/dense.js';
+import { createEmbedder, type Embedder } from './retrieval/embedder.js';
+import { loadFeatureExtractor, type ModelEvent } from './retrieval/model-store.js';
+import { getModelSpec } from './retrieval/models.js';
+
+export interface DenseSetup {
+  retriever: DenseRetriever | null;
+  embedder: Embedder | null;
+  status: string;
+}
+
+export async function loadEmbedder(config: EngineConfig, log: Logger, onEvent?: (e: ModelEvent) => void): Promise<Embedder> {
+  const spec = getModelSpec(config.EMBEDDING_MODEL);
+  // transformers.js reports local misses with console.warn; they belong in our debug log, not on screen.
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => log.debug('transformers.js', { message: args.map(String).join(' ').slice(0, 300) });
+  try {
+    const extractor = await loadFeatureExtractor(spec, {
+      modelsDir: config.modelsDir,
+      allowRemote: config.ALLOW_REMOTE_MODELS,
+      remoteHost: config.HF_REMOTE_HOST,
+      stallTimeoutMs: config.MODEL_DOWNLOAD_TIMEOUT_MS,
+      onEvent,
+    });
+    return await createEmbedder(spec, extractor);
+  } finally {
+    console.warn = warn;
+  }
+}
+
+export async function setUpDense(config: EngineConfig, article: ReturnType<typeof openArticle>, log: Logger, onEvent?: (e: ModelEvent) => void): Promise<DenseSetup> {
+  if (config.DENSE === 'off') return { retriever: null, embedder: null, status: 'dense search off (DENSE=off): answering from BM25 and facts' };
+  try {
+    const embedder = await loadEmbedder(config, log, onEvent);
+    const { index, rebuilt } = await ensureDenseIndex(article, embedder, config.indexDir, log);
+    return {
+      retriever: denseRetriever(index, embedder),
+      embedder,
+      status: `dense search on (${embedder.spec.id}, ${embedder.dims} dims; ${rebuilt ? `index rebuilt: ${rebuilt}` : 'index loaded'})`,
+    };
+  } catch (err) {
+    const status = `dense search off: ${describeError(err)}`;
+    log.warn(status);
+    return { retriever: null, embedder: null, status };
+  }
+}
+
+export async function startEngine(config: EngineConfig, log: Logger, onEvent?: (e: ModelEvent) => void): Promise<Engine> {
+  const started = performance.now();
+  const article = openArticle(config.CORPUS_META);
+  const facts = loadFactBook(article);
+  const dense = await setUpDense(config, article, log, onEvent);
+  const engine = createEngineFrom(
+    { article, facts, dense: dense.retriever, denseStatus: dense.status, maxQuestionChars: config.MAX_QUESTION_CHARS },
+    log,
+  );
+  engine.readyMs = performance.now() - started;
+  log.info('engine ready', { ms: Math.round(engine.readyMs), chunks: article.chunks.length, facts: facts.facts.length, dense: dense.status });
+  return engine;
+}
