@@ -3,7 +3,7 @@
 // stalls, so a bot never hangs at start.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { env, pipeline, type FeatureExtractionPipeline } from '@xenova/transformers';
+import type { FeatureExtractionPipeline } from '@xenova/transformers';
 import { UserFacingError, describeError } from '../errors.js';
 import type { ModelSpec } from './models.js';
 
@@ -42,6 +42,8 @@ export async function loadFeatureExtractor(spec: ModelSpec, options: ModelStoreO
   }
   for (const f of present) options.onEvent?.({ status: 'cached', file: f });
 
+  // Loaded on demand: a bot with dense search off never pays for onnxruntime.
+  const { env, pipeline } = await import('@xenova/transformers');
   // transformers.js reads these globals; the models folder is both its local path and its cache.
   env.localModelPath = options.modelsDir;
   env.cacheDir = options.modelsDir;
