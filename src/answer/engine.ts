@@ -6,7 +6,10 @@ import { routeFacts, type FactBook } from '../facts/lookup.js';
 import { loadFactBook } from '../facts/book.js';
 import type { Logger } from '../log.js';
 import { silentLogger } from '../log.js';
-import { reciprocalRankFusion, type RankedList } from '../retrieval/fusion.js';
+import { reciprocalRankFusion, type FusedHit, type RankedList } from '../retrieval/fusion.js';
+import type { Fact } from '../facts/schema.js';
+import { paragraphId } from '../corpus/chunk.js';
+import type { ChunkId } from '../types.js';
 import { buildLexicalIndex, type LexicalIndex } from '../retrieval/lexical.js';
 import type { DenseRetriever } from '../retrieval/dense.js';
 import { compactArticle } from './cite.js';
@@ -23,6 +26,37 @@ export interface Engine {
   denseStatus: string;
   readyMs: number;
   answer(question: string, options?: { explain?: boolean }): Promise<Answer>;
+  /** A figure by its parts (the /figure command): the same routing as a question, no parsing of free text. */
+  figure(entity: string, measure: string, period?: string): Promise<Answer>;
+  /** Top passages for a query, best first (the /search command and "more sources"). */
+  search(query: string, k?: number): Promise<PassageHit[]>;
+  /** A paragraph by chunk or paragraph id, with its neighbours' ids. */
+  passage(id: string): PassageView | null;
+  /** Entities that have facts, and for one entity its measures and periods (autocomplete). */
+  catalog(): FactCatalog;
+}
+
+export interface PassageHit {
+  id: ChunkId;
+  text: string;
+  score: number;
+  ranks: FusedHit['ranks'];
+}
+
+export interface PassageView {
+  id: ChunkId;
+  sectionTitle: string;
+  /** The whole paragraph (all parts of a split paragraph), verbatim. */
+  text: string;
+  previous?: ChunkId;
+  next?: ChunkId;
+}
+
+export interface FactCatalog {
+  entities: string[];
+  measuresOf(entity: string): string[];
+  periodsOf(entity: string, measure: string): string[];
+  factsOf(entity: string): Fact[];
 }
 
 export interface EngineParts {
@@ -80,15 +114,7 @@ export function createEngineFrom(parts: EngineParts, log: Logger = silentLogger)
       return finish({ kind: fact.kind, answer: fact.answer, citations: fact.citations, confidence: fact.confidence, explain });
     }
 
-    const lists: RankedList[] = [{ source: 'bm25', ids: lexical.search(q.tokens, 20) }];
-    if (dense) {
-      try {
-        lists.push({ source: 'dense', ids: await dense.search(q.text, 20) });
-      } catch (err) {
-        log.warn('dense search failed for one question; answering from BM25', { error: String(err) });
-      }
-    }
-    const hits = reciprocalRankFusion(lists);
+    const hits = await retrieve(q.tokens, q.text);
     const passage = composePassage(article, lexical, q, hits);
     if (explain) {
       Object.assign(explain, {
@@ -109,7 +135,57 @@ export function createEngineFrom(parts: EngineParts, log: Logger = silentLogger)
     });
   }
 
-  return { article, facts, lexical, dense, denseStatus, readyMs: performance.now() - started, answer };
+  async function retrieve(tokens: string[], text: string): Promise<FusedHit[]> {
+    const lists: RankedList[] = [{ source: 'bm25', ids: lexical.search(tokens, 20) }];
+    if (dense) {
+      try {
+        lists.push({ source: 'dense', ids: await dense.search(text, 20) });
+      } catch (err) {
+        log.warn('dense search failed for one question; answering from BM25', { error: String(err) });
+      }
+    }
+    return reciprocalRankFusion(lists);
+  }
+
+  async function search(query: string, k = 5): Promise<PassageHit[]> {
+    const q = analyzeQuestion(query.slice(0, maxChars), articleCompact);
+    if (!q.normalized) return [];
+    const hits = await retrieve(q.tokens, q.text);
+    return hits.slice(0, k).map((h) => ({ id: h.id, text: article.chunkById.get(h.id)!.text, score: h.score, ranks: h.ranks }));
+  }
+
+  function passage(id: string): PassageView | null {
+    const wanted = id.trim().replace(/^§?/, '§').replace(/(\d)[¶p](\d)/i, '$1¶$2');
+    const chunk = article.chunkById.get(wanted as ChunkId) ?? article.chunks.find((c) => paragraphId(c.section, c.paragraph) === wanted);
+    if (!chunk) return null;
+    const paragraphs = article.paragraphs;
+    const i = paragraphs.findIndex((p) => p.section === chunk.section && p.index === chunk.paragraph);
+    const p = paragraphs[i]!;
+    const firstChunkOf = (x: (typeof paragraphs)[number] | undefined) =>
+      x ? article.chunks.find((c) => c.section === x.section && c.paragraph === x.index)?.id : undefined;
+    return { id: paragraphId(p.section, p.index) as ChunkId, sectionTitle: chunk.sectionTitle, text: p.text, previous: firstChunkOf(paragraphs[i - 1]), next: firstChunkOf(paragraphs[i + 1]) };
+  }
+
+  async function figure(entity: string, measure: string, period?: string): Promise<Answer> {
+    return answer(`${entity}${period ? ` ${period}` : ''}的${measure}是多少？`);
+  }
+
+  const figureFacts = facts.facts;
+  const catalog = (): FactCatalog => ({
+    entities: [...new Set(figureFacts.map((f) => f.entity))],
+    measuresOf: (entity) => [...new Set(figureFacts.filter((f) => f.entity === entity).map((f) => (f.type === 'figure' ? f.measureText : f.event)))],
+    periodsOf: (entity, measure) => [
+      ...new Set(
+        figureFacts
+          .filter((f): f is Extract<Fact, { type: 'figure' }> => f.type === 'figure' && f.entity === entity && (f.measureText === measure || f.measure === measure))
+          .map((f) => f.period?.label ?? '')
+          .filter(Boolean),
+      ),
+    ],
+    factsOf: (entity) => figureFacts.filter((f) => f.entity === entity || f.object === entity),
+  });
+
+  return { article, facts, lexical, dense, denseStatus, readyMs: performance.now() - started, answer, figure, search, passage, catalog };
 }
 
 /** Loads everything from disk per the config. Dense retrieval is attached by the caller when available. */

@@ -1,0 +1,183 @@
+// The Discord client: the fewest intents that work, every interaction deferred at once, answered or
+// told why not, and a shutdown that lets in-flight replies finish.
+import { randomBytes } from 'node:crypto';
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  Partials,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type Message,
+} from 'discord.js';
+import type { Engine } from '../../answer/engine.js';
+import { describeError } from '../../errors.js';
+import type { Logger } from '../../log.js';
+import { COMMAND_MODULES, loadCommands } from './commands/index.js';
+import { passageViewEmbed } from './commands/passage.js';
+import type { DiscordConfig } from './config.js';
+import { createAnswerCache, type BotContext, type Command } from './context.js';
+import { answerButtons, answerEmbed, passagesEmbed } from './render.js';
+import { createRateLimiter, NO_MENTIONS } from './safety.js';
+
+export interface Bot {
+  client: Client;
+  ctx: BotContext;
+  commands: Map<string, Command>;
+  start(): Promise<void>;
+  /** Stops taking new work, waits up to SHUTDOWN_GRACE_MS for replies in flight, then disconnects. */
+  stop(): Promise<void>;
+}
+
+const errorId = () => randomBytes(3).toString('hex');
+
+export function createBot(config: DiscordConfig, engine: Engine, log: Logger, version: string): Bot {
+  const intents = [GatewayIntentBits.Guilds];
+  if (config.MENTION_MODE) intents.push(GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent);
+  const client = new Client({
+    intents,
+    partials: [Partials.Channel],
+    allowedMentions: NO_MENTIONS,
+    rest: { api: config.DISCORD_API_URL },
+  });
+  const ctx: BotContext = {
+    engine,
+    config,
+    log,
+    startedAt: Date.now(),
+    version,
+    limiter: createRateLimiter(config.RATE_LIMIT_CAPACITY, config.RATE_LIMIT_REFILL_PER_MINUTE),
+    answers: createAnswerCache(),
+  };
+  const commands = loadCommands(COMMAND_MODULES, log);
+  const inflight = new Set<Promise<unknown>>();
+  let closing = false;
+
+  const track = (p: Promise<unknown>) => {
+    inflight.add(p);
+    void p.finally(() => inflight.delete(p));
+  };
+
+  async function rateLimited(i: ChatInputCommandInteraction | ButtonInteraction): Promise<boolean> {
+    if (ctx.limiter.take(i.user.id)) return false;
+    const wait = ctx.limiter.retryAfter(i.user.id);
+    await i.reply({ content: `你问得太快了，请 ${Number.isFinite(wait) ? wait : 60} 秒后再试。(Too many requests; try again shortly.)`, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    return true;
+  }
+
+  async function failed(i: ChatInputCommandInteraction | ButtonInteraction, err: unknown): Promise<void> {
+    const id = errorId();
+    log.error('interaction failed', { errorId: id, command: i.isChatInputCommand() ? i.commandName : i.customId, error: describeError(err), stack: err instanceof Error ? err.stack?.split('\n').slice(0, 4).join(' | ') : undefined });
+    const isInput = err instanceof Error && err.name === 'ZodError';
+    const content = isInput
+      ? `输入有误：${(err as unknown as { issues: { message: string }[] }).issues.map((x) => x.message).join('；')}`
+      : `出错了，没能回答。错误编号 ${id}，请稍后再试。(Something went wrong; error id ${id}.)`;
+    try {
+      if (i.deferred && !i.ephemeral) await i.deleteReply().catch(() => {});
+      if (i.deferred || i.replied) await i.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      else await i.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    } catch (e) {
+      log.error('could not deliver the error message', { errorId: id, error: describeError(e) });
+    }
+  }
+
+  async function onCommand(i: ChatInputCommandInteraction): Promise<void> {
+    const command = commands.get(i.commandName);
+    if (!command) {
+      await i.reply({ content: `未知命令 /${i.commandName}：可能已下线，请重新注册命令。`, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      return;
+    }
+    if (await rateLimited(i)) return;
+    await i.deferReply(command.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    try {
+      await command.execute(i, ctx);
+    } catch (err) {
+      await failed(i, err);
+    }
+  }
+
+  async function onButton(i: ButtonInteraction): Promise<void> {
+    if (await rateLimited(i)) return;
+    await i.deferReply({ flags: MessageFlags.Ephemeral });
+    try {
+      const [kind, arg = ''] = i.customId.split(/:(.*)/s);
+      if (kind === 'para') {
+        const view = engine.passage(arg);
+        await i.editReply(view ? { embeds: [passageViewEmbed(view)], allowedMentions: NO_MENTIONS } : { content: `段落 ${arg} 不存在。`, allowedMentions: NO_MENTIONS });
+      } else if (kind === 'more') {
+        const answer = ctx.answers.get(arg);
+        if (!answer) {
+          await i.editReply({ content: '这条回答来自机器人重启之前，来源已不在缓存中：请重新提问。(This answer predates a restart; please ask again.)', allowedMentions: NO_MENTIONS });
+          return;
+        }
+        const cited = new Set(answer.citations.map((c) => c.id));
+        const more = (await engine.search(answer.question, 8)).filter((h) => !cited.has(h.id)).slice(0, 4);
+        await i.editReply({ embeds: [passagesEmbed('更多来源 More sources', more, '与问题相关的其他段落（未必回答问题）')], allowedMentions: NO_MENTIONS });
+      } else {
+        await i.editReply({ content: '这个按钮已失效。(This button is no longer valid.)', allowedMentions: NO_MENTIONS });
+      }
+    } catch (err) {
+      await failed(i, err);
+    }
+  }
+
+  async function onInteraction(i: Interaction): Promise<void> {
+    if (closing) return;
+    try {
+      if (i.isAutocomplete()) {
+        const command = commands.get(i.commandName);
+        await (command?.autocomplete?.(i, ctx) ?? i.respond([])).catch(async (err) => {
+          log.warn('autocomplete failed', { command: i.commandName, error: describeError(err) });
+          if (!i.responded) await i.respond([]).catch(() => {});
+        });
+      } else if (i.isChatInputCommand()) await onCommand(i);
+      else if (i.isButton()) await onButton(i);
+    } catch (err) {
+      log.error('interaction could not be handled', { id: i.id, error: describeError(err) });
+    }
+  }
+
+  async function onMessage(m: Message): Promise<void> {
+    if (closing || m.author.bot || !client.user || !m.mentions.users.has(client.user.id)) return;
+    const question = m.content.replace(new RegExp(`<@!?${client.user.id}>`, 'g'), '').trim();
+    if (!question) return;
+    if (!ctx.limiter.take(m.author.id)) return;
+    try {
+      const answer = await engine.answer(question.slice(0, 500));
+      ctx.answers.put(m.id, answer);
+      await m.reply({ embeds: [answerEmbed(answer, engine.article.meta)], components: answerButtons(m.id, answer.citations[0]?.id), allowedMentions: NO_MENTIONS });
+    } catch (err) {
+      log.error('mention answer failed', { errorId: errorId(), error: describeError(err) });
+    }
+  }
+
+  client.on(Events.InteractionCreate, (i) => track(onInteraction(i)));
+  if (config.MENTION_MODE) client.on(Events.MessageCreate, (m) => track(onMessage(m)));
+  client.on(Events.ShardDisconnect, (_e, shard) => log.warn('gateway disconnected', { shard }));
+  client.on(Events.ShardResume, (shard, replayed) => log.info('gateway resumed', { shard, replayed }));
+  client.on(Events.Error, (err) => log.error('client error', { error: describeError(err) }));
+  client.rest.on('rateLimited', (info) => log.warn('REST rate limited', { route: info.route, retryAfter: info.retryAfter, global: info.global }));
+
+  return {
+    client,
+    ctx,
+    commands,
+    async start() {
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(config.DISCORD_TOKEN);
+      await ready;
+      log.info('discord: ready', { user: client.user?.tag, guilds: client.guilds.cache.size, commands: [...commands.keys()], dense: engine.denseStatus });
+    },
+    async stop() {
+      closing = true;
+      const pending = [...inflight];
+      log.info('discord: shutting down', { inflight: pending.length, graceMs: config.SHUTDOWN_GRACE_MS });
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.allSettled(pending), new Promise((r) => (timer = setTimeout(r, config.SHUTDOWN_GRACE_MS)))]);
+      clearTimeout(timer);
+      await client.destroy();
+    },
+  };
+}

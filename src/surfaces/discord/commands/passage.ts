@@ -1,0 +1,31 @@
+import { SlashCommandBuilder } from 'discord.js';
+import type { Command } from '../context.js';
+import { LIMITS, truncate } from '../render.js';
+import { escapeUserText, NO_MENTIONS } from '../safety.js';
+import { PassageIdOption } from './options.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('passage')
+  .setNameLocalizations({ 'zh-CN': '段落' })
+  .setDescription('Show a whole paragraph of the article by its id, e.g. §03¶5')
+  .setDescriptionLocalizations({ 'zh-CN': '按编号查看原文段落，如 §03¶5' })
+  .addStringOption((o) => o.setName('id').setNameLocalizations({ 'zh-CN': '编号' }).setDescription('Passage id, e.g. §03¶5').setDescriptionLocalizations({ 'zh-CN': '段落编号，如 §03¶5' }).setRequired(true).setMaxLength(20));
+
+export const execute: Command['execute'] = async (interaction, ctx) => {
+  const parsed = PassageIdOption.safeParse(interaction.options.getString('id', true));
+  const view = parsed.success ? ctx.engine.passage(parsed.data) : null;
+  if (!view) {
+    await interaction.editReply({ content: `没有这个段落编号：${escapeUserText(interaction.options.getString('id', true))}。编号形如 §03¶5（第 03 节第 5 段）。`, allowedMentions: NO_MENTIONS });
+    return;
+  }
+  await interaction.editReply({ embeds: [passageViewEmbed(view)], allowedMentions: NO_MENTIONS });
+};
+
+export function passageViewEmbed(view: NonNullable<ReturnType<import('../../../answer/engine.js').Engine['passage']>>) {
+  return {
+    title: `${view.id} · ${truncate(escapeUserText(view.sectionTitle), 200)}`,
+    description: truncate(escapeUserText(view.text), LIMITS.description),
+    color: 0x3b82f6,
+    footer: { text: `前一段 ${view.previous ?? '—'} · 后一段 ${view.next ?? '—'}` },
+  };
+}

@@ -1,0 +1,72 @@
+// Answers as Discord embeds, inside Discord's limits: 256 title, 4,096 description, 25 fields of 1,024,
+// 6,000 in all. Text is cut at sentence ends, and a cut quote always ends with an ellipsis.
+import type { APIEmbed, APIActionRowComponent, APIButtonComponent } from 'discord.js';
+import { ButtonStyle, ComponentType } from 'discord.js';
+import type { Answer } from '../../answer/types.js';
+import type { ArticleMeta } from '../../corpus/load.js';
+import { escapeUserText } from './safety.js';
+
+export const LIMITS = { content: 2000, title: 256, description: 4096, fieldName: 256, fieldValue: 1024, fields: 25, embed: 6000, footer: 2048 } as const;
+const COLORS = { fact: 0x2e9e5b, passage: 0x3b82f6, not_found: 0x8a8f98 } as const;
+
+/** Shortens text to max characters, preferring a sentence end, always marking the cut with "…". */
+export function truncate(text: string, max: number): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  const head = chars.slice(0, max - 1).join('');
+  const end = Math.max(...['。', '！', '？', '!', '?', '；', '\n'].map((p) => head.lastIndexOf(p)));
+  return (end > max * 0.5 ? head.slice(0, end + 1) : head) + '…';
+}
+
+const embedSize = (e: APIEmbed) =>
+  [e.title, e.description, e.footer?.text, e.author?.name, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])].reduce((n, s) => n + [...(s ?? '')].length, 0);
+
+/** Drops fields from the end, then shortens the description, until the embed fits 6,000. */
+export function fitEmbed(e: APIEmbed): APIEmbed {
+  const out: APIEmbed = { ...e, fields: [...(e.fields ?? [])].slice(0, LIMITS.fields) };
+  while (embedSize(out) > LIMITS.embed && out.fields!.length > 0) out.fields!.pop();
+  if (embedSize(out) > LIMITS.embed && out.description) {
+    out.description = truncate(out.description, Math.max(1, [...out.description].length - (embedSize(out) - LIMITS.embed) - 1));
+  }
+  return out;
+}
+
+const quoteBlock = (quote: string) => truncate(quote, LIMITS.fieldValue - 2).split('\n').map((l) => `> ${l}`).join('\n');
+
+export function answerEmbed(answer: Answer, meta: ArticleMeta): APIEmbed {
+  const fields = answer.citations.map((c, i) => ({ name: `[${i + 1}] ${c.id}`, value: quoteBlock(escapeUserText(c.quote)) }));
+  let description = escapeUserText(answer.answer);
+  if (answer.kind === 'not_found') {
+    description = answer.error
+      ? escapeUserText(answer.answer)
+      : `这篇文章没有回答这个问题，所以我不猜。${answer.answer.startsWith('文章没有回答') ? '' : `\n${escapeUserText(answer.answer)}`}`;
+    if (answer.nearest) fields.push({ name: `最接近的段落 / Nearest passage ${answer.nearest.id}`, value: quoteBlock(escapeUserText(answer.nearest.quote)) });
+  }
+  return fitEmbed({
+    title: truncate(escapeUserText(answer.question.replace(/\s+/g, ' ').trim()) || '（空问题）', LIMITS.title),
+    description: truncate(description, LIMITS.description),
+    color: COLORS[answer.kind],
+    fields,
+    footer: { text: truncate(`${kindLabel(answer.kind)} · ${meta.source} / ${meta.syndicatedBy}, ${meta.postedAt}`, LIMITS.footer) },
+  });
+}
+
+const kindLabel = (k: Answer['kind']) => (k === 'fact' ? '数据 fact' : k === 'passage' ? '原文 passage' : '未找到 not found');
+
+export function answerButtons(answerKey: string, firstCitation?: string): APIActionRowComponent<APIButtonComponent>[] {
+  const buttons: APIButtonComponent[] = [
+    { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `more:${answerKey}`, label: '更多来源 More sources' },
+  ];
+  if (firstCitation) buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `para:${firstCitation}`, label: '全文段落 Full paragraph' });
+  return [{ type: ComponentType.ActionRow, components: buttons }];
+}
+
+export function passagesEmbed(title: string, passages: { id: string; text: string }[], footer: string): APIEmbed {
+  return fitEmbed({
+    title: truncate(title, LIMITS.title),
+    color: COLORS.passage,
+    description: passages.length ? undefined : '没有找到相关段落。No passage matches.',
+    fields: passages.map((p) => ({ name: p.id, value: quoteBlock(escapeUserText(p.text)) })),
+    footer: { text: footer },
+  });
+}

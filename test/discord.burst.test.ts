@@ -1,0 +1,174 @@
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../src/log.js';
+import { createBot, type Bot } from '../src/surfaces/discord/bot.js';
+import { DiscordConfigSchema } from '../src/surfaces/discord/config.js';
+import { commandDefinitions } from '../src/surfaces/discord/definitions.js';
+import { getEngine } from './helpers.js';
+import { APP_ID, FakeDiscord, GUILD_ID } from './fake-discord.js';
+
+const TOKEN = 'burst-token.XYZ';
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+const QUESTIONS = ['花呗有多少用户？', '网商银行2023年的不良率是多少？', '蚂蚁集团的三大战略是什么？', '韩歆毅毕业于哪所学校？', '腾讯的市值是多少？'];
+
+async function burst(fake: FakeDiscord, n: number, users: number, midway?: () => void) {
+  const sent: { id: string; token: string; at: number }[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i === Math.floor(n / 2)) midway?.();
+    const userId = String(600000000000000000n + BigInt(i % users));
+    const r = fake.interaction('command', { name: 'ask', userId, options: [{ name: 'question', type: 3, value: QUESTIONS[i % QUESTIONS.length] }] });
+    sent.push({ ...r, at: performance.now() });
+    if (i % 20 === 19) await new Promise((r) => setImmediate(r));
+  }
+  const results = await Promise.all(
+    sent.map(async (s) => {
+      const cb = await fake.waitFor((c) => c.path.startsWith(`/api/v10/interactions/${s.id}/`), 20_000);
+      const fin = cb.body.type === 5 ? await fake.waitFor((c) => c.path.includes(`/webhooks/${APP_ID}/${s.token}`), 20_000) : undefined;
+      return { ack: cb.at - s.at, final: fin ? fin.at - s.at : undefined, type: cb.body.type, limited: cb.body.type === 4 && cb.body.data.flags === 64 };
+    }),
+  );
+  return results;
+}
+
+describe('bursts, rate limits, resume and shutdown through the real client', () => {
+  let fake: FakeDiscord;
+  let bot: Bot;
+  beforeAll(async () => {
+    fake = await new FakeDiscord().start();
+    const config = DiscordConfigSchema.parse({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, RATE_LIMIT_CAPACITY: '5', RATE_LIMIT_REFILL_PER_MINUTE: '0', SHUTDOWN_GRACE_MS: '3000' });
+    bot = createBot(config, getEngine(), silentLogger, 'test');
+    await bot.start();
+  });
+  afterAll(async () => {
+    await bot.client.destroy();
+    await fake.stop();
+  });
+
+  it('200 interactions from 20 users: every one deferred and answered or rate-limited, none dropped', async () => {
+    const results = await burst(fake, 200, 20);
+    expect(results).toHaveLength(200);
+    const answered = results.filter((r) => r.type === 5 && r.final !== undefined);
+    const limited = results.filter((r) => r.limited);
+    expect(answered.length + limited.length).toBe(200);
+    expect(answered.length).toBe(100); // 5 tokens for each of 20 users, no refill
+    expect(limited.length).toBe(100);
+    const acks = answered.map((r) => r.ack);
+    const finals = answered.map((r) => r.final!);
+    process.stderr.write(
+      `burst: ack p50 ${pct(acks, 0.5).toFixed(1)} ms p95 ${pct(acks, 0.95).toFixed(1)} ms; final reply p50 ${pct(finals, 0.5).toFixed(1)} ms p95 ${pct(finals, 0.95).toFixed(1)} ms\n`,
+    );
+  });
+
+  it('a gateway close (4000) mid-burst resumes and loses no interaction', async () => {
+    // New users so the rate limiter does not hide anything.
+    const before = fake.resumed;
+    const sent: ReturnType<FakeDiscord['interaction']>[] = [];
+    for (let i = 0; i < 60; i++) {
+      if (i === 30) fake.dropGateway(4000);
+      sent.push(fake.interaction('command', { name: 'ask', userId: String(700000000000000000n + BigInt(i)), options: [{ name: 'question', type: 3, value: QUESTIONS[i % QUESTIONS.length] }] }));
+    }
+    await Promise.all(sent.map((s) => fake.waitFor((c) => c.path.includes(`/webhooks/${APP_ID}/${s.token}`), 30_000)));
+    expect(fake.resumed).toBe(before + 1);
+    expect(fake.identified).toBe(1);
+  });
+
+  it('an abnormal close (1006) mid-burst: the client reconnects and every interaction is answered', async () => {
+    const sent: ReturnType<FakeDiscord['interaction']>[] = [];
+    for (let i = 0; i < 40; i++) {
+      if (i === 20) fake.dropGateway(1006);
+      sent.push(fake.interaction('command', { name: 'ask', userId: String(800000000000000000n + BigInt(i)), options: [{ name: 'question', type: 3, value: QUESTIONS[i % QUESTIONS.length] }] }));
+    }
+    await Promise.all(sent.map((s) => fake.waitFor((c) => c.path.includes(`/webhooks/${APP_ID}/${s.token}`), 30_000)));
+  });
+
+  it('a storm of 429s on replies: they are retried and still arrive', async () => {
+    fake.faults.push({ match: /^PATCH .*@original$/, status: 429, retryAfter: 0.05, remaining: 10 });
+    const sent = Array.from({ length: 10 }, (_, i) => fake.interaction('command', { name: 'ask', userId: String(900000000000000000n + BigInt(i)), options: [{ name: 'question', type: 3, value: QUESTIONS[0] }] }));
+    await Promise.all(sent.map((s) => fake.waitFor((c) => c.path.includes(`/webhooks/${APP_ID}/${s.token}`), 30_000)));
+  });
+
+  it('shutdown lets an in-flight reply finish, then disconnects', async () => {
+    const s = fake.interaction('command', { name: 'ask', userId: '910000000000000000', options: [{ name: 'question', type: 3, value: QUESTIONS[1] }] });
+    await fake.waitFor((c) => c.path.startsWith(`/api/v10/interactions/${s.id}/`));
+    fake.faults.push({ match: /^PATCH .*@original$/, status: 429, retryAfter: 0.3, remaining: 1 }); // keep it in flight a moment
+    await bot.stop();
+    expect(fake.finalOf(s.token).length).toBeGreaterThan(0);
+    expect(bot.client.isReady()).toBe(false);
+  });
+});
+
+describe('command definitions and registration', () => {
+  it('validate against the discord.js builders, with zh-CN localizations', () => {
+    const defs = commandDefinitions();
+    expect(defs.map((d) => d.name).sort()).toEqual(['about', 'ask', 'figure', 'figures', 'passage', 'search']);
+    for (const d of defs) {
+      expect(d.name_localizations?.['zh-CN']).toBeTruthy();
+      expect(d.description_localizations?.['zh-CN']).toBeTruthy();
+    }
+  });
+
+  it('npm run register sends the guild-scoped payload to the (fake) API', async () => {
+    const fake = await new FakeDiscord().start();
+    try {
+      const out = await runScript('src/surfaces/discord/register.ts', { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_GUILD_ID: GUILD_ID, DISCORD_API_URL: fake.apiUrl });
+      expect(out.code).toBe(0);
+      expect(out.stdout).toContain(`registered 6 commands in guild ${GUILD_ID}`);
+      const put = fake.calls.find((c) => c.method === 'PUT')!;
+      expect(put.path).toBe(`/api/v10/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
+      expect(put.body).toEqual(JSON.parse(JSON.stringify(commandDefinitions())));
+      expect(put.headers.authorization).toBe(`Bot ${TOKEN}`);
+    } finally {
+      await fake.stop();
+    }
+  });
+});
+
+describe('npm start as a process', () => {
+  it('without DISCORD_TOKEN exits with a message naming it and pointing to npm run ask', async () => {
+    const out = await runScript('src/surfaces/discord/main.ts', { DISCORD_TOKEN: '' });
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain('DISCORD_TOKEN is not set');
+    expect(out.stderr).toContain('npm run ask');
+  });
+
+  it('connects, and SIGTERM shuts it down with exit 0', async () => {
+    const fake = await new FakeDiscord().start();
+    try {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/surfaces/discord/main.ts'], {
+        env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, DENSE: 'off', LOG_LEVEL: 'info' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      await waitUntil(() => stderr.includes('discord: ready'), 20_000);
+      const s = fake.interaction('command', { name: 'ask', options: [{ name: 'question', type: 3, value: '花呗有多少用户？' }] });
+      await fake.waitFor((c) => c.path.includes(`/webhooks/${APP_ID}/${s.token}`));
+      child.kill('SIGTERM');
+      const code = await new Promise((r) => child.on('exit', r));
+      expect(code).toBe(0);
+      expect(stderr).toContain('shutting down');
+      expect(stderr).not.toContain(TOKEN);
+    } finally {
+      await fake.stop();
+    }
+  });
+});
+
+function runScript(file: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', file], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function waitUntil(pred: () => boolean, timeoutMs: number) {
+  const t0 = Date.now();
+  while (!pred()) {
+    if (Date.now() - t0 > timeoutMs) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
