@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { isVerbatim } from '../src/answer/cite.js';
+import { getArticle } from './helpers.js';
+
+const ask = (args: string[], input = '', env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'src/surfaces/cli/ask.ts', ...args], {
+    input,
+    env: { ...process.env, DENSE: 'off', ...env },
+    encoding: 'utf8',
+    maxBuffer: 10 * 1024 * 1024,
+  });
+
+describe('npm run ask', () => {
+  it('answers a question for a person, with numbered citations', () => {
+    const r = ask(['韩歆毅是哪天正式接任蚂蚁集团CEO的？']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/2025 年 3 月 1 日/);
+    expect(r.stdout).toMatch(/\[1\] §00¶1/);
+  });
+
+  it('--json: one JSON object per input line, in order, nothing else on stdout, a bad line does not stop the batch', () => {
+    const lines = ['花呗有多少用户？', '', '\u0001\u0002', 'x'.repeat(100_000), '腾讯的市值是多少？', '网商银行的客户主要是哪些人？'];
+    const r = ask(['--json'], lines.join('\n') + '\n');
+    expect(r.status).toBe(0);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out).toHaveLength(lines.length);
+    expect(out.map((o) => o.kind)).toEqual(['fact', 'not_found', 'not_found', 'not_found', 'not_found', 'passage']);
+    expect(out[1].error.code).toBe('EMPTY_QUESTION');
+    expect(out[3].error.code).toBe('QUESTION_TOO_LONG');
+    for (const o of out) {
+      expect(Object.keys(o)).toEqual(expect.arrayContaining(['question', 'kind', 'answer', 'citations', 'confidence', 'ms']));
+      for (const c of o.citations) expect(isVerbatim(getArticle(), c.quote)).toBe(true);
+    }
+  });
+
+  it('--explain shows the route, tokens, retriever ranks and the dense status', () => {
+    const r = ask(['--explain', '网商银行的客户主要是哪些人？']);
+    expect(r.stdout).toContain('"route": "retrieval"');
+    expect(r.stdout).toContain('"bm25"');
+    expect(r.stdout).toContain('dense search off');
+  });
+
+  it('a missing corpus stops with a message naming the path', () => {
+    const r = ask(['问题'], '', { CORPUS_META: '/nonexistent/meta.json' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('/nonexistent/meta.json');
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+  });
+
+  it('an invalid setting names the variable', () => {
+    const r = ask(['问题'], '', { DENSE: 'sometimes' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/DENSE/);
+  });
+});
