@@ -9,6 +9,7 @@ import { CHUNKER_VERSION } from '../corpus/chunk.js';
 import type { Article } from '../corpus/article.js';
 import { sha256 } from '../corpus/load.js';
 import type { Logger } from '../log.js';
+import { UserFacingError, describeError } from '../errors.js';
 import type { ChunkId } from '../types.js';
 import type { DenseRetriever } from './dense.js';
 import type { Embedder } from './embedder.js';
@@ -67,10 +68,17 @@ export async function buildDenseIndex(article: Article, embedder: Embedder, dir:
   const index = new HierarchicalNSW('cosine', embedder.dims);
   index.initIndex({ maxElements: vectors.length, m: params.m, efConstruction: params.efConstruction, randomSeed: 42 });
   vectors.forEach((v, label) => index.addPoint(v, label));
-  mkdirSync(dir, { recursive: true });
   const paths = indexPaths(dir, embedder.spec.id);
   const tmpIndex = `${paths.index}.tmp-${process.pid}`;
-  await index.writeIndex(tmpIndex);
+  try {
+    mkdirSync(dir, { recursive: true });
+    await index.writeIndex(tmpIndex);
+  } catch (err) {
+    throw new UserFacingError(
+      `index: cannot write to ${dir} (${(err as NodeJS.ErrnoException).code ?? describeError(err)}). Point INDEX_DIR at a writable folder.`,
+      'INDEX_UNWRITABLE',
+    );
+  }
   const manifest: Manifest = {
     formatVersion: 1,
     modelId: embedder.spec.id,

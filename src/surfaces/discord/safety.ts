@@ -5,8 +5,13 @@ import { escapeMarkdown } from 'discord.js';
 /** No mention of any kind is ever parsed from what the bot sends. */
 export const NO_MENTIONS = { parse: [] as never[], repliedUser: false };
 
+/** Nothing the bot shows is longer than an embed description; escapeMarkdown is superlinear, so a huge
+ * input is cut first (a 120,000-character question took 50 s to escape before this cut). */
+const MAX_ESCAPED = 4100;
+
 /** User text shown back: markdown escaped, mentions and masked links defused, invisible controls removed. */
-export function escapeUserText(text: string): string {
+export function escapeUserText(input: string): string {
+  const text = [...input].length > MAX_ESCAPED ? [...input].slice(0, MAX_ESCAPED).join('') : input;
   return escapeMarkdown(text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ''))
     .replace(/@(everyone|here)/gi, '@\u200b$1')
     .replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>')
