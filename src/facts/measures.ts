@@ -1,4 +1,5 @@
 // What the article measures, by the words it (and people asking) use. Longest words first when matching.
+import { longestMatches } from '../text/match.js';
 
 export interface MeasureEntry {
   canonical: string;
@@ -36,24 +37,11 @@ export const MEASURES: MeasureEntry[] = [
   { canonical: '收入占比', words: ['占比'], family: 'share' },
 ];
 
-const sorted = MEASURES.flatMap((m) => m.words.map((w) => ({ word: w, measure: m }))).sort((a, b) => b.word.length - a.word.length);
+const measureWords = MEASURES.flatMap((m) => m.words.map((word) => ({ word, value: m })));
 
 /** Measure words in a text, longest match wins, in order of appearance. */
 export function findMeasures(text: string): { measure: MeasureEntry; word: string; at: number }[] {
-  const taken: boolean[] = [];
-  const out: { measure: MeasureEntry; word: string; at: number }[] = [];
-  for (const { word, measure } of sorted) {
-    let from = 0;
-    for (;;) {
-      const at = text.indexOf(word, from);
-      if (at < 0) break;
-      from = at + word.length;
-      if (taken.slice(at, at + word.length).some(Boolean)) continue;
-      for (let i = at; i < at + word.length; i++) taken[i] = true;
-      out.push({ measure, word, at });
-    }
-  }
-  return out.sort((a, b) => a.at - b.at);
+  return longestMatches(text, measureWords).map((m) => ({ measure: m.value, word: m.word, at: m.at }));
 }
 
 export const measureByName = new Map(MEASURES.map((m) => [m.canonical, m]));

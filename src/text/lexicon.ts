@@ -1,5 +1,6 @@
 // Names the article uses for its entities, with the other names people ask by (English, short forms).
 // One table feeds segmentation (so names stay whole), query translation and the fact model.
+import { longestMatches } from './match.js';
 
 export type EntityKind = 'org' | 'person' | 'product' | 'place' | 'other';
 
@@ -116,26 +117,11 @@ export function translateEnglish(q: string): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
-const zhAliasList: [string, string][] = ENTITIES.flatMap((e) =>
-  [e.canonical, ...e.zh].map((name) => [name, e.canonical] as [string, string]),
-).sort((a, b) => b[0].length - a[0].length);
+const zhAliases = ENTITIES.flatMap((e) => [e.canonical, ...e.zh].map((word) => ({ word, value: e.canonical })));
 
 /** Entities named in a (Chinese) text, longest names first, each reported once with its position. */
 export function findEntities(text: string): { canonical: string; at: number; name: string }[] {
-  const found: { canonical: string; at: number; name: string }[] = [];
-  const taken: boolean[] = [];
-  for (const [name, canonical] of zhAliasList) {
-    let from = 0;
-    for (;;) {
-      const at = text.indexOf(name, from);
-      if (at < 0) break;
-      from = at + name.length;
-      if (taken.slice(at, at + name.length).some(Boolean)) continue;
-      for (let i = at; i < at + name.length; i++) taken[i] = true;
-      found.push({ canonical, at, name });
-    }
-  }
-  return found.sort((a, b) => a.at - b.at);
+  return longestMatches(text, zhAliases).map((m) => ({ canonical: m.value, at: m.at, name: m.word }));
 }
 
 export const entityByName = new Map(ENTITIES.map((e) => [e.canonical, e]));
