@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { isVerbatim } from '../src/answer/cite.js';
@@ -52,5 +55,22 @@ describe('npm run ask', () => {
     const r = ask(['问题'], '', { DENSE: 'sometimes' });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/DENSE/);
+  });
+});
+
+describe('npm run gaps', () => {
+  it('after feeding refusal questions through answer() with --record, lists them grouped, most frequent first', () => {
+    const { mkdtempSync } = fs;
+    const db = path.join(mkdtempSync(path.join(os.tmpdir(), 'gaps-')), 'bot.sqlite');
+    const questions = ['马云现在担任什么职务？', '今天北京的天气怎么样？', '马云现在担任什么职务', '花呗有多少用户？'];
+    const r = ask(['--json', '--record'], questions.join('\n') + '\n', { DATABASE_PATH: db });
+    expect(r.status).toBe(0);
+    const gaps = spawnSync(process.execPath, ['--import', 'tsx', 'src/surfaces/cli/gaps.ts', '--json'], { env: { ...process.env, DATABASE_PATH: db }, encoding: 'utf8' });
+    const groups = gaps.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(groups[0]).toMatchObject({ keyTerms: '担任 现在 职务 马云', count: 2, reasons: { not_found: 2 } });
+    expect(groups.map((g) => g.examples[0])).toContain('今天北京的天气怎么样？');
+    expect(groups.flatMap((g) => g.examples)).not.toContain('花呗有多少用户？');
+    const text = spawnSync(process.execPath, ['--import', 'tsx', 'src/surfaces/cli/gaps.ts'], { env: { ...process.env, DATABASE_PATH: db }, encoding: 'utf8' });
+    expect(text.stdout).toMatch(/1\. ×2 .*not_found 2.*terms: 担任 现在 职务 马云/);
   });
 });

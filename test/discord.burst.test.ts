@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../src/log.js';
 import { createBot, type Bot } from '../src/surfaces/discord/bot.js';
@@ -36,7 +39,7 @@ describe('bursts, rate limits, resume and shutdown through the real client', () 
   beforeAll(async () => {
     fake = await new FakeDiscord().start();
     const config = DiscordConfigSchema.parse({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, RATE_LIMIT_CAPACITY: '5', RATE_LIMIT_REFILL_PER_MINUTE: '0', SHUTDOWN_GRACE_MS: '3000' });
-    bot = createBot(config, getEngine(), silentLogger, 'test');
+    bot = createBot({ config, engine: getEngine(), log: silentLogger, version: 'test' });
     await bot.start();
   });
   afterAll(async () => {
@@ -100,7 +103,7 @@ describe('bursts, rate limits, resume and shutdown through the real client', () 
 describe('command definitions and registration', () => {
   it('validate against the discord.js builders, with zh-CN localizations', () => {
     const defs = commandDefinitions();
-    expect(defs.map((d) => d.name).sort()).toEqual(['about', 'ask', 'figure', 'figures', 'passage', 'search']);
+    expect(defs.map((d) => d.name).sort()).toEqual(['about', 'ask', 'figure', 'figures', 'gaps', 'passage', 'search']);
     for (const d of defs) {
       expect(d.name_localizations?.['zh-CN']).toBeTruthy();
       expect(d.description_localizations?.['zh-CN']).toBeTruthy();
@@ -112,7 +115,7 @@ describe('command definitions and registration', () => {
     try {
       const out = await runScript('src/surfaces/discord/register.ts', { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_GUILD_ID: GUILD_ID, DISCORD_API_URL: fake.apiUrl });
       expect(out.code).toBe(0);
-      expect(out.stdout).toContain(`registered 6 commands in guild ${GUILD_ID}`);
+      expect(out.stdout).toContain(`registered 7 commands in guild ${GUILD_ID}`);
       const put = fake.calls.find((c) => c.method === 'PUT')!;
       expect(put.path).toBe(`/api/v10/applications/${APP_ID}/guilds/${GUILD_ID}/commands`);
       expect(put.body).toEqual(JSON.parse(JSON.stringify(commandDefinitions())));
@@ -135,7 +138,7 @@ describe('npm start as a process', () => {
     const fake = await new FakeDiscord().start();
     try {
       const child = spawn(process.execPath, ['--import', 'tsx', 'src/surfaces/discord/main.ts'], {
-        env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, DENSE: 'off', LOG_LEVEL: 'info' },
+        env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, DENSE: 'off', LOG_LEVEL: 'info', DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'db-')), 'bot.sqlite') },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stderr = '';

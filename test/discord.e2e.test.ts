@@ -33,7 +33,7 @@ describe('the bot through the real discord.js client against a local fake Discor
 
   beforeAll(async () => {
     fake = await new FakeDiscord().start();
-    bot = createBot(config(fake), getEngine(), createLogger('debug', (l) => logs.push(l)), '0.1.0-test');
+    bot = createBot({ config: config(fake), engine: getEngine(), log: createLogger('debug', (l) => logs.push(l)), version: '0.1.0-test' });
     await bot.start();
   });
   afterAll(async () => {
@@ -64,7 +64,7 @@ describe('the bot through the real discord.js client against a local fake Discor
     expect(embed.description).toContain('2.28%');
     expect(embed.fields[0].name).toBe('[1] §04¶18.1');
     expect(embed.fields[0].value).toContain('2023 年网商银行不良率达到 2.28%');
-    expect(final!.body.components[0].components.map((b: any) => b.custom_id)).toEqual([expect.stringMatching(/^more:/), 'para:§04¶18.1']);
+    expect(final!.body.components[0].components.map((b: any) => b.custom_id)).toEqual([expect.stringMatching(/^vote:up:/), expect.stringMatching(/^vote:down:/), expect.stringMatching(/^more:/), 'para:§04¶18.1']);
     expectWithinLimits(final!.body);
   });
 
@@ -172,7 +172,7 @@ describe('the bot through the real discord.js client against a local fake Discor
 describe('mention mode', () => {
   it('answers "@bot 问题" in a channel as a reply, with MessageContent requested', async () => {
     const fake = await new FakeDiscord().start();
-    const bot = createBot(config(fake, { MENTION_MODE: 'true' }), getEngine(), silentLogger, 'test');
+    const bot = createBot({ config: config(fake, { MENTION_MODE: 'true' }), engine: getEngine(), log: silentLogger, version: 'test' });
     try {
       await bot.start();
       expect(fake.lastIntents).toBe(1 | (1 << 9) | (1 << 15)); // Guilds, GuildMessages, MessageContent

@@ -105,6 +105,12 @@ describe('fact routing', () => {
     expect(a.answer).toContain('16.22%');
   });
 
+  it('two named entities with no fact linking them fall through to retrieval (found by fuzzing)', async () => {
+    const a = await ask('以及阿里巴巴回购雅虎所持股份。蚂蚁保本质也是代销,核心同样是“获客+转化”的逻辑。');
+    expect(a.answer.length).toBeGreaterThan(0);
+    if (a.kind !== 'not_found') expect(a.citations.length).toBeGreaterThan(0);
+  });
+
   it('answers "when" questions from dated events', async () => {
     const a = await ask('韩歆毅什么时候加入阿里巴巴？');
     expect(a.kind).toBe('fact');

@@ -17,6 +17,7 @@ export const APP_ID = '100000000000000001';
 export const BOT_ID = APP_ID;
 export const GUILD_ID = '200000000000000001';
 export const CHANNEL_ID = '300000000000000001';
+export const ASK_CHANNEL_ID = '300000000000000002';
 
 let snowflake = 400000000000000000n;
 export const nextId = () => String(++snowflake);
@@ -27,7 +28,9 @@ export class FakeDiscord {
   identified = 0;
   resumed = 0;
   /** Responses to force on the next matching REST calls (429 storms, 500s). */
-  faults: { match: RegExp; status: number; retryAfter?: number; remaining: number }[] = [];
+  faults: { match: RegExp; status: number; retryAfter?: number; remaining: number; code?: number }[] = [];
+  /** Threads created through the REST API, by id. */
+  threads = new Map<string, { parentId: string; name: string; messageId: string }>();
   private server = createServer((req, res) => this.onHttp(req, res));
   private wss = new WebSocketServer({ noServer: true });
   private socket: WebSocket | null = null;
@@ -181,7 +184,7 @@ export class FakeDiscord {
         res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(fault.retryAfter ?? 0.05), 'x-ratelimit-scope': 'user' });
         res.end(JSON.stringify({ message: 'You are being rate limited.', retry_after: fault.retryAfter ?? 0.05, global: false }));
       } else {
-        res.writeHead(fault.status, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Internal Server Error', code: 0 }));
+        res.writeHead(fault.status, { 'content-type': 'application/json' }).end(JSON.stringify({ message: fault.code ? `error ${fault.code}` : 'Internal Server Error', code: fault.code ?? 0 }));
       }
       return;
     }
@@ -211,9 +214,37 @@ export class FakeDiscord {
     if (req.method === 'PUT' && /^\/api\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
       return json(200, (body as any[]).map((c) => ({ ...c, id: nextId(), application_id: APP_ID, version: '1' })));
     }
-    if (req.method === 'POST' && /^\/api\/v10\/channels\/\d+\/messages$/.test(path)) return json(200, messagePayload(body));
+    const thread = /^\/api\/v10\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path);
+    if (req.method === 'POST' && thread) {
+      const id = nextId();
+      this.threads.set(id, { parentId: thread[1]!, name: body.name, messageId: thread[2]! });
+      const channel = threadPayload(id, thread[1]!, body.name);
+      this.dispatch('THREAD_CREATE', { ...channel, newly_created: true });
+      return json(201, channel);
+    }
+    const post = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path);
+    if (req.method === 'POST' && post) return json(200, { ...messagePayload(body), channel_id: post[1] });
     json(404, { message: 'Unknown route in fake Discord', code: 0 });
   }
+}
+
+/** A user's message in a channel or thread, as MESSAGE_CREATE carries it. */
+export function userMessage(channelId: string, content: string, opts: { userId?: string; mentions?: any[]; bot?: boolean; attachments?: any[] } = {}) {
+  return {
+    id: nextId(), channel_id: channelId, guild_id: GUILD_ID,
+    author: { id: opts.userId ?? '500000000000000001', username: 'asker', discriminator: '0', avatar: null, bot: opts.bot ?? false },
+    member: { roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
+    content, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false,
+    mentions: opts.mentions ?? [], mention_roles: [], attachments: opts.attachments ?? [], embeds: [], pinned: false, type: 0,
+  };
+}
+
+function threadPayload(id: string, parentId: string, name: string) {
+  return {
+    id, type: 11, guild_id: GUILD_ID, parent_id: parentId, owner_id: BOT_ID, name, last_message_id: null, message_count: 0, member_count: 1,
+    rate_limit_per_user: 0, flags: 0, total_message_sent: 0,
+    thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false },
+  };
 }
 
 function messagePayload(body: any) {
@@ -261,7 +292,10 @@ function guildPayload() {
     unavailable: false,
     member_count: 2,
     members: [],
-    channels: [{ id: CHANNEL_ID, type: 0, name: 'general', position: 0, permission_overwrites: [], guild_id: GUILD_ID }],
+    channels: [
+      { id: CHANNEL_ID, type: 0, name: 'general', position: 0, permission_overwrites: [], guild_id: GUILD_ID },
+      { id: ASK_CHANNEL_ID, type: 0, name: 'ask', position: 1, permission_overwrites: [], guild_id: GUILD_ID },
+    ],
     threads: [],
     presences: [],
     voice_states: [],

@@ -34,6 +34,8 @@ export interface Engine {
   passage(id: string): PassageView | null;
   /** Entities that have facts, and for one entity its measures and periods (autocomplete). */
   catalog(): FactCatalog;
+  /** The question's content words, sorted: questions with the same key terms group together in the gaps log. */
+  keyTerms(question: string): string[];
 }
 
 export interface PassageHit {
@@ -109,7 +111,8 @@ export function createEngineFrom(parts: EngineParts, log: Logger = silentLogger)
       : undefined;
 
     const fact = routeFacts(facts, q);
-    if (fact) {
+    // A fact answer always carries its source; anything else goes on to retrieval.
+    if (fact && (fact.kind === 'not_found' || fact.citations.length > 0)) {
       if (explain) Object.assign(explain, { route: `facts: ${fact.route}`, reason: fact.reason });
       return finish({ kind: fact.kind, answer: fact.answer, citations: fact.citations, confidence: fact.confidence, explain });
     }
@@ -185,7 +188,9 @@ export function createEngineFrom(parts: EngineParts, log: Logger = silentLogger)
     factsOf: (entity) => figureFacts.filter((f) => f.entity === entity || f.object === entity),
   });
 
-  return { article, facts, lexical, dense, denseStatus, readyMs: performance.now() - started, answer, figure, search, passage, catalog };
+  const keyTerms = (question: string) => [...new Set(analyzeQuestion(question.slice(0, maxChars), articleCompact).words)].sort();
+
+  return { article, facts, lexical, dense, denseStatus, readyMs: performance.now() - started, answer, figure, search, passage, catalog, keyTerms };
 }
 
 /** Loads everything from disk per the config. Dense retrieval is attached by the caller when available. */

@@ -159,6 +159,7 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
   const overlap = (f: FigureFact) => bigrams(f.measureText).filter((g) => q.text.includes(g)).length;
   const best = Math.max(...pool.map(overlap));
   if (best > 2) pool = pool.filter((f) => overlap(f) === best);
+  if (!pool.length) return null;
 
   const periods = findPeriods(q.text.replace(/\s+/g, ''), postedYear);
   if (periods.length) {

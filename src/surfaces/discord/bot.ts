@@ -21,6 +21,18 @@ import type { DiscordConfig } from './config.js';
 import { createAnswerCache, type BotContext, type Command } from './context.js';
 import { answerButtons, answerEmbed, passagesEmbed } from './render.js';
 import { createRateLimiter, NO_MENTIONS } from './safety.js';
+import type { FeedbackStore } from '../../store/feedback.js';
+
+/** A store that records nothing, for a bot run without a database. */
+const offStore = (): FeedbackStore => ({
+  status: () => 'feedback off: no database configured',
+  recordAnswer() {},
+  getAnswer: () => undefined,
+  vote: () => ({ ok: false, reason: 'unavailable' }),
+  gaps: () => [],
+  prune: () => 0,
+  close() {},
+});
 
 export interface Bot {
   client: Client;
@@ -33,9 +45,38 @@ export interface Bot {
 
 const errorId = () => randomBytes(3).toString('hex');
 
-export function createBot(config: DiscordConfig, engine: Engine, log: Logger, version: string): Bot {
+export interface BotOptions {
+  config: DiscordConfig;
+  engine: Engine;
+  log: Logger;
+  version: string;
+  /** Votes and gaps; without one the bot answers as always and says feedback is off. */
+  feedback?: FeedbackStore;
+  retentionDays?: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Discord errors the bot expects in a busy channel, by their JSON error code. */
+const DiscordCode = { UnknownChannel: 10003, UnknownMessage: 10008, MissingAccess: 50001, MissingPermissions: 50013 } as const;
+const codeOf = (err: unknown) => (err as { code?: unknown })?.code;
+
+/** The question in a channel message: mentions, channel links, custom emoji and bare links removed. */
+export function questionFromMessage(content: string): string {
+  return content
+    .replace(/<(@[!&]?|#)\d+>/g, ' ')
+    .replace(/<a?:\w+:\d+>/g, ' ')
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export const threadName = (question: string) => [...question.replace(/\s+/g, ' ')].slice(0, 100).join('').trim() || 'question';
+
+export function createBot({ config, engine, log, version, feedback = offStore(), retentionDays = 90 }: BotOptions): Bot {
   const intents = [GatewayIntentBits.Guilds];
-  if (config.MENTION_MODE) intents.push(GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent);
+  const readsMessages = config.MENTION_MODE || config.ASK_CHANNEL_IDS.length > 0;
+  if (readsMessages) intents.push(GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent);
   const client = new Client({
     intents,
     partials: [Partials.Channel],
@@ -50,7 +91,26 @@ export function createBot(config: DiscordConfig, engine: Engine, log: Logger, ve
     version,
     limiter: createRateLimiter(config.RATE_LIMIT_CAPACITY, config.RATE_LIMIT_REFILL_PER_MINUTE),
     answers: createAnswerCache(),
+    feedback,
+    remember(key, answer) {
+      this.answers.put(key, answer);
+      feedback.recordAnswer({
+        id: key,
+        question: answer.question,
+        kind: answer.kind,
+        confidence: answer.confidence,
+        citationIds: answer.citations.map((c) => c.id),
+        keyTerms: engine.keyTerms(answer.question),
+      });
+    },
   };
+  const warnedOnce = new Set<string>();
+  const warnOnce = (key: string, msg: string, fields: Record<string, unknown> = {}) => {
+    if (warnedOnce.has(key)) return;
+    warnedOnce.add(key);
+    log.warn(msg, fields);
+  };
+  let pruneTimer: NodeJS.Timeout | undefined;
   const commands = loadCommands(COMMAND_MODULES, log);
   const inflight = new Set<Promise<unknown>>();
   let closing = false;
@@ -106,13 +166,22 @@ export function createBot(config: DiscordConfig, engine: Engine, log: Logger, ve
       if (kind === 'para') {
         const view = engine.passage(arg);
         await i.editReply(view ? { embeds: [passageViewEmbed(view)], allowedMentions: NO_MENTIONS } : { content: `段落 ${arg} 不存在。`, allowedMentions: NO_MENTIONS });
+      } else if (kind === 'vote') {
+        const [direction, key = ''] = arg.split(/:(.*)/s);
+        const result = feedback.vote(key, i.user.id, direction === 'up' ? 1 : -1);
+        const content = result.ok
+          ? `${result.replaced ? '已更新你的投票' : '谢谢反馈'} ${direction === 'up' ? '👍' : '👎'}${direction === 'up' ? '' : '：这个问题会记入“未答好”的列表，帮助改进。'}`
+          : result.reason === 'unknown_answer'
+            ? '这条回答没有被记录，无法投票；请重新提问。(This answer was not recorded; ask again to vote.)'
+            : '谢谢！不过反馈暂时无法保存（数据库不可用）。(Thanks — feedback cannot be stored right now.)';
+        await i.editReply({ content, allowedMentions: NO_MENTIONS });
       } else if (kind === 'more') {
-        const answer = ctx.answers.get(arg);
+        const answer = ctx.answers.get(arg) ?? feedback.getAnswer(arg);
         if (!answer) {
           await i.editReply({ content: '这条回答来自机器人重启之前，来源已不在缓存中：请重新提问。(This answer predates a restart; please ask again.)', allowedMentions: NO_MENTIONS });
           return;
         }
-        const cited = new Set(answer.citations.map((c) => c.id));
+        const cited = new Set<string>('citations' in answer ? answer.citations.map((c) => c.id) : answer.citationIds);
         const more = (await engine.search(answer.question, 8)).filter((h) => !cited.has(h.id)).slice(0, 4);
         await i.editReply({ embeds: [passagesEmbed('更多来源 More sources', more, '与问题相关的其他段落（未必回答问题）')], allowedMentions: NO_MENTIONS });
       } else {
@@ -140,21 +209,58 @@ export function createBot(config: DiscordConfig, engine: Engine, log: Logger, ve
   }
 
   async function onMessage(m: Message): Promise<void> {
-    if (closing || m.author.bot || !client.user || !m.mentions.users.has(client.user.id)) return;
-    const question = m.content.replace(new RegExp(`<@!?${client.user.id}>`, 'g'), '').trim();
-    if (!question) return;
-    if (!ctx.limiter.take(m.author.id)) return;
+    if (closing || m.author.bot || m.system || m.webhookId || !client.user) return;
+    const me = client.user.id;
+    const channel = m.channel;
+    const inOurThread = channel.isThread() && config.ASK_CHANNEL_IDS.includes(channel.parentId ?? '') && channel.ownerId === me;
+    const inAskChannel = config.ASK_CHANNEL_IDS.includes(m.channelId);
+    const mentioned = config.MENTION_MODE && m.mentions.users.has(me);
+    if (!inOurThread && !inAskChannel && !mentioned) return;
+    const question = questionFromMessage(m.content);
+    if (!question) {
+      log.debug('message ignored: no question text (only mentions, links, attachments or stickers)', { message: m.id });
+      return;
+    }
+    if (!ctx.limiter.take(m.author.id)) {
+      log.info('message ignored: user over the rate limit', { message: m.id });
+      return;
+    }
+    const answer = await engine.answer(question);
+    ctx.remember(m.id, answer);
+    const payload = { embeds: [answerEmbed(answer, engine.article.meta)], components: answerButtons(m.id, answer.citations[0]?.id ?? answer.nearest?.id), allowedMentions: NO_MENTIONS };
     try {
-      const answer = await engine.answer(question.slice(0, 500));
-      ctx.answers.put(m.id, answer);
-      await m.reply({ embeds: [answerEmbed(answer, engine.article.meta)], components: answerButtons(m.id, answer.citations[0]?.id), allowedMentions: NO_MENTIONS });
+      if (inAskChannel && !channel.isThread()) {
+        let thread;
+        try {
+          thread = await m.startThread({ name: threadName(question), autoArchiveDuration: 1440 });
+        } catch (err) {
+          const code = codeOf(err);
+          if (code === DiscordCode.UnknownMessage) {
+            log.info('question deleted before it could be answered', { message: m.id });
+            return;
+          }
+          warnOnce(`threads:${m.channelId}`, 'cannot create threads in the ask channel; answering as replies there instead. Grant the bot "Create Public Threads" and "Send Messages in Threads".', {
+            channel: m.channelId,
+            error: describeError(err),
+          });
+          await m.reply(payload);
+          return;
+        }
+        await thread.send(payload);
+      } else if (inOurThread) {
+        await m.reply(payload);
+      } else {
+        await m.reply(payload);
+      }
     } catch (err) {
-      log.error('mention answer failed', { errorId: errorId(), error: describeError(err) });
+      const code = codeOf(err);
+      if (code === DiscordCode.UnknownChannel || code === DiscordCode.UnknownMessage) log.info('the thread or message was deleted before the answer landed', { message: m.id });
+      else log.error('message answer failed', { errorId: errorId(), message: m.id, error: describeError(err) });
     }
   }
 
   client.on(Events.InteractionCreate, (i) => track(onInteraction(i)));
-  if (config.MENTION_MODE) client.on(Events.MessageCreate, (m) => track(onMessage(m)));
+  if (readsMessages) client.on(Events.MessageCreate, (m) => track(onMessage(m)));
   client.on(Events.ShardDisconnect, (_e, shard) => log.warn('gateway disconnected', { shard }));
   client.on(Events.ShardResume, (shard, replayed) => log.info('gateway resumed', { shard, replayed }));
   client.on(Events.Error, (err) => log.error('client error', { error: describeError(err) }));
@@ -168,6 +274,10 @@ export function createBot(config: DiscordConfig, engine: Engine, log: Logger, ve
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(config.DISCORD_TOKEN);
       await ready;
+      const pruned = feedback.prune(retentionDays);
+      if (pruned) log.info('feedback: pruned old rows', { rows: pruned, retentionDays });
+      pruneTimer = setInterval(() => feedback.prune(retentionDays), DAY_MS);
+      pruneTimer.unref();
       log.info('discord: ready', { user: client.user?.tag, guilds: client.guilds.cache.size, commands: [...commands.keys()], dense: engine.denseStatus });
     },
     async stop() {
@@ -177,6 +287,7 @@ export function createBot(config: DiscordConfig, engine: Engine, log: Logger, ve
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([Promise.allSettled(pending), new Promise((r) => (timer = setTimeout(r, config.SHUTDOWN_GRACE_MS)))]);
       clearTimeout(timer);
+      clearInterval(pruneTimer);
       await client.destroy();
     },
   };

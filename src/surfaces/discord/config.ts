@@ -15,6 +15,12 @@ export const DiscordConfigSchema = z.object({
   DISCORD_API_URL: z.string().url().default('https://discord.com/api'),
   /** Answer "@bot 问题" in channels (needs the privileged MessageContent intent). */
   MENTION_MODE: bool.default(false),
+  /** Channels where every plain message is a question, answered in a new thread (needs MessageContent). */
+  ASK_CHANNEL_IDS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(snowflake)),
   RATE_LIMIT_CAPACITY: z.coerce.number().int().min(1).max(1000).default(5),
   RATE_LIMIT_REFILL_PER_MINUTE: z.coerce.number().min(0).max(60_000).default(10),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),

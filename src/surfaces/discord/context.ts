@@ -5,6 +5,7 @@ import type { Answer } from '../../answer/types.js';
 import type { Logger } from '../../log.js';
 import type { DiscordConfig } from './config.js';
 import type { RateLimiter } from './safety.js';
+import type { FeedbackStore } from '../../store/feedback.js';
 
 export interface BotContext {
   engine: Engine;
@@ -15,6 +16,10 @@ export interface BotContext {
   limiter: RateLimiter;
   /** Recent answers by key, for the "more sources" button. Bounded; older ones are forgotten. */
   answers: AnswerCache;
+  /** Votes and the gaps log; a no-op store when the database is unavailable. */
+  feedback: FeedbackStore;
+  /** Keeps an answer for its buttons (memory and database) under the key its buttons carry. */
+  remember(key: string, answer: Answer): void;
 }
 
 export interface Command {

@@ -55,6 +55,8 @@ const kindLabel = (k: Answer['kind']) => (k === 'fact' ? '数据 fact' : k === '
 
 export function answerButtons(answerKey: string, firstCitation?: string): APIActionRowComponent<APIButtonComponent>[] {
   const buttons: APIButtonComponent[] = [
+    { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `vote:up:${answerKey}`, emoji: { name: '👍' } },
+    { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `vote:down:${answerKey}`, emoji: { name: '👎' } },
     { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `more:${answerKey}`, label: '更多来源 More sources' },
   ];
   if (firstCitation) buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `para:${firstCitation}`, label: '全文段落 Full paragraph' });

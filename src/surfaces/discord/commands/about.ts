@@ -24,6 +24,8 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
           { name: '索引 Index', value: `${chunks.length} 个段落片段，${ctx.engine.facts.facts.length} 条数据`, inline: true },
           { name: '检索 Retrieval', value: ctx.engine.denseStatus.slice(0, 1024), inline: false },
           { name: '提及模式 Mention mode', value: ctx.config.MENTION_MODE ? '开（需要 MessageContent intent）' : '关', inline: true },
+          { name: '提问频道 Ask channels', value: ctx.config.ASK_CHANNEL_IDS.length ? `${ctx.config.ASK_CHANNEL_IDS.map((id) => `<#${id}>`).join(' ')}（需要 MessageContent intent）` : '未设置', inline: true },
+          { name: '反馈 Feedback', value: ctx.feedback.status().slice(0, 1024), inline: false },
           { name: '版本 Version', value: ctx.version, inline: true },
           { name: '运行时间 Uptime', value: uptime, inline: true },
         ],

@@ -16,10 +16,10 @@ export const data = new SlashCommandBuilder()
 export const execute: Command['execute'] = async (interaction, ctx) => {
   const question = QuestionOption.parse(interaction.options.getString('question', true));
   const answer = await ctx.engine.answer(question);
-  ctx.answers.put(interaction.id, answer);
+  ctx.remember(interaction.id, answer);
   await interaction.editReply({
     embeds: [answerEmbed(answer, ctx.engine.article.meta)],
-    components: answer.kind === 'not_found' && !answer.nearest ? [] : answerButtons(interaction.id, answer.citations[0]?.id ?? answer.nearest?.id),
+    components: answerButtons(interaction.id, answer.citations[0]?.id ?? answer.nearest?.id),
     allowedMentions: NO_MENTIONS,
   });
 };

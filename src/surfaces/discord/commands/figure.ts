@@ -18,10 +18,10 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
   const measure = MeasureOption.parse(interaction.options.getString('measure', true));
   const period = PeriodOption.parse(interaction.options.getString('period') ?? undefined) || undefined;
   const answer = await ctx.engine.figure(entity, measure, period);
-  ctx.answers.put(interaction.id, answer);
+  ctx.remember(interaction.id, answer);
   await interaction.editReply({
     embeds: [answerEmbed(answer, ctx.engine.article.meta)],
-    components: answer.citations[0] ? answerButtons(interaction.id, answer.citations[0].id) : [],
+    components: answerButtons(interaction.id, answer.citations[0]?.id),
     allowedMentions: NO_MENTIONS,
   });
 };

@@ -6,10 +6,11 @@ import * as about from './about.js';
 import * as ask from './ask.js';
 import * as figure from './figure.js';
 import * as figures from './figures.js';
+import * as gaps from './gaps.js';
 import * as passage from './passage.js';
 import * as search from './search.js';
 
-export const COMMAND_MODULES: Record<string, unknown> = { ask, figure, figures, passage, search, about };
+export const COMMAND_MODULES: Record<string, unknown> = { ask, figure, figures, passage, search, about, gaps };
 
 export function loadCommands(modules: Record<string, unknown>, log: Logger): Map<string, Command> {
   const commands = new Map<string, Command>();
