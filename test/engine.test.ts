@@ -30,6 +30,14 @@ describe('answers from passages', () => {
     }
   });
 
+  it('says not found when the owner asked about is not in the article, even if tagged a common noun', async () => {
+    for (const q of ['百度的CEO是谁？', '小米的营收是多少？']) expect((await engine.answer(q)).kind, q).toBe('not_found');
+  });
+
+  it('says not found when only the names match and the thing asked for is absent', async () => {
+    for (const q of ['蚂蚁集团的估值是多少？', '蚂蚁集团的总部在哪里？', '蚂蚁集团有多少员工？']) expect((await engine.answer(q)).kind, q).toBe('not_found');
+  });
+
   it('says not found when the evidence lacks the period asked about', async () => {
     const a = await engine.answer('2019年支付宝投入多少现金扶持内容创作者？');
     expect(a.kind).toBe('not_found');

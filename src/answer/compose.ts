@@ -81,8 +81,15 @@ export function composePassage(
   if (q.words.length === 0) return notFound('the question has no words to look for');
   // Words the article never uses and that are not names ("学校", "情况") frame the question rather than
   // pick the evidence, so they weigh little; names the article lacks are handled as unknownNames.
+  // For "how many / how much" questions an absent word is usually the very thing measured ("估值",
+  // "员工"), so it keeps its full weight there.
+  const absentWeight = q.asksQuantity ? lexical.idf('\u0000') : 1;
   const weight = (w: string) =>
-    (/^\d+$/.test(w) ? 2 : lexical.bm25.docFreq.has(w) ? lexical.idf(w) : 1) * (q.entities.includes(w) ? 1.5 : 1);
+    (/^\d+$/.test(w) ? 2 : lexical.bm25.docFreq.has(w) ? lexical.idf(w) : absentWeight) * (q.entities.includes(w) ? 1.5 : 1);
+  // Evidence must share something with the question besides its names: "蚂蚁集团的总部在哪里" is not
+  // answered by a passage that merely mentions 蚂蚁集团.
+  const substantive = q.words.filter((w) => !q.entities.includes(w) && !findEntities(w).length && !/^\d+$/.test(w));
+  const saysSomething = (text: string) => substantive.length === 0 || substantive.some((w) => compact(text).includes(compact(w)));
 
   const candidates: Candidate[] = [];
   // Fused top hits, plus BM25's own best: a weak dense model must not push the lexical evidence out.
@@ -109,6 +116,7 @@ export function composePassage(
   const accepted = candidates.find(
     (c) =>
       c.coverage >= options.minCoverage &&
+      saysSomething(c.chunk.text) &&
       entitiesCovered(q.entities, c.chunk.text) &&
       q.years.every((y) => c.chunk.text.includes(y)) &&
       // A figure must come from a sentence about the entity asked for, not from its neighbour's.

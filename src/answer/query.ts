@@ -34,14 +34,22 @@ export function analyzeQuestion(question: string, articleCompact: string): Query
   const entities = [...new Set(findEntities(text).map((e) => e.canonical))];
   const years = [...new Set([...text.matchAll(/(?<!\d)(19|20)\d{2}(?!\d)/g)].map((m) => m[0]))];
   const unknownNames: string[] = [];
-  for (const { word, tag: t } of tag(text)) {
+  const tagged = tag(text);
+  // "百度的CEO", "腾讯的市值": the word before 的 names whose thing is asked about. jieba often tags
+  // company names as plain nouns, so an owner the article never mentions counts as an unknown name too.
+  tagged.forEach(({ word, tag: t }, i) => {
+    const w = word.trim();
+    if (tagged[i + 1]?.word !== '的' || !/^\p{Script=Han}{2,}$/u.test(w) || /^[trmdvaf]/.test(t) || STOP_WORDS.has(w)) return;
+    if (!articleCompact.includes(compact(w))) unknownNames.push(w);
+  });
+  for (const { word, tag: t } of tagged) {
     const w = word.trim();
     if (!NAME_TAGS.has(t) || !/[\p{Script=Han}A-Za-z]/u.test(w)) continue;
     if (/^[A-Za-z]+$/.test(w)) {
       // Latin words count as names only when capitalised and not ordinary question words.
       if (!/^[A-Z]/.test(w) || ENGLISH_STOP.has(w.toLowerCase()) || w.length < 2) continue;
     } else if ([...w].length < 2 || STOP_WORDS.has(w)) continue;
-    if (!articleCompact.includes(compact(w))) unknownNames.push(w);
+    if (!articleCompact.includes(compact(w)) && !unknownNames.includes(w)) unknownNames.push(w);
   }
   return {
     original: question,

@@ -38,7 +38,7 @@ const EVENT_WORDS: [RegExp, string][] = [
   [/双飞轮/, '确定双飞轮战略'],
 ];
 
-const CHANGE_WORDS = /增长|增速|增幅|下降|下滑|降幅|同比|变化|涨|跌|减少/;
+const CHANGE_WORDS = /增长|增速|增幅|下降|下滑|降幅|同比|变化|涨|跌|减少|收缩/;
 
 const cite = (f: Fact): Citation => ({ id: f.source.chunkId as ChunkId, quote: f.source.quote });
 const uniqueCitations = (facts: Fact[]) => {

@@ -17,6 +17,7 @@ export const MEASURES: MeasureEntry[] = [
   { canonical: '不良率', words: ['不良率', '坏账率'], family: 'npl' },
   { canonical: '总资产', words: ['总资产'], family: 'assets' },
   { canonical: '资产规模', words: ['资产规模'], family: 'assets' },
+  { canonical: '资产规模变化', words: ['收缩资产规模'], family: 'assets' },
   { canonical: '月活', words: ['月活', '每月活跃', '月活跃'], family: 'users' },
   { canonical: '日活', words: ['日活', '每日活跃', '日活跃'], family: 'users' },
   { canonical: '用户数', words: ['用户数', '用户'], family: 'users' },

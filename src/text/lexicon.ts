@@ -91,7 +91,7 @@ export const ENGLISH_TERMS: [RegExp, string][] = [
   [/\bstrateg(y|ies)\b/gi, '战略'],
   [/\bgraduate[ds]?\b|\bstudied\b/gi, '毕业'],
   [/\bjoin(ed|s)?\b/gi, '加入'],
-  [/\bleft\b|\bresign(ed|s)?\b|\bdepart(ed|s)?\b/gi, '离职'],
+  [/\bleft\b|\bleaves?\b|\bquit\b|\bresign(ed|s)?\b|\bdepart(ed|s)?\b/gi, '离职'],
   [/\binvestments?\b/gi, '投资'],
   [/\bacquir(e|ed|es)\b|\bacquisition\b|\bbought\b/gi, '收购'],
   [/\bwhen\b|\bwhat date\b|\bwhich day\b/gi, '什么时候'],
