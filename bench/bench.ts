@@ -13,7 +13,6 @@ import { silentLogger } from '../src/log.js';
 import { startEngine } from '../src/start.js';
 import type { Engine } from '../src/answer/engine.js';
 import { compact } from '../src/text/normalize.js';
-import { tokenize } from '../src/text/segment.js';
 import { flexSearchPeer, miniSearchPeer } from './peers.js';
 
 interface Item {
@@ -84,7 +83,7 @@ const textOf = (id: string) => lexical.article.chunkById.get(id as never)?.text;
 const docs = lexical.article.chunks.map((c) => ({ id: c.id as string, text: c.text }));
 
 const quality: Quality[] = [];
-quality.push(await measure('this bot: BM25', (q) => lexical.lexical.search(tokenize(q), 3).map((h) => h.id), textOf));
+quality.push(await measure('this bot: BM25', async (q) => (await lexical.search(q, 3)).map((h) => h.id), textOf));
 const fullPath = await measure('this bot: full answer path (BM25 + facts)', async (q) => {
   const a = await lexical.answer(q);
   return [...a.citations.map((c) => c.id as string), ...(await lexical.search(q, 3)).map((h) => h.id as string)];

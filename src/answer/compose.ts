@@ -4,6 +4,7 @@ import type { Article } from '../corpus/article.js';
 import type { FusedHit } from '../retrieval/fusion.js';
 import type { LexicalIndex } from '../retrieval/lexical.js';
 import { compact } from '../text/normalize.js';
+import { charBigrams as bigrams } from '../text/segment.js';
 import { findEntities } from '../text/lexicon.js';
 import type { Chunk, Citation, Sentence } from '../types.js';
 import { citeSpan } from './cite.js';
@@ -160,11 +161,4 @@ export function composePassage(
     const next = article.chunks[i + 1];
     return next && next.section === c.chunk.section ? next.sentences.slice(0, 2) : [];
   }
-}
-
-/** Character bigrams of the Chinese/Latin runs of a text: a cheap measure of what a sentence says. */
-function bigrams(text: string): string[] {
-  return compact(text)
-    .split(/[^\p{Script=Han}a-z0-9.]+/u)
-    .flatMap((piece) => (piece.length > 1 ? [...piece].map((_, i) => piece.slice(i, i + 2)).filter((b) => b.length === 2) : []));
 }

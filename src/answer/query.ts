@@ -2,7 +2,7 @@
 // measures it names, and names the article never mentions (evidence for "not found").
 import { findEntities, translateEnglish } from '../text/lexicon.js';
 import { normalizeQuestion, compact } from '../text/normalize.js';
-import { STOP_WORDS, tag, tokenize } from '../text/segment.js';
+import { retrievalTokens, STOP_WORDS, tag, tokenize } from '../text/segment.js';
 
 export interface QueryAnalysis {
   original: string;
@@ -29,7 +29,7 @@ const ENGLISH_STOP = new Set(
 export function analyzeQuestion(question: string, articleCompact: string): QueryAnalysis {
   const normalized = normalizeQuestion(question);
   const text = translateEnglish(normalized);
-  const tokens = tokenize(text);
+  const tokens = retrievalTokens(text);
   const words = [...new Set(tokenize(text, false))];
   const entities = [...new Set(findEntities(text).map((e) => e.canonical))];
   const years = [...new Set([...text.matchAll(/(?<!\d)(19|20)\d{2}(?!\d)/g)].map((m) => m[0]))];

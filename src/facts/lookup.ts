@@ -4,6 +4,8 @@
 import type { QueryAnalysis } from '../answer/query.js';
 import type { Citation, ChunkId } from '../types.js';
 import { findMeasures, familyOf } from './measures.js';
+import { charBigrams } from '../text/segment.js';
+import { compact } from '../text/normalize.js';
 import { findPeriods } from './period.js';
 import type { EventFact, Fact, FigureFact } from './schema.js';
 
@@ -56,8 +58,6 @@ export const describeEvent = (f: EventFact): string =>
 const dateLabel = (iso: string) => `${iso.slice(0, 4)} 年 ${Number(iso.slice(5, 7))} 月 ${Number(iso.slice(8, 10))} 日`;
 const eventLabel = (f: EventFact) =>
   /^(CEO|CFO|CTO|总裁|副总裁|董事长)$/.test(f.event) ? `出任${f.event}` : f.object ? `${f.event}${f.object}` : f.event;
-
-const bigrams = (s: string) => [...s].slice(0, -1).map((c, i) => c + s[i + 1]!);
 
 export function routeFacts(book: FactBook, q: QueryAnalysis, postedYear = 2025): FactRoute | null {
   return routeEvent(book, q) ?? routeFigure(book, q, postedYear);
@@ -156,7 +156,8 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
   const exact = pool.filter((f) => canon.has(f.measure) || canon.has(baseMeasure(f.measure)));
   if (exact.length) pool = exact;
   // Several lines of one measure ("面向小微商户的…", "“支付+”行业…"): keep those whose wording the question repeats.
-  const overlap = (f: FigureFact) => bigrams(f.measureText).filter((g) => q.text.includes(g)).length;
+  const asked = compact(q.text);
+  const overlap = (f: FigureFact) => charBigrams(f.measureText).filter((g) => asked.includes(g)).length;
   const best = Math.max(...pool.map(overlap));
   if (best > 2) pool = pool.filter((f) => overlap(f) === best);
   if (!pool.length) return null;

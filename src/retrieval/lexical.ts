@@ -1,6 +1,6 @@
 // BM25 over the article's chunks.
 import type { Chunk, ChunkId } from '../types.js';
-import { tokenize } from '../text/segment.js';
+import { retrievalTokens } from '../text/segment.js';
 import { buildBm25, idf, searchBm25, type Bm25Index, type Scored } from './bm25.js';
 
 export interface LexicalIndex {
@@ -11,7 +11,7 @@ export interface LexicalIndex {
 }
 
 export function buildLexicalIndex(chunks: Chunk[]): LexicalIndex {
-  const bm25 = buildBm25(chunks.map((c) => ({ id: c.id, tokens: tokenize(c.text) })));
+  const bm25 = buildBm25(chunks.map((c) => ({ id: c.id, tokens: retrievalTokens(c.text) })));
   return {
     bm25,
     search: (tokens, limit = 10) => searchBm25(bm25, tokens, limit),

@@ -3,7 +3,7 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { CUSTOM_WORDS } from './lexicon.js';
-import { tightenSpacing } from './normalize.js';
+import { compact, tightenSpacing } from './normalize.js';
 
 let jieba: Jieba | undefined;
 function segmenter(): Jieba {
@@ -53,3 +53,16 @@ export function tokenize(input: string, forSearch = true): string[] {
 export function tag(input: string): { word: string; tag: string }[] {
   return segmenter().tag(tightenSpacing(input.normalize('NFKC')), true);
 }
+
+/** Character bigrams of each Chinese/Latin run: matching that does not depend on where jieba cuts. */
+export function charBigrams(text: string): string[] {
+  return compact(text)
+    .split(/[^\p{Script=Han}a-z0-9.]+/u)
+    .flatMap((piece) => {
+      const chars = [...piece];
+      return chars.slice(0, -1).map((c, i) => c + chars[i + 1]!);
+    });
+}
+
+/** What BM25 indexes and queries: words (search mode) plus character bigrams. */
+export const retrievalTokens = (text: string): string[] => [...tokenize(text), ...charBigrams(tightenSpacing(text))];
