@@ -1,9 +1,6 @@
 // The one engine every surface uses: question in, grounded answer (or an honest "not found") out.
 import type { Article } from '../corpus/article.js';
-import { openArticle } from '../corpus/article.js';
-import type { EngineConfig } from '../config.js';
 import { routeFacts, type FactBook } from '../facts/lookup.js';
-import { loadFactBook } from '../facts/book.js';
 import type { Logger } from '../log.js';
 import { silentLogger } from '../log.js';
 import { reciprocalRankFusion, type FusedHit, type RankedList } from '../retrieval/fusion.js';
@@ -173,10 +170,10 @@ export function createEngineFrom(parts: EngineParts, log: Logger = silentLogger)
     return answer(`${entity}${period ? ` ${period}` : ''}的${measure}是多少？`);
   }
 
-  const figureFacts = facts.facts;
+  const allFacts = facts.facts;
   const catalog = (): FactCatalog => ({
-    entities: [...new Set(figureFacts.map((f) => f.entity))],
-    measuresOf: (entity) => [...new Set(figureFacts.filter((f) => f.entity === entity).map((f) => (f.type === 'figure' ? f.measureText : f.event)))],
+    entities: [...new Set(allFacts.map((f) => f.entity))],
+    measuresOf: (entity) => [...new Set(allFacts.filter((f) => f.entity === entity).map((f) => (f.type === 'figure' ? f.measureText : f.event)))],
     periodsOf: (entity, measure) => [
       ...new Set(
         figureFacts
@@ -185,23 +182,10 @@ export function createEngineFrom(parts: EngineParts, log: Logger = silentLogger)
           .filter(Boolean),
       ),
     ],
-    factsOf: (entity) => figureFacts.filter((f) => f.entity === entity || f.object === entity),
+    factsOf: (entity) => allFacts.filter((f) => f.entity === entity || f.object === entity),
   });
 
   const keyTerms = (question: string) => [...new Set(analyzeQuestion(question.slice(0, maxChars), articleCompact).words)].sort();
 
   return { article, facts, lexical, dense, denseStatus, readyMs: performance.now() - started, answer, figure, search, passage, catalog, keyTerms };
-}
-
-/** Loads everything from disk per the config. Dense retrieval is attached by the caller when available. */
-export function createEngine(config: EngineConfig, log: Logger = silentLogger, dense?: { retriever: DenseRetriever | null; status: string }): Engine {
-  const started = performance.now();
-  const article = openArticle(config.CORPUS_META);
-  const facts = loadFactBook(article);
-  const engine = createEngineFrom(
-    { article, facts, dense: dense?.retriever ?? null, denseStatus: dense?.status, maxQuestionChars: config.MAX_QUESTION_CHARS },
-    log,
-  );
-  engine.readyMs = performance.now() - started;
-  return engine;
 }

@@ -4,7 +4,6 @@
 import type { Article } from '../corpus/article.js';
 import { chunkOfOffset } from '../answer/cite.js';
 import { findEntities } from '../text/lexicon.js';
-import type { Paragraph, Sentence } from '../types.js';
 import { findMeasures } from './measures.js';
 import { findPeriods, type FoundPeriod } from './period.js';
 import type { EventFact, Fact, FigureFact } from './schema.js';
@@ -234,4 +233,3 @@ function asWritten(raw: string, squeezed: string): string {
   return new RegExp(pattern).exec(raw)?.[0] ?? squeezed;
 }
 
-export type { Paragraph, Sentence };

@@ -42,6 +42,3 @@ export function findPeriods(text: string, postedYear: number): FoundPeriod[] {
   }
   return out.sort((a, b) => a.at - b.at);
 }
-
-/** The year a period belongs to, for "the article only has 2024" style explanations. */
-export const periodYear = (key: string): string => key.slice(0, 4);

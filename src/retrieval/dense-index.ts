@@ -1,7 +1,7 @@
 // The HNSW index of chunk embeddings, persisted under index/ with a manifest that says exactly what it
 // was built from. A manifest that does not match the corpus, chunker or model, or a file whose checksum
 // is off, means rebuild — never serve stale or broken neighbours. Writes go to a temp file, then rename.
-import { readFileSync, renameSync, writeFileSync, mkdirSync, existsSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { z } from 'zod';
@@ -144,10 +144,4 @@ export function denseRetriever(index: DenseIndex, embedder: Embedder): DenseRetr
       return index.search(await embedder.embedQuery(text), k);
     },
   };
-}
-
-export function removeDenseIndex(dir: string, modelId: string): void {
-  const paths = indexPaths(dir, modelId);
-  rmSync(paths.index, { force: true });
-  rmSync(paths.manifest, { force: true });
 }

@@ -162,7 +162,8 @@ export function openFeedbackStore(options: FeedbackOptions): FeedbackStore {
   };
 }
 
-function unavailableStore(reason: string): FeedbackStore {
+/** A store that records nothing and says why (database missing, unopenable, or not configured). */
+export function unavailableStore(reason: string): FeedbackStore {
   return {
     status: () => reason,
     recordAnswer() {},

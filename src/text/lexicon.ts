@@ -124,8 +124,6 @@ export function findEntities(text: string): { canonical: string; at: number; nam
   return longestMatches(text, zhAliases).map((m) => ({ canonical: m.value, at: m.at, name: m.word }));
 }
 
-export const entityByName = new Map(ENTITIES.map((e) => [e.canonical, e]));
-
 /** Words segmentation must keep whole (names, products, article-specific terms). */
 export const CUSTOM_WORDS: string[] = [
   ...ENTITIES.flatMap((e) => [e.canonical, ...e.zh]),

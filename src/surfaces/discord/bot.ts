@@ -21,18 +21,8 @@ import type { DiscordConfig } from './config.js';
 import { createAnswerCache, type BotContext, type Command } from './context.js';
 import { answerButtons, answerEmbed, passagesEmbed } from './render.js';
 import { createRateLimiter, NO_MENTIONS } from './safety.js';
-import type { FeedbackStore } from '../../store/feedback.js';
+import { unavailableStore, type FeedbackStore } from '../../store/feedback.js';
 
-/** A store that records nothing, for a bot run without a database. */
-const offStore = (): FeedbackStore => ({
-  status: () => 'feedback off: no database configured',
-  recordAnswer() {},
-  getAnswer: () => undefined,
-  vote: () => ({ ok: false, reason: 'unavailable' }),
-  gaps: () => [],
-  prune: () => 0,
-  close() {},
-});
 
 export interface Bot {
   client: Client;
@@ -73,7 +63,7 @@ export function questionFromMessage(content: string): string {
 
 export const threadName = (question: string) => [...question.replace(/\s+/g, ' ')].slice(0, 100).join('').trim() || 'question';
 
-export function createBot({ config, engine, log, version, feedback = offStore(), retentionDays = 90 }: BotOptions): Bot {
+export function createBot({ config, engine, log, version, feedback = unavailableStore('feedback off: no database configured'), retentionDays = 90 }: BotOptions): Bot {
   const intents = [GatewayIntentBits.Guilds];
   const readsMessages = config.MENTION_MODE || config.ASK_CHANNEL_IDS.length > 0;
   if (readsMessages) intents.push(GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent);
