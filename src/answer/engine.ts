@@ -176,7 +176,7 @@ export function createEngineFrom(parts: EngineParts, log: Logger = silentLogger)
     measuresOf: (entity) => [...new Set(allFacts.filter((f) => f.entity === entity).map((f) => (f.type === 'figure' ? f.measureText : f.event)))],
     periodsOf: (entity, measure) => [
       ...new Set(
-        figureFacts
+        allFacts
           .filter((f): f is Extract<Fact, { type: 'figure' }> => f.type === 'figure' && f.entity === entity && (f.measureText === measure || f.measure === measure))
           .map((f) => f.period?.label ?? '')
           .filter(Boolean),
