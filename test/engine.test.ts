@@ -16,6 +16,15 @@ describe('answers from passages', () => {
     }
   });
 
+  it('answers English questions from passages through the glossary', async () => {
+    const a = await engine.answer("Who are MYbank's main customers?");
+    expect(a.kind).toBe('passage');
+    expect(a.answer).toContain('小微企业');
+    const b = await engine.answer('How long did Han Xinyi work at CICC?');
+    expect(b.kind).toBe('fact');
+    expect(b.answer).toMatch(/10\s*年/);
+  });
+
   it('goes past a lead-in sentence that only restates the question', async () => {
     const a = await engine.answer('支付宝为何如此看重碰一下？');
     expect(a.kind).toBe('passage');

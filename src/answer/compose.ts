@@ -85,11 +85,14 @@ export function composePassage(
   // For "how many / how much" questions an absent word is usually the very thing measured ("估值",
   // "员工"), so it keeps its full weight there.
   const absentWeight = q.asksQuantity ? lexical.idf('\u0000') : 1;
+  // English words left untranslated by the glossary ("did", "recently") are not evidence either way;
+  // capitalised unknown names were already caught as unknownNames.
+  const untranslated = (w: string) => /^[a-z]+$/.test(w) && !lexical.bm25.docFreq.has(w);
   const weight = (w: string) =>
-    (/^\d+$/.test(w) ? 2 : lexical.bm25.docFreq.has(w) ? lexical.idf(w) : absentWeight) * (q.entities.includes(w) ? 1.5 : 1);
+    (/^\d+$/.test(w) ? 2 : lexical.bm25.docFreq.has(w) ? lexical.idf(w) : untranslated(w) ? 0.1 : absentWeight) * (q.entities.includes(w) ? 1.5 : 1);
   // Evidence must share something with the question besides its names: "蚂蚁集团的总部在哪里" is not
   // answered by a passage that merely mentions 蚂蚁集团.
-  const substantive = q.words.filter((w) => !q.entities.includes(w) && !findEntities(w).length && !/^\d+$/.test(w));
+  const substantive = q.words.filter((w) => !q.entities.includes(w) && !findEntities(w).length && !/^\d+$/.test(w) && !untranslated(w));
   const saysSomething = (text: string) => substantive.length === 0 || substantive.some((w) => compact(text).includes(compact(w)));
 
   const candidates: Candidate[] = [];

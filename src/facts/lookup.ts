@@ -107,8 +107,11 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
   }
   const measures = found.map((m) => m.measure);
   const asksChange = CHANGE_WORDS.test(q.text);
-  // "网商银行的不良率是多少" and "What was MYbank's NPL ratio" are figure questions; "why"/"when" are not.
+  // "网商银行的不良率是多少", "…2023 年的不良率" and "What was MYbank's NPL ratio" ask for a figure;
+  // "why", "when" and "where did he work" do not.
   if (q.asksWhy || q.asksWhen) return null;
+  const periodsAsked = findPeriods(q.text.replace(/\s+/g, ''), postedYear);
+  if (!q.asksQuantity && !asksChange && !periodsAsked.length && !/是多少|为多少|有多少|多少|是什么|怎么样/.test(q.text) && !/^\s*(what|how)\b/i.test(q.original)) return null;
   const canon = new Set(measures.map((m) => m.canonical));
   const families = new Set(measures.map((m) => m.family));
   let pool = book.facts.filter((f): f is FigureFact => f.type === 'figure' && families.has(familyOf(baseMeasure(f.measure))));
@@ -162,7 +165,7 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
   if (best > 2) pool = pool.filter((f) => overlap(f) === best);
   if (!pool.length) return null;
 
-  const periods = findPeriods(q.text.replace(/\s+/g, ''), postedYear);
+  const periods = periodsAsked;
   if (periods.length) {
     const keys = new Set(periods.map((p) => p.key));
     const hit = pool.filter((f) => f.period && (keys.has(f.period.key) || [...keys].some((k) => f.period!.key === `${k}-end`)));

@@ -34,7 +34,7 @@ export const MEASURES: MeasureEntry[] = [
   { canonical: '涉及贷款笔数', words: ['消费贷'], family: 'npl-package-loans' },
   { canonical: '收购金额', words: ['收购'], family: 'acquisition' },
   { canonical: '扶持资金', words: ['扶持', '投入'], family: 'subsidy' },
-  { canonical: '任职年限', words: ['效力', '工作了'], family: 'tenure' },
+  { canonical: '任职年限', words: ['效力', '工作了', '工作'], family: 'tenure' },
   { canonical: '收入占比', words: ['占比'], family: 'share' },
 ];
 
