@@ -111,6 +111,22 @@ describe('fact routing', () => {
     if (a.kind !== 'not_found') expect(a.citations.length).toBeGreaterThan(0);
   });
 
+  it('says when the article does not date an event for the person or place asked about', async () => {
+    const left = await ask('韩歆毅哪一年离开蚂蚁？');
+    expect(left.kind).toBe('not_found');
+    expect(left.answer).toContain('徐鹏');
+    const joined = await ask('韩歆毅什么时候加入中金？');
+    expect(joined.kind).toBe('not_found');
+    expect(joined.answer).not.toMatch(/^20/);
+    expect((await ask('何征宇什么时候担任CTO？')).kind).toBe('not_found');
+  });
+
+  it('reads quarters written in Chinese', async () => {
+    const a = await ask('蚂蚁集团2024年第四季度的利润是多少？');
+    expect(a.kind).toBe('not_found');
+    expect(a.answer).toContain('2024 年第4季度');
+  });
+
   it('answers "when" questions from dated events', async () => {
     const a = await ask('韩歆毅什么时候加入阿里巴巴？');
     expect(a.kind).toBe('fact');

@@ -38,6 +38,7 @@ interface Candidate {
 }
 
 const hasDigit = (s: string) => /\d/.test(s);
+const DATE_WORDS = /\d{4}\s*年|\d{1,2}\s*月|[今去次同当]年|年底|年初/;
 
 /** Weighted share of the question's words that appear in the text (whitespace-insensitive). */
 function coverageOf(words: string[], text: string, weight: (w: string) => number): { coverage: number; missing: string[] } {
@@ -123,6 +124,8 @@ export function composePassage(
       saysSomething(c.chunk.text) &&
       entitiesCovered(q.entities, c.chunk.text) &&
       q.years.every((y) => c.chunk.text.includes(y)) &&
+      // "When" is answered only by a sentence that carries a date.
+      (!q.asksWhen || DATE_WORDS.test(c.sentence.text)) &&
       // A figure must come from a sentence about the entity asked for, not from its neighbour's.
       (!q.asksQuantity || (hasDigit(c.sentence.text) && entitiesCovered(q.entities, c.sentence.text))),
   );

@@ -8,6 +8,7 @@ import { charBigrams } from '../text/segment.js';
 import { compact } from '../text/normalize.js';
 import { findPeriods } from './period.js';
 import type { EventFact, Fact, FigureFact } from './schema.js';
+import { ENTITIES } from '../text/lexicon.js';
 
 export type { FactBook } from './book.js';
 import type { FactBook } from './book.js';
@@ -26,6 +27,7 @@ const EVENT_WORDS: [RegExp, string][] = [
   [/卸任/, '卸任CEO'],
   [/CEO|首席执行官|接任|接棒/i, 'CEO'],
   [/CFO|首席财务官/i, 'CFO'],
+  [/CTO|首席技术官/i, 'CTO'],
   [/副总裁/, '副总裁'],
   [/总裁/, '总裁'],
   [/董事长/, '董事长'],
@@ -56,8 +58,7 @@ export const describeFigure = (f: FigureFact): string =>
 export const describeEvent = (f: EventFact): string =>
   `${f.date.iso.length === 10 ? dateLabel(f.date.iso) : f.date.iso.length === 7 ? `${f.date.iso.slice(0, 4)} 年 ${Number(f.date.iso.slice(5, 7))} 月` : `${f.date.iso} 年`}：${f.entity} ${eventLabel(f)}`;
 const dateLabel = (iso: string) => `${iso.slice(0, 4)} 年 ${Number(iso.slice(5, 7))} 月 ${Number(iso.slice(8, 10))} 日`;
-const eventLabel = (f: EventFact) =>
-  /^(CEO|CFO|CTO|总裁|副总裁|董事长)$/.test(f.event) ? `出任${f.event}` : f.object ? `${f.event}${f.object}` : f.event;
+const eventLabel = (f: EventFact) => (f.object ? `${f.event}${f.object}` : eventLabelOf(f.event));
 
 export function routeFacts(book: FactBook, q: QueryAnalysis, postedYear = 2025): FactRoute | null {
   return routeEvent(book, q) ?? routeFigure(book, q, postedYear);
@@ -68,18 +69,34 @@ function routeEvent(book: FactBook, q: QueryAnalysis): FactRoute | null {
   const wanted = EVENT_WORDS.filter(([re]) => re.test(q.text)).map(([, e]) => e);
   if (!wanted.length) return null;
   const event = wanted[0]!;
-  const events = book.facts.filter(
-    (f): f is EventFact => f.type === 'event' && f.event === event && (q.entities.includes(f.entity) || q.entities.length === 0),
-  );
-  // "韩歆毅什么时候加入阿里巴巴" — when the question names the organisation joined, keep to it.
-  const withObject = events.filter((f) => f.object && q.entities.includes(f.object));
-  let pool = withObject.length ? withObject : events;
+  const ofEvent = book.facts.filter((f): f is EventFact => f.type === 'event' && f.event === event);
+  const people = q.entities.filter((e) => ENTITIES.find((x) => x.canonical === e)?.kind === 'person');
+  let pool = ofEvent.filter((f) => q.entities.includes(f.entity) || q.entities.length === 0);
+  // "韩歆毅哪一年离开蚂蚁": the article dates this event for others, never for the person asked about.
+  const notFor = (who: string[], what: string): FactRoute => ({
+    kind: 'not_found',
+    answer: `文章没有给出${who.join('、')}${what}的时间。${ofEvent.length ? `文章给出了时间的：${uniq(ofEvent.map(describeEvent)).join('；')}。` : ''}`,
+    citations: [],
+    confidence: 0,
+    route: `event ${event}: not for ${who.join(', ')}`,
+    reason: `no ${event} event for ${who.join(', ')}`,
+    facts: [],
+  });
+  if (people.length && !pool.some((f) => people.includes(f.entity))) return notFor(people, eventLabelOf(event));
+  if (!pool.length) return null;
+  // "韩歆毅什么时候加入阿里巴巴": when the question names where someone joined, keep to it — and when no
+  // record has that place ("加入中金"), the article does not date it.
+  const places = q.entities.filter((e) => !pool.some((f) => f.entity === e));
+  if (event === '加入' && places.length) {
+    const withObject = pool.filter((f) => f.object && places.includes(f.object));
+    if (!withObject.length) return notFor(people.length ? people : uniq(pool.map((f) => f.entity)), `加入${places.join('、')}`);
+    pool = withObject;
+  }
   if (new Set(pool.map((f) => f.entity)).size > 1) {
     const named = pool.filter((f) => q.entities.includes(f.entity));
     if (!named.length) return null;
     pool = named;
   }
-  if (!pool.length) return null;
   // Several records of one event: the most precise date speaks; they were checked to agree.
   const byPrecision = [...pool].sort((a, b) => b.date.iso.length - a.date.iso.length);
   const distinct = byPrecision.filter((f, i) => !byPrecision.slice(0, i).some((g) => g.entity === f.entity && (g.object ?? '') === (f.object ?? '') && g.date.iso.startsWith(f.date.iso)));
@@ -94,6 +111,9 @@ function routeEvent(book: FactBook, q: QueryAnalysis): FactRoute | null {
     facts: distinct,
   };
 }
+
+const uniq = <T,>(xs: T[]) => [...new Set(xs)];
+const eventLabelOf = (event: string) => (/^(CEO|CFO|CTO|总裁|副总裁|董事长)$/.test(event) ? `出任${event}` : event);
 
 function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): FactRoute | null {
   let found = findMeasures(q.text);
