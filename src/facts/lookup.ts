@@ -190,10 +190,10 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
     const keys = new Set(periods.map((p) => p.key));
     const hit = pool.filter((f) => f.period && (keys.has(f.period.key) || [...keys].some((k) => f.period!.key === `${k}-end`)));
     if (!hit.length) {
-      const given = pool.map((f) => (f.period ? `${f.period.label}：${figureLabel(f)}` : `未注明时期：${figureLabel(f)}`));
+      const given = pool.map((f) => (f.period ? describeFigure(f) : `${describeFigure(f)}（未注明时期）`));
       return {
         kind: 'not_found',
-        answer: `文章没有给出${periods.map((p) => p.label).join('、')}的这项数据。文章只给出了：${given.join('；')}。`,
+        answer: `文章没有给出${q.entities.join('、')} ${periods.map((p) => p.label).join('、')}的${found[0]!.word}。文章只给出了：${given.join('；')}。`,
         citations: uniqueCitations(pool),
         confidence: 0,
         route: 'figure: period mismatch',
