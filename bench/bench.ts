@@ -5,7 +5,7 @@
 // - cold start to ready, index build time, RSS after warm-up, throughput with 1 and 8 concurrent callers.
 // A paragraph "hits" when it contains one of the answers the dev set accepts (whitespace ignored).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseEngineConfig } from '../src/config.js';
@@ -19,7 +19,8 @@ interface Item {
   q: string;
   expect: { any?: string[]; refuse?: boolean };
 }
-const devPath = resolve(process.env.BENCH_SET ?? '../shared/eval/dev.jsonl');
+// The shared dev set when it sits beside the project (as here and in CI); else the project's own set.
+const devPath = resolve(process.env.BENCH_SET ?? (existsSync('../shared/eval/dev.jsonl') ? '../shared/eval/dev.jsonl' : 'bench/questions.jsonl'));
 const items: Item[] = readFileSync(devPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 const answerable = items.filter((i) => i.expect.any);
 const questions = items.map((i) => i.q);
