@@ -25,6 +25,15 @@ describe('answers from passages', () => {
     expect(b.answer).toMatch(/10\s*年/);
   });
 
+  it('lets the article's own subject stay implicit in a paragraph, and a name set one paragraph earlier carry over', async () => {
+    expect((await engine.answer('蚂蚁集团投资了哪些出行领域的公司？')).answer).toContain('哈罗');
+    expect((await engine.answer('韩歆毅设立了哪些新部门？')).answer).toContain('APP 事业部');
+  });
+
+  it('carries on to the next sentence when it holds what the question asks', async () => {
+    expect((await engine.answer('江浩曾经在哪些银行任职？')).answer).toContain('建设银行');
+  });
+
   it('goes past a lead-in sentence that only restates the question', async () => {
     const a = await engine.answer('支付宝为何如此看重碰一下？');
     expect(a.kind).toBe('passage');

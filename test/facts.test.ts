@@ -133,6 +133,11 @@ describe('fact routing', () => {
     expect(compact(a.answer)).toContain('2011年9月');
   });
 
+  it('understands colloquial measures (赚了多少钱, 合作商户)', async () => {
+    expect((await ask('网商银行前三季度赚了多少钱？')).answer).toContain('22.6');
+    expect((await ask('花呗有多少合作商户？')).answer).toContain('4000');
+  });
+
   it('handles units asked in another form', async () => {
     const a = await ask('蚂蚁收购数米基金花了多少钱？');
     expect(compact(a.answer)).toContain('2亿元');

@@ -37,7 +37,7 @@ interface Candidate {
   missing: string[];
 }
 
-const hasDigit = (s: string) => /\d/.test(s);
+const hasDigit = (s: string) => /[\d一二三四五六七八九十百千万亿两]/.test(s);
 const DATE_WORDS = /\d{4}\s*年|\d{1,2}\s*月|[今去次同当]年|年底|年初/;
 
 /** Weighted share of the question's words that appear in the text (whitespace-insensitive). */
@@ -59,6 +59,17 @@ function coverageOf(words: string[], text: string, weight: (w: string) => number
 function entitiesCovered(entities: string[], text: string): boolean {
   const present = new Set(findEntities(text).map((e) => e.canonical));
   return entities.every((e) => present.has(e));
+}
+
+/** The entity the article is about (the one it names most): a paragraph may leave it implicit. */
+const subjectCache = new WeakMap<Article, string | undefined>();
+function articleSubject(article: Article): string | undefined {
+  if (!subjectCache.has(article)) {
+    const counts = new Map<string, number>();
+    for (const e of findEntities(article.raw)) counts.set(e.canonical, (counts.get(e.canonical) ?? 0) + 1);
+    subjectCache.set(article, [...counts].sort((a, b) => b[1] - a[1])[0]?.[0]);
+  }
+  return subjectCache.get(article);
 }
 
 export function composePassage(
@@ -96,6 +107,12 @@ export function composePassage(
   const substantive = q.words.filter((w) => !q.entities.includes(w) && !findEntities(w).length && !/^\d+$/.test(w) && !untranslated(w));
   const saysSomething = (text: string) => substantive.length === 0 || substantive.some((w) => compact(text).includes(compact(w)));
 
+  const subject = articleSubject(article);
+  const previousText = (chunk: Chunk) => {
+    const i = article.chunks.indexOf(chunk);
+    const prev = article.chunks[i - 1];
+    return prev && prev.section === chunk.section ? prev.text : '';
+  };
   const candidates: Candidate[] = [];
   // Fused top hits, plus BM25's own best: a weak dense model must not push the lexical evidence out.
   const pool = hits.filter((h, i) => i < options.candidates || (h.ranks.bm25 ?? Infinity) <= 5);
@@ -125,7 +142,9 @@ export function composePassage(
     (c) =>
       c.coverage >= options.minCoverage &&
       saysSomething(c.chunk.text) &&
-      entitiesCovered(q.entities, c.chunk.text) &&
+      // Names must stand in the paragraph or the one before it ("韩首先设立了…" follows "韩歆毅获任…");
+      // the article's own subject may stay implicit.
+      entitiesCovered(q.entities.filter((e) => e !== subject), `${previousText(c.chunk)}${c.chunk.text}`) &&
       q.years.every((y) => c.chunk.text.includes(y)) &&
       // "When" is answered only by a sentence that carries a date.
       (!q.asksWhen || DATE_WORDS.test(c.sentence.text)) &&
@@ -149,7 +168,18 @@ export function composePassage(
     return grams.length ? grams.filter((g) => !asked.includes(g)).length / grams.length : 0;
   };
   const extra = following(accepted);
-  while ((novelty(picked[picked.length - 1]!) < 0.5 || (q.asksWhy && picked.length < 2)) && extra.length && picked.length < 3) {
+  // "江浩有过任职经历。他曾担任建设银行的…": when the next sentence holds a word of the question that
+  // the answer so far lacks, it is part of the answer.
+  const lacking = (text: string) => substantive.filter((w) => !compact(text).includes(compact(w)));
+  const completes = (next: Sentence) => {
+    const missing = lacking(picked.map((p) => p.text).join(''));
+    return missing.length > 0 && missing.some((w) => compact(next.text).includes(compact(w)));
+  };
+  while (
+    extra.length &&
+    picked.length < 3 &&
+    (novelty(picked[picked.length - 1]!) < 0.5 || (q.asksWhy && picked.length < 2) || completes(extra[0]!))
+  ) {
     picked.push(extra.shift()!);
   }
   const citations = picked.map((s) => citeSpan(article, s));
