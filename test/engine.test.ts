@@ -25,7 +25,7 @@ describe('answers from passages', () => {
     expect(b.answer).toMatch(/10\s*年/);
   });
 
-  it('lets the article's own subject stay implicit in a paragraph, and a name set one paragraph earlier carry over', async () => {
+  it("lets the article's own subject stay implicit in a paragraph, and a name set one paragraph earlier carry over", async () => {
     expect((await engine.answer('蚂蚁集团投资了哪些出行领域的公司？')).answer).toContain('哈罗');
     expect((await engine.answer('韩歆毅设立了哪些新部门？')).answer).toContain('APP 事业部');
   });
