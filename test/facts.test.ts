@@ -133,6 +133,13 @@ describe('fact routing', () => {
     expect(compact(a.answer)).toContain('2011年9月');
   });
 
+  it('/figure parts: a bare year is read as that year', async () => {
+    const a = await engine.figure('网商银行', '不良率', '2023');
+    expect(a.kind).toBe('fact');
+    expect(a.answer).toContain('2.28%');
+    expect((await engine.figure('网商银行', '不良率', '2021')).kind).toBe('not_found');
+  });
+
   it('understands colloquial measures (赚了多少钱, 合作商户)', async () => {
     expect((await ask('网商银行前三季度赚了多少钱？')).answer).toContain('22.6');
     expect((await ask('花呗有多少合作商户？')).answer).toContain('4000');

@@ -167,7 +167,9 @@ export function createEngineFrom(parts: EngineParts, log: Logger = silentLogger)
   }
 
   async function figure(entity: string, measure: string, period?: string): Promise<Answer> {
-    return answer(`${entity}${period ? ` ${period}` : ''}的${measure}是多少？`);
+    // "2024" typed into the period option means the year.
+    const when = period?.trim().replace(/^(\d{4})$/, '$1 年');
+    return answer(`${entity}${when ? ` ${when}` : ''}的${measure}是多少？`);
   }
 
   const allFacts = facts.facts;
