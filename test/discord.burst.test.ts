@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -133,6 +133,12 @@ describe('npm start as a process', () => {
     expect(out.stderr).toContain('DISCORD_TOKEN is not set');
     expect(out.stderr).toContain('npm run ask');
   });
+
+  it('npm start builds and runs the compiled bot (same message without a token)', () => {
+    const r = spawnSync('npm', ['start', '--silent'], { env: { ...process.env, DISCORD_TOKEN: '' }, encoding: 'utf8' });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('DISCORD_TOKEN is not set');
+  }, 120_000);
 
   it('connects, and SIGTERM shuts it down with exit 0', async () => {
     const fake = await new FakeDiscord().start();

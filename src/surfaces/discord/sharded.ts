@@ -9,10 +9,12 @@ import { parseDiscordConfig } from './config.js';
 try {
   const config = parseDiscordConfig();
   const log = createLogger(config.LOG_LEVEL);
-  const manager = new ShardingManager(fileURLToPath(new URL('./main.ts', import.meta.url)), {
+  // Compiled (npm run start:sharded) each shard runs dist/…/main.js; from source, main.ts under tsx.
+  const fromSource = import.meta.url.endsWith('.ts');
+  const manager = new ShardingManager(fileURLToPath(new URL(fromSource ? './main.ts' : './main.js', import.meta.url)), {
     token: config.DISCORD_TOKEN,
     totalShards: 'auto',
-    execArgv: ['--import', 'tsx'],
+    execArgv: fromSource ? ['--import', 'tsx'] : [],
   });
   manager.on('shardCreate', (shard) => log.info('shard launched', { id: shard.id }));
   await manager.spawn();
