@@ -121,6 +121,11 @@ describe('fact routing', () => {
     expect((await ask('何征宇什么时候担任CTO？')).kind).toBe('not_found');
   });
 
+  it('reads 去年 and 今年 against the posting year (2025)', async () => {
+    expect((await ask('网商银行去年前三季度的营收是多少？')).answer).toContain('152.87');
+    expect((await ask('网商银行今年的营收是多少？')).kind).toBe('not_found');
+  });
+
   it('reads quarters written in Chinese', async () => {
     const a = await ask('蚂蚁集团2024年第四季度的利润是多少？');
     expect(a.kind).toBe('not_found');

@@ -130,7 +130,9 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
   // "网商银行的不良率是多少", "…2023 年的不良率" and "What was MYbank's NPL ratio" ask for a figure;
   // "why", "when" and "where did he work" do not.
   if (q.asksWhy || q.asksWhen) return null;
-  const periodsAsked = findPeriods(q.text.replace(/\s+/g, ''), postedYear);
+  // "去年前三季度" is "2024 年前三季度" for an article posted in 2025.
+  const dated = q.text.replace(/\s+/g, '').replace(/去年(?!同期)/g, `${postedYear - 1}年`).replace(/今年/g, `${postedYear}年`);
+  const periodsAsked = findPeriods(dated, postedYear);
   if (!q.asksQuantity && !asksChange && !periodsAsked.length && !/是多少|为多少|有多少|多少|是什么|怎么样/.test(q.text) && !/^\s*(what|how)\b/i.test(q.original)) return null;
   const canon = new Set(measures.map((m) => m.canonical));
   const families = new Set(measures.map((m) => m.family));
