@@ -56,6 +56,12 @@ describe('answers from passages', () => {
     for (const q of ['蚂蚁集团的估值是多少？', '蚂蚁集团的总部在哪里？', '蚂蚁集团有多少员工？']) expect((await engine.answer(q)).kind, q).toBe('not_found');
   });
 
+  it('says not found rather than quote a sentence that only shares a paragraph with the question', async () => {
+    for (const q of ['蚂蚁集团什么时候上市？', '字节跳动什么时候成立？', 'When will Ant Group go public?']) {
+      expect((await engine.answer(q)).kind, q).toBe('not_found');
+    }
+  });
+
   it('says not found when the evidence lacks the period asked about', async () => {
     const a = await engine.answer('2019年支付宝投入多少现金扶持内容创作者？');
     expect(a.kind).toBe('not_found');

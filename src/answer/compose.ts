@@ -105,7 +105,11 @@ export function composePassage(
   // Evidence must share something with the question besides its names: "蚂蚁集团的总部在哪里" is not
   // answered by a passage that merely mentions 蚂蚁集团.
   const substantive = q.words.filter((w) => !q.entities.includes(w) && !findEntities(w).length && !/^\d+$/.test(w) && !untranslated(w));
-  const saysSomething = (text: string) => substantive.length === 0 || substantive.some((w) => compact(text).includes(compact(w)));
+  // A question made only of names and untranslated English has nothing the evidence could confirm.
+  const onlyUntranslated = substantive.length === 0 && q.words.some(untranslated);
+  const saysSomething = (text: string) => !onlyUntranslated && (substantive.length === 0 || substantive.some((w) => compact(text).includes(compact(w))));
+  // The sentence quoted, with its neighbours, must say something asked about, not only its paragraph.
+  const near = (c: Candidate) => c.chunk.sentences.slice(Math.max(0, c.index - 1), c.index + 2).map((x) => x.text).join('');
 
   const subject = articleSubject(article);
   const previousText = (chunk: Chunk) => {
@@ -141,7 +145,7 @@ export function composePassage(
   const accepted = candidates.find(
     (c) =>
       c.coverage >= options.minCoverage &&
-      saysSomething(c.chunk.text) &&
+      saysSomething(near(c)) &&
       // Names must stand in the paragraph or the one before it ("韩首先设立了…" follows "韩歆毅获任…");
       // the article's own subject may stay implicit.
       entitiesCovered(q.entities.filter((e) => e !== subject), `${previousText(c.chunk)}${c.chunk.text}`) &&

@@ -42,6 +42,11 @@ export function analyzeQuestion(question: string, articleCompact: string): Query
     if (tagged[i + 1]?.word !== '的' || !/^\p{Script=Han}{2,}$/u.test(w) || /^[trmdvaf]/.test(t) || STOP_WORDS.has(w)) return;
     if (!articleCompact.includes(compact(w))) unknownNames.push(w);
   });
+  // A question naming nothing the article knows is about its leading noun ("字节跳动什么时候成立"):
+  // absent from the article, the question is about something else, whatever jieba tags it.
+  const namesKnown = entities.length > 0;
+  const lead = namesKnown ? undefined : tagged.find(({ word, tag: t }) => /^[nx]/.test(t) && /^\p{Script=Han}{2,}$/u.test(word.trim()) && !STOP_WORDS.has(word.trim()));
+  if (lead && !articleCompact.includes(compact(lead.word)) && !unknownNames.includes(lead.word)) unknownNames.push(lead.word.trim());
   for (const { word, tag: t } of tagged) {
     const w = word.trim();
     if (!NAME_TAGS.has(t) || !/[\p{Script=Han}A-Za-z]/u.test(w)) continue;

@@ -90,6 +90,8 @@ export const ENGLISH_TERMS: [RegExp, string][] = [
   [/\bin (\d{4})\b/gi, '$1年'],
   [/\bthree (major |main |big )?strateg(y|ies)\b/gi, '三大战略'],
   [/\bstrateg(y|ies)\b/gi, '战略'],
+  [/\bgo(es|ing)? public\b|\blist(ed|ing)? (on|in)\b/gi, '上市'],
+  [/\bfounded\b|\bestablished\b|\bset up\b/gi, '成立'],
   [/\bmarket (value|cap(italization)?)\b/gi, '市值'],
   [/\bvaluation\b/gi, '估值'],
   [/\bheadquarters?\b/gi, '总部'],
