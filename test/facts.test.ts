@@ -132,6 +132,26 @@ describe('fact routing', () => {
     expect(a.answer).toContain('2024 年第4季度');
   });
 
+  it('reaches every figure of a known measure by a question naming its entity, period and measure', async () => {
+    const { MEASURES } = await import('../src/facts/measures.js');
+    const known = new Set(MEASURES.map((m) => m.canonical));
+    const figures = engine.facts.facts.filter((f): f is FigureFact => f.type === 'figure' && known.has(f.measure));
+    expect(figures.length).toBeGreaterThan(40);
+    for (const f of figures) {
+      const a = await engine.figure(f.entity, f.measureText, f.period?.label);
+      expect(a.kind, `${f.id} ${a.answer}`).toBe('fact');
+      expect(compact(a.answer), f.id).toContain(compact(f.text));
+    }
+  });
+
+  it('says when the article gives only a change, not the figure itself', async () => {
+    const a = await ask('招行2024年的营收是多少？');
+    expect(a.kind).toBe('not_found');
+    expect(a.answer).toContain('只给出了变化');
+    expect(a.answer).toContain('-0.48%');
+    expect(a.answer).not.toContain('220.05');
+  });
+
   it('answers "when" questions from dated events', async () => {
     const a = await ask('韩歆毅什么时候加入阿里巴巴？');
     expect(a.kind).toBe('fact');

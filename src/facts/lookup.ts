@@ -53,7 +53,9 @@ const uniqueCitations = (facts: Fact[]) => {
 export const baseMeasure = (m: string) => m.replace(/增速$/, '');
 const figureLabel = (f: FigureFact) => `${f.qualifier ?? ''}${f.text}`;
 export const describeFigure = (f: FigureFact): string =>
-  `${f.entity}${f.object && !f.measureText.includes(f.object) ? `（相对${f.object}）` : ''}${f.period ? ` ${f.period.label}` : ''}的${f.measureText}：${figureLabel(f)}` +
+  f.measure.endsWith('增速') && f.change
+    ? `${f.entity}${f.period ? ` ${f.period.label}` : ''}的${f.measureText}变化：${f.change.text}`
+    : `${f.entity}${f.object && !f.measureText.includes(f.object) ? `（相对${f.object}）` : ''}${f.period ? ` ${f.period.label}` : ''}的${f.measureText}：${figureLabel(f)}` +
   (f.change && f.change.text !== f.text ? `（${f.change.text}）` : '');
 export const describeEvent = (f: EventFact): string =>
   `${f.date.iso.length === 10 ? dateLabel(f.date.iso) : f.date.iso.length === 7 ? `${f.date.iso.slice(0, 4)} 年 ${Number(f.date.iso.slice(5, 7))} 月` : `${f.date.iso} 年`}：${f.entity} ${eventLabel(f)}`;
@@ -137,8 +139,25 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
   const canon = new Set(measures.map((m) => m.canonical));
   const families = new Set(measures.map((m) => m.family));
   let pool = book.facts.filter((f): f is FigureFact => f.type === 'figure' && families.has(familyOf(baseMeasure(f.measure))));
+  // 营收 asks for revenue as a whole: one named income line (保险业务收入, 手续费及佣金收入) is not it.
+  if (canon.has('营收') && !canon.has('收入')) pool = pool.filter((f) => baseMeasure(f.measure) !== '收入' || f.measureText === '收入');
+  const changesOnly = pool.filter((f) => f.measure.endsWith('增速'));
   if (!asksChange) pool = pool.filter((f) => !f.measure.endsWith('增速'));
-  if (!pool.length) return null;
+  // "招行 2024 年的营收是多少": the article gives only how it changed; say so rather than nothing.
+  const changeOnlyAnswer = (): FactRoute | null => {
+    const forEntity = changesOnly.filter((f) => q.entities.includes(f.entity));
+    if (!forEntity.length) return null;
+    return {
+      kind: 'not_found',
+      answer: `文章没有给出${q.entities.join('、')}的${found[0]!.word}数值，只给出了变化：${forEntity.map(describeFigure).join('；')}。`,
+      citations: uniqueCitations(forEntity),
+      confidence: 0,
+      route: 'figure: only a change is given',
+      reason: `only change facts for ${q.entities.join(', ')}`,
+      facts: forEntity,
+    };
+  };
+  if (!pool.length) return changeOnlyAnswer();
 
   if (q.entities.length === 0) {
     if (q.unknownNames.length) return null; // about something the article never names: retrieval says so
@@ -156,6 +175,8 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
   const others = pool;
   pool = pool.filter((f) => q.entities.includes(f.entity));
   if (!pool.length) {
+    const changed = changeOnlyAnswer();
+    if (changed) return changed;
     if (!q.asksQuantity) return null;
     // The article gives this figure, but for other entities: one of theirs is not an answer.
     const names = [...new Set(others.map((f) => f.entity))];

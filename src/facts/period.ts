@@ -13,6 +13,8 @@ const pad = (n: string | number) => String(n).padStart(2, '0');
 export function findPeriods(text: string, postedYear: number): FoundPeriod[] {
   const out: FoundPeriod[] = [];
   const rules: [RegExp, (m: RegExpExecArray) => Period | null][] = [
+    // A span of quarters: "从 2023 年 Q3 到 2024 年 Q1".
+    [/(\d{4})年?[Qq]([1-4])到(\d{4})年?[Qq]([1-4])/g, (m) => ({ key: `${m[1]}Q${m[2]}-${m[3]}Q${m[4]}`, label: `${m[1]} 年 Q${m[2]} 到 ${m[3]} 年 Q${m[4]}` })],
     [/(\d{4})年?(?:的)?前三(?:个)?季度/g, (m) => ({ key: `${m[1]}Q1-3`, label: `${m[1]} 年前三季度` })],
     [/(\d{4})年?(?:的)?上半年/g, (m) => ({ key: `${m[1]}H1`, label: `${m[1]} 年上半年` })],
     [/(\d{4})年?(?:的)?下半年/g, (m) => ({ key: `${m[1]}H2`, label: `${m[1]} 年下半年` })],
