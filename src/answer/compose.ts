@@ -123,13 +123,13 @@ export function composePassage(
   for (const hit of pool) {
     const chunk = article.chunkById.get(hit.id);
     if (!chunk) continue;
+    const ctx = coverageOf(q.words, chunk.text, weight);
     chunk.sentences.forEach((sentence, index) => {
       // A sentence is judged with its paragraph around it: names and periods are often set one sentence earlier.
       // "他曾经掌管…": a sentence that opens with a pronoun speaks of the names of the sentence before it.
       // The nearest name before the pronoun is the one it stands for ("井贤栋指出:韩歆毅…。他…" → 韩歆毅).
       const before = index > 0 && /^[他她其它该]/.test(sentence.text) ? (findEntities(chunk.sentences[index - 1]!.text).pop()?.name ?? '') : '';
       const own = coverageOf(q.words, `${before} ${sentence.text}`, weight);
-      const ctx = coverageOf(q.words, chunk.text, weight);
       const score = own.coverage * 2 + ctx.coverage + hit.score * 10;
       candidates.push({ chunk, sentence, index, score, coverage: ctx.coverage, missing: ctx.missing });
     });
