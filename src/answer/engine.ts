@@ -52,7 +52,10 @@ export interface PassageView {
 }
 
 export interface FactCatalog {
+  /** Every entity with a fact (figures or dated events). */
   entities: string[];
+  /** Entities with at least one figure (the /figure command's choices). */
+  figureEntities: string[];
   measuresOf(entity: string): string[];
   periodsOf(entity: string, measure: string): string[];
   factsOf(entity: string): Fact[];
@@ -175,7 +178,9 @@ export function createEngineFrom(parts: EngineParts, log: Logger = silentLogger)
   const allFacts = facts.facts;
   const catalog = (): FactCatalog => ({
     entities: [...new Set(allFacts.map((f) => f.entity))],
-    measuresOf: (entity) => [...new Set(allFacts.filter((f) => f.entity === entity).map((f) => (f.type === 'figure' ? f.measureText : f.event)))],
+    figureEntities: [...new Set(allFacts.flatMap((f) => (f.type === 'figure' ? [f.entity] : [])))],
+    // /figure is for figures; dated events are listed by /figures and asked about in words.
+    measuresOf: (entity) => [...new Set(allFacts.flatMap((f) => (f.type === 'figure' && f.entity === entity ? [f.measureText] : [])))],
     periodsOf: (entity, measure) => [
       ...new Set(
         allFacts

@@ -33,7 +33,7 @@ export const autocomplete: Command['autocomplete'] = async (interaction, ctx) =>
   const entity = interaction.options.getString('entity') ?? '';
   const measure = interaction.options.getString('measure') ?? '';
   const pool =
-    focused.name === 'entity' ? catalog.entities : focused.name === 'measure' ? (entity ? catalog.measuresOf(entity) : []) : catalog.periodsOf(entity, measure);
+    focused.name === 'entity' ? catalog.figureEntities : focused.name === 'measure' ? (entity ? catalog.measuresOf(entity) : []) : catalog.periodsOf(entity, measure);
   const choices = pool.filter((c) => c.toLowerCase().includes(typed)).slice(0, 25);
   await interaction.respond(choices.map((c) => ({ name: c.slice(0, 100), value: c.slice(0, 100) })));
 };
