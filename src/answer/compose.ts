@@ -175,7 +175,9 @@ export function composePassage(
   // "江浩有过任职经历。他曾担任建设银行的…": when the next sentence holds a word of the question that
   // the answer so far lacks, it is part of the answer.
   const lacking = (text: string) => substantive.filter((w) => !compact(text).includes(compact(w)));
+  const sameParagraph = new Set(accepted.chunk.sentences);
   const completes = (next: Sentence) => {
+    if (!sameParagraph.has(next)) return false;
     const missing = lacking(picked.map((p) => p.text).join(''));
     return missing.length > 0 && missing.some((w) => compact(next.text).includes(compact(w)));
   };
