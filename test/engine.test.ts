@@ -34,6 +34,11 @@ describe('answers from passages', () => {
     expect((await engine.answer('江浩曾经在哪些银行任职？')).answer).toContain('建设银行');
   });
 
+  it("finds evidence worded the article's way: synonyms and compound words", async () => {
+    expect((await engine.answer('支付宝为何重视碰一下？')).answer).toMatch(/微信|近场支付/);
+    expect((await engine.answer('韩歆毅是哪所大学毕业的？')).answer).toContain('清华');
+  });
+
   it('goes past a lead-in sentence that only restates the question', async () => {
     const a = await engine.answer('支付宝为何如此看重碰一下？');
     expect(a.kind).toBe('passage');

@@ -165,6 +165,12 @@ describe('fact routing', () => {
     expect((await engine.figure('网商银行', '不良率', '2021')).kind).toBe('not_found');
   });
 
+  it('answers a bare "entity + measure" question as a figure', async () => {
+    expect((await ask('花呗的用户规模？')).answer).toContain('4 亿');
+    expect((await ask('2023年网商银行的不良贷款率？')).kind).toBe('fact');
+    expect((await ask('韩歆毅在中金待了几年？')).answer).toMatch(/10\s*年/);
+  });
+
   it('understands colloquial measures (赚了多少钱, 合作商户)', async () => {
     expect((await ask('网商银行前三季度赚了多少钱？')).answer).toContain('22.6');
     expect((await ask('花呗有多少合作商户？')).answer).toContain('4000');

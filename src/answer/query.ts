@@ -1,6 +1,6 @@
 // What a question asks, in the article's vocabulary: tokens for retrieval, the entities, periods and
 // measures it names, and names the article never mentions (evidence for "not found").
-import { findEntities, translateEnglish } from '../text/lexicon.js';
+import { addArticleWords, findEntities, translateEnglish } from '../text/lexicon.js';
 import { normalizeQuestion, compact } from '../text/normalize.js';
 import { retrievalTokens, STOP_WORDS, tag, tokenize } from '../text/segment.js';
 
@@ -28,9 +28,14 @@ const ENGLISH_STOP = new Set(
 
 export function analyzeQuestion(question: string, articleCompact: string): QueryAnalysis {
   const normalized = normalizeQuestion(question);
-  const text = translateEnglish(normalized);
+  const text = addArticleWords(translateEnglish(normalized));
   const tokens = retrievalTokens(text);
-  const words = [...new Set(tokenize(text, false))];
+  // A compound the article never uses ("大学毕业") still asks about its parts the article does use ("毕业").
+  const whole = tokenize(text, false);
+  const parts = whole.flatMap((w) =>
+    [...w].length >= 3 && !articleCompact.includes(compact(w)) ? tokenize(w).filter((p) => p !== w && [...p].length >= 2 && articleCompact.includes(compact(p))) : [],
+  );
+  const words = [...new Set([...whole, ...parts])];
   const entities = [...new Set(findEntities(text).map((e) => e.canonical))];
   const years = [...new Set([...text.matchAll(/(?<!\d)(19|20)\d{2}(?!\d)/g)].map((m) => m[0]))];
   const unknownNames: string[] = [];
@@ -39,6 +44,9 @@ export function analyzeQuestion(question: string, articleCompact: string): Query
   // company names as plain nouns, so an owner the article never mentions counts as an unknown name too.
   tagged.forEach(({ word, tag: t }, i) => {
     const w = word.trim();
+    // Only a possessive 的 counts: one followed by the thing owned, not the 的 that ends "是…毕业的".
+    const owned = tagged[i + 2];
+    if (!owned || !/^[neax]/.test(owned.tag) || !/[\p{Script=Han}A-Za-z]/u.test(owned.word)) return;
     if (tagged[i + 1]?.word !== '的' || !/^\p{Script=Han}{2,}$/u.test(w) || /^[trmdvaf]/.test(t) || STOP_WORDS.has(w)) return;
     if (!articleCompact.includes(compact(w))) unknownNames.push(w);
   });

@@ -135,7 +135,9 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
   // "去年前三季度" is "2024 年前三季度" for an article posted in 2025.
   const dated = q.text.replace(/\s+/g, '').replace(/去年(?!同期)/g, `${postedYear - 1}年`).replace(/今年/g, `${postedYear}年`);
   const periodsAsked = findPeriods(dated, postedYear);
-  if (!q.asksQuantity && !asksChange && !periodsAsked.length && !/是多少|为多少|有多少|多少|是什么|怎么样/.test(q.text) && !/^\s*(what|how)\b/i.test(q.original)) return null;
+  // "花呗的用户规模？": a question that is only an entity and a measure asks for the figure too.
+  const bare = new RegExp(`^[^，,。]{0,20}(?:${found.map((m) => m.word).join('|')})[？?。！!\\s]*$`);
+  if (!q.asksQuantity && !asksChange && !periodsAsked.length && !/是多少|为多少|有多少|多少|是什么|怎么样/.test(q.text) && !/^\s*(what|how)\b/i.test(q.original) && !bare.test(q.normalized)) return null;
   const canon = new Set(measures.map((m) => m.canonical));
   const families = new Set(measures.map((m) => m.family));
   let pool = book.facts.filter((f): f is FigureFact => f.type === 'figure' && families.has(familyOf(baseMeasure(f.measure))));

@@ -63,6 +63,27 @@ export const ENTITIES: EntityEntry[] = [
   { canonical: '清华', kind: 'org', zh: ['清华大学', '清华经管学院'], en: ['Tsinghua University', 'Tsinghua'] },
 ];
 
+/** Chinese words people ask with, and the word the article uses for the same thing. The article's word
+ * is added to the question (the asker's word stays), so evidence in the article's wording is found. */
+export const ZH_SYNONYMS: [RegExp, string][] = [
+  [/重视|看中/g, '看重'],
+  [/为何|为啥/g, '为什么'],
+  [/待了|干了|任职了/g, '效力'],
+  [/辞职|离开/g, '离职'],
+  [/当上|成为|出任/g, '担任'],
+  [/入职/g, '加入'],
+  [/掌管|主管|牵头/g, '负责'],
+  [/客群|用户群/g, '客户'],
+  [/对手/g, '竞争对手'],
+  [/大学/g, '毕业'],
+];
+
+/** Adds the article's word for each synonym the question uses. */
+export function addArticleWords(q: string): string {
+  const extra = ZH_SYNONYMS.flatMap(([re, word]) => (q.match(re) && !q.includes(word) ? [word] : []));
+  return extra.length ? `${q} ${extra.join(' ')}` : q;
+}
+
 /** English words and phrases that stand for Chinese terms of the article (roles, measures, periods). */
 export const ENGLISH_TERMS: [RegExp, string][] = [
   [/\bchief executive( officer)?\b/gi, 'CEO'],
