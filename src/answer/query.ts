@@ -28,17 +28,18 @@ const ENGLISH_STOP = new Set(
 
 export function analyzeQuestion(question: string, articleCompact: string): QueryAnalysis {
   const normalized = normalizeQuestion(question);
+  const inArticle = (w: string) => articleCompact.includes(compact(w));
   const text = addArticleWords(translateEnglish(normalized));
   const tokens = retrievalTokens(text);
   // A compound the article never uses ("大学毕业") still asks about its parts the article does use ("毕业").
   const whole = tokenize(text, false);
   const parts = whole.flatMap((w) =>
-    [...w].length >= 3 && !articleCompact.includes(compact(w)) ? tokenize(w).filter((p) => p !== w && [...p].length >= 2 && articleCompact.includes(compact(p))) : [],
+    [...w].length >= 3 && !inArticle(w) ? tokenize(w).filter((p) => p !== w && [...p].length >= 2 && inArticle(p)) : [],
   );
   const words = [...new Set([...whole, ...parts])];
   const entities = [...new Set(findEntities(text).map((e) => e.canonical))];
   const years = [...new Set([...text.matchAll(/(?<!\d)(19|20)\d{2}(?!\d)/g)].map((m) => m[0]))];
-  const unknownNames: string[] = [];
+  const unknown = new Set<string>();
   const tagged = tag(text);
   // "百度的CEO", "腾讯的市值": the word before 的 names whose thing is asked about. jieba often tags
   // company names as plain nouns, so an owner the article never mentions counts as an unknown name too.
@@ -48,13 +49,13 @@ export function analyzeQuestion(question: string, articleCompact: string): Query
     const owned = tagged[i + 2];
     if (!owned || !/^[neax]/.test(owned.tag) || !/[\p{Script=Han}A-Za-z]/u.test(owned.word)) return;
     if (tagged[i + 1]?.word !== '的' || !/^\p{Script=Han}{2,}$/u.test(w) || /^[trmdvaf]/.test(t) || STOP_WORDS.has(w)) return;
-    if (!articleCompact.includes(compact(w))) unknownNames.push(w);
+    if (!inArticle(w)) unknown.add(w);
   });
   // A question naming nothing the article knows is about its leading noun ("字节跳动什么时候成立"):
   // absent from the article, the question is about something else, whatever jieba tags it.
   const namesKnown = entities.length > 0;
   const lead = namesKnown ? undefined : tagged.find(({ word, tag: t }) => /^[nx]/.test(t) && /^\p{Script=Han}{2,}$/u.test(word.trim()) && !STOP_WORDS.has(word.trim()));
-  if (lead && !articleCompact.includes(compact(lead.word)) && !unknownNames.includes(lead.word)) unknownNames.push(lead.word.trim());
+  if (lead && !inArticle(lead.word)) unknown.add(lead.word.trim());
   for (const { word, tag: t } of tagged) {
     const w = word.trim();
     if (!NAME_TAGS.has(t) || !/[\p{Script=Han}A-Za-z]/u.test(w)) continue;
@@ -62,7 +63,7 @@ export function analyzeQuestion(question: string, articleCompact: string): Query
       // Latin words count as names only when capitalised and not ordinary question words.
       if (!/^[A-Z]/.test(w) || ENGLISH_STOP.has(w.toLowerCase()) || w.length < 2) continue;
     } else if ([...w].length < 2 || STOP_WORDS.has(w)) continue;
-    if (!articleCompact.includes(compact(w)) && !unknownNames.includes(w)) unknownNames.push(w);
+    if (!inArticle(w)) unknown.add(w);
   }
   return {
     original: question,
@@ -75,6 +76,6 @@ export function analyzeQuestion(question: string, articleCompact: string): Query
     asksQuantity: /多少|几[个位年家笔亿万次]|多大|多高|多长|比例|百分之|占比/.test(text),
     asksWhen: /什么时候|何时|哪天|哪一天|哪年|哪一年|几月|几号|日期|时间点/.test(text),
     asksWhy: /为什么|为何|原因|怎么会/.test(text),
-    unknownNames,
+    unknownNames: [...unknown],
   };
 }
