@@ -3,14 +3,15 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { UserFacingError } from './errors.js';
-import { DEFAULT_META_PATH } from './corpus/load.js';
+import { DEFAULT_CORPUS_DIR } from './corpus/load.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
   .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
 
 export const EngineConfigSchema = z.object({
-  CORPUS_META: z.string().default(DEFAULT_META_PATH),
+  /** The corpus folder: meta.json, the article it names, optional aliases.json and facts.overrides.json. */
+  CORPUS_DIR: z.string().default(DEFAULT_CORPUS_DIR),
   INDEX_DIR: z.string().default('index'),
   MODELS_DIR: z.string().default('models'),
   EMBEDDING_MODEL: z.string().default('Xenova/bge-small-zh-v1.5'),

@@ -56,7 +56,7 @@ export async function setUpDense(config: EngineConfig, article: ReturnType<typeo
 
 export async function startEngine(config: EngineConfig, log: Logger, onEvent?: (e: ModelEvent) => void): Promise<Engine> {
   const started = performance.now();
-  const article = openArticle(config.CORPUS_META);
+  const article = openArticle(config.CORPUS_DIR);
   const facts = loadFactBook(article);
   const dense = await setUpDense(config, article, log, onEvent);
   const engine = createEngineFrom(

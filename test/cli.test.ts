@@ -45,7 +45,7 @@ describe('npm run ask', () => {
   });
 
   it('a missing corpus stops with a message naming the path', () => {
-    const r = ask(['问题'], '', { CORPUS_META: '/nonexistent/meta.json' });
+    const r = ask(['问题'], '', { CORPUS_DIR: '/nonexistent' });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('/nonexistent/meta.json');
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace

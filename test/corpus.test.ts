@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildArticle } from '../src/corpus/article.js';
-import { loadArticle, DEFAULT_META_PATH } from '../src/corpus/load.js';
+import { loadArticle, DEFAULT_CORPUS_DIR } from '../src/corpus/load.js';
+const DEFAULT_META_PATH = join(DEFAULT_CORPUS_DIR, 'meta.json');
 import { parseStructure } from '../src/corpus/structure.js';
 import { UserFacingError } from '../src/errors.js';
 import { compact } from '../src/text/normalize.js';
@@ -80,25 +81,25 @@ describe('loading failures name the file and what to do', () => {
     const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
     const meta = JSON.parse(readFileSync(DEFAULT_META_PATH, 'utf8'));
     writeFileSync(join(dir, 'meta.json'), JSON.stringify(meta));
-    expect(() => loadArticle(join(dir, 'meta.json'))).toThrowError(new RegExp(`${dir}/article.txt.*ENOENT`));
+    expect(() => loadArticle(dir)).toThrowError(new RegExp(`${dir}/article.txt.*ENOENT`));
   });
 
   it('a damaged article file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
     copyFileSync(DEFAULT_META_PATH, join(dir, 'meta.json'));
     writeFileSync(join(dir, 'article.txt'), 'not the article');
-    expect(() => loadArticle(join(dir, 'meta.json'))).toThrowError(/does not match the sha256/);
+    expect(() => loadArticle(dir)).toThrowError(/does not match the sha256/);
   });
 
   it('invalid metadata', () => {
     const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
     writeFileSync(join(dir, 'meta.json'), JSON.stringify({ title: '' }));
-    expect(() => loadArticle(join(dir, 'meta.json'))).toThrow(UserFacingError);
+    expect(() => loadArticle(dir)).toThrow(UserFacingError);
     writeFileSync(join(dir, 'meta.json'), '{oops');
-    expect(() => loadArticle(join(dir, 'meta.json'))).toThrowError(/not valid JSON/);
+    expect(() => loadArticle(dir)).toThrowError(/not valid JSON/);
   });
 
   it('a missing metadata file', () => {
-    expect(() => loadArticle('/nonexistent/meta.json')).toThrowError(/\/nonexistent\/meta.json/);
+    expect(() => loadArticle('/nonexistent')).toThrowError(/\/nonexistent\/meta.json/);
   });
 });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEngineConfig } from '../src/config.js';
-import { DEFAULT_META_PATH } from '../src/corpus/load.js';
+import { DEFAULT_CORPUS_DIR } from '../src/corpus/load.js';
 import { silentLogger } from '../src/log.js';
 import { escapeUserText } from '../src/surfaces/discord/safety.js';
 import { startEngine } from '../src/start.js';
@@ -21,9 +21,9 @@ const corpusCopy = () => {
 describe('fault drills', () => {
   it('corpus file unreadable (a folder where the file should be): stops with the path', async () => {
     const dir = tmp('corpus-');
-    copyFileSync(DEFAULT_META_PATH, join(dir, 'meta.json'));
+    copyFileSync(join(DEFAULT_CORPUS_DIR, 'meta.json'), join(dir, 'meta.json'));
     mkdirSync(join(dir, 'article.txt'));
-    await expect(startEngine(parseEngineConfig({ CORPUS_META: join(dir, 'meta.json'), DENSE: 'off' }), silentLogger)).rejects.toThrow(
+    await expect(startEngine(parseEngineConfig({ CORPUS_DIR: dir, DENSE: 'off' }), silentLogger)).rejects.toThrow(
       new RegExp(`cannot read the article text at ${join(dir, 'article.txt')} \\(EISDIR\\)`),
     );
   });
@@ -31,13 +31,13 @@ describe('fault drills', () => {
   it('fact overrides file damaged: stops with the path and what to do', async () => {
     const dir = corpusCopy();
     writeFileSync(join(dir, 'facts.overrides.json'), '{"corrections": [');
-    await expect(startEngine(parseEngineConfig({ CORPUS_META: join(dir, 'meta.json'), DENSE: 'off' }), silentLogger)).rejects.toThrow(/facts: cannot read .*facts.overrides.json.*Restore it from git/);
+    await expect(startEngine(parseEngineConfig({ CORPUS_DIR: dir, DENSE: 'off' }), silentLogger)).rejects.toThrow(/facts: cannot read .*facts.overrides.json.*Restore it from git/);
   });
 
   it('an override that no longer matches the article is caught, not silently ignored', async () => {
     const dir = corpusCopy();
     writeFileSync(join(dir, 'facts.overrides.json'), JSON.stringify({ corrections: [{ match: { chunkId: '§09¶9', text: '1%' }, set: {}, why: 'stale' }], additions: [], removals: [] }));
-    await expect(startEngine(parseEngineConfig({ CORPUS_META: join(dir, 'meta.json'), DENSE: 'off' }), silentLogger)).rejects.toThrow(/matched 0/);
+    await expect(startEngine(parseEngineConfig({ CORPUS_DIR: dir, DENSE: 'off' }), silentLogger)).rejects.toThrow(/matched 0/);
   });
 
   it('index folder cannot be written (a file in its place): dense is off with the reason, answers go on', async () => {

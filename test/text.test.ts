@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translateEnglish, findEntities } from '../src/text/lexicon.js';
+import { getArticle } from './helpers.js';
 import { compact, normalizeQuestion, tightenSpacing } from '../src/text/normalize.js';
 import { tokenize } from '../src/text/segment.js';
 
@@ -10,9 +10,8 @@ describe('segmentation', () => {
     expect(t).toContain('29.02');
     expect(t).not.toContain('162');
   });
-  it('keeps the article names whole and drops stop words and punctuation', () => {
+  it('keeps the genre's terms whole and drops stop words and punctuation', () => {
     const t = tokenize('网商银行的不良率是多少？');
-    expect(t).toContain('网商银行');
     expect(t).toContain('不良率');
     expect(t).not.toContain('的');
     expect(t).not.toContain('多少');
@@ -36,16 +35,17 @@ describe('normalisation of questions', () => {
   });
 });
 
-describe('aliases', () => {
-  it('translates English names and terms to the article vocabulary', () => {
-    const t = translateEnglish("What was Ant Fund's revenue in 2024?");
-    expect(t).toContain('蚂蚁基金');
-    expect(t).toContain('营收');
-    expect(t).toContain('2024年');
-    expect(translateEnglish('When did Han Xinyi become CEO of Ant Group?')).toMatch(/韩歆毅.*CEO.*蚂蚁集团/);
-    expect(translateEnglish('MYbank and Huabei and CMB')).toBe('网商银行 and 花呗 and 招行');
+describe('entities of an article', () => {
+  const a = getArticle();
+  it('finds the longest name first, and short forms the article uses mean the full name', () => {
+    expect(a.entities.find('蚂蚁消金和蚂蚁集团').map((e) => e.canonical)).toEqual(['蚂蚁消金', '蚂蚁集团']);
+    expect(a.entities.find('网商的不良率').map((e) => e.canonical)).toEqual(['网商银行']);
   });
-  it('finds the longest name first', () => {
-    expect(findEntities('蚂蚁消金和蚂蚁集团').map((e) => e.canonical)).toEqual(['蚂蚁消金', '蚂蚁集团']);
+  it('finds people by the shape of Chinese names, without a list', () => {
+    for (const name of ['韩歆毅', '井贤栋', '徐鹏', '黄浩']) expect(a.entities.get(name)?.kind).toBe('person');
+  });
+  it('matches Latin aliases case-insensitively and only as whole words', () => {
+    expect(a.entities.find('what about mybank?').map((e) => e.canonical)).toEqual(['网商银行']);
+    expect(a.entities.find('an important question')).toEqual([]);
   });
 });

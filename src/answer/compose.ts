@@ -5,7 +5,6 @@ import type { FusedHit } from '../retrieval/fusion.js';
 import type { LexicalIndex } from '../retrieval/lexical.js';
 import { compact } from '../text/normalize.js';
 import { charBigrams as bigrams } from '../text/segment.js';
-import { findEntities } from '../text/lexicon.js';
 import type { Chunk, Citation, Sentence } from '../types.js';
 import { citeSpan } from './cite.js';
 import type { QueryAnalysis } from './query.js';
@@ -56,8 +55,8 @@ function coverageOf(words: string[], text: string, weight: (w: string) => number
 }
 
 /** Entity names of the question, as any of their aliases, must stand in the evidence. */
-function entitiesCovered(entities: string[], text: string): boolean {
-  const present = new Set(findEntities(text).map((e) => e.canonical));
+function entitiesCovered(article: Article, entities: string[], text: string): boolean {
+  const present = new Set(article.entities.find(text).map((e) => e.canonical));
   return entities.every((e) => present.has(e));
 }
 
@@ -66,7 +65,7 @@ const subjectCache = new WeakMap<Article, string | undefined>();
 function articleSubject(article: Article): string | undefined {
   if (!subjectCache.has(article)) {
     const counts = new Map<string, number>();
-    for (const e of findEntities(article.raw)) counts.set(e.canonical, (counts.get(e.canonical) ?? 0) + 1);
+    for (const e of article.entities.find(article.raw)) counts.set(e.canonical, (counts.get(e.canonical) ?? 0) + 1);
     subjectCache.set(article, [...counts].sort((a, b) => b[1] - a[1])[0]?.[0]);
   }
   return subjectCache.get(article);
@@ -79,6 +78,7 @@ export function composePassage(
   hits: FusedHit[],
   options: ComposeOptions = DEFAULT_COMPOSE,
 ): PassageAnswer {
+  const findEntities = (text: string) => article.entities.find(text);
   const notFound = (reason: string, nearest?: Citation, explain?: Partial<PassageAnswer['explain']>): PassageAnswer => ({
     kind: 'not_found',
     answer: nearest
@@ -148,12 +148,12 @@ export function composePassage(
       saysSomething(near(c)) &&
       // Names must stand in the paragraph or the one before it ("韩首先设立了…" follows "韩歆毅获任…");
       // the article's own subject may stay implicit.
-      entitiesCovered(q.entities.filter((e) => e !== subject), `${previousText(c.chunk)}${c.chunk.text}`) &&
+      entitiesCovered(article, q.entities.filter((e) => e !== subject), `${previousText(c.chunk)}${c.chunk.text}`) &&
       q.years.every((y) => c.chunk.text.includes(y)) &&
       // "When" is answered only by a sentence that carries a date.
       (!q.asksWhen || DATE_WORDS.test(c.sentence.text)) &&
       // A figure must come from a sentence about the entity asked for, not from its neighbour's.
-      (!q.asksQuantity || (hasDigit(c.sentence.text) && entitiesCovered(q.entities, c.sentence.text))),
+      (!q.asksQuantity || (hasDigit(c.sentence.text) && entitiesCovered(article, q.entities, c.sentence.text))),
   );
   if (!accepted) {
     return notFound(

@@ -77,6 +77,7 @@ export function createEngineFrom(parts: EngineParts, log: Logger = silentLogger)
   const dense = parts.dense ?? null;
   const denseStatus = parts.denseStatus ?? (dense ? `dense search on (${dense.modelId})` : 'dense search off');
   const maxChars = parts.maxQuestionChars ?? 1000;
+  const postedYear = Number(article.meta.published.slice(0, 4));
 
   async function answer(question: string, options: { explain?: boolean } = {}): Promise<Answer> {
     const t0 = performance.now();
@@ -86,7 +87,7 @@ export function createEngineFrom(parts: EngineParts, log: Logger = silentLogger)
       ms: Math.round((performance.now() - t0) * 100) / 100,
     });
     const input = typeof question === 'string' ? question : '';
-    const q = analyzeQuestion(input.slice(0, maxChars * 2), articleCompact);
+    const q = analyzeQuestion(input.slice(0, maxChars * 2), article);
     if (!q.normalized) {
       return finish({
         kind: 'not_found',
@@ -110,7 +111,7 @@ export function createEngineFrom(parts: EngineParts, log: Logger = silentLogger)
       ? { normalized: q.normalized, translated: q.text, tokens: q.tokens, entities: q.entities, unknownNames: q.unknownNames, route: '', reason: '', dense: denseStatus, hits: [] }
       : undefined;
 
-    const fact = routeFacts(facts, q);
+    const fact = routeFacts(facts, q, postedYear);
     // A fact answer always carries its source; anything else goes on to retrieval.
     if (fact && (fact.kind === 'not_found' || fact.citations.length > 0)) {
       if (explain) Object.assign(explain, { route: `facts: ${fact.route}`, reason: fact.reason });
@@ -151,7 +152,7 @@ export function createEngineFrom(parts: EngineParts, log: Logger = silentLogger)
   }
 
   async function search(query: string, k = 5): Promise<PassageHit[]> {
-    const q = analyzeQuestion(query.slice(0, maxChars), articleCompact);
+    const q = analyzeQuestion(query.slice(0, maxChars), article);
     if (!q.normalized) return [];
     const hits = await retrieve(q.tokens, q.text);
     return hits.slice(0, k).map((h) => ({ id: h.id, text: article.chunkById.get(h.id)!.text, score: h.score, ranks: h.ranks }));
@@ -192,7 +193,7 @@ export function createEngineFrom(parts: EngineParts, log: Logger = silentLogger)
     factsOf: (entity) => allFacts.filter((f) => f.entity === entity || f.object === entity),
   });
 
-  const keyTerms = (question: string) => [...new Set(analyzeQuestion(question.slice(0, maxChars), articleCompact).words)].sort();
+  const keyTerms = (question: string) => [...new Set(analyzeQuestion(question.slice(0, maxChars), article).words)].sort();
 
   return { article, facts, lexical, dense, denseStatus, readyMs: performance.now() - started, answer, figure, search, passage, catalog, keyTerms };
 }

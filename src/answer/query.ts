@@ -1,7 +1,10 @@
 // What a question asks, in the article's vocabulary: tokens for retrieval, the entities, periods and
 // measures it names, and names the article never mentions (evidence for "not found").
-import { addArticleWords, findEntities, translateEnglish } from '../text/lexicon.js';
+import type { Article } from '../corpus/article.js';
+import type { EntityIndex } from '../corpus/entities.js';
+import { translateFrames } from '../text/english.js';
 import { normalizeQuestion, compact } from '../text/normalize.js';
+import { compactArticle } from './cite.js';
 import { retrievalTokens, STOP_WORDS, tag, tokenize } from '../text/segment.js';
 
 export interface QueryAnalysis {
@@ -13,6 +16,8 @@ export interface QueryAnalysis {
   /** Whole content words (non-search cut), used for coverage. */
   words: string[];
   entities: string[];
+  /** The entities that are people. */
+  people: string[];
   years: string[];
   asksQuantity: boolean;
   asksWhen: boolean;
@@ -26,10 +31,25 @@ const ENGLISH_STOP = new Set(
   'what when who whom which where why how is are was were did does do the a an of in on for to and by at as with its it can could would please tell me about ant group'.split(' '),
 );
 
-export function analyzeQuestion(question: string, articleCompact: string): QueryAnalysis {
+/** Latin-script names of the article's entities ("MYbank", "Han Xinyi") become the article's own name. */
+function nameLatinEntities(q: string, entities: EntityIndex): string {
+  if (!/[A-Za-z]/.test(q)) return q;
+  let out = '';
+  let from = 0;
+  for (const m of entities.find(q)) {
+    if (!/[A-Za-z]/.test(m.name)) continue;
+    out += `${q.slice(from, m.at)} ${m.canonical} `;
+    from = m.at + m.name.length;
+  }
+  return (out + q.slice(from)).replace(/(\p{Script=Han}) ?'s\b/gu, '$1的').replace(/\s+/g, ' ').trim();
+}
+
+export function analyzeQuestion(question: string, article: Article): QueryAnalysis {
   const normalized = normalizeQuestion(question);
+  const articleCompact = compactArticle(article);
   const inArticle = (w: string) => articleCompact.includes(compact(w));
-  const text = addArticleWords(translateEnglish(normalized));
+  const text = translateFrames(nameLatinEntities(normalized, article.entities));
+  const findEntities = (t: string) => article.entities.find(t);
   const tokens = retrievalTokens(text);
   // A compound the article never uses ("大学毕业") still asks about its parts the article does use ("毕业").
   const whole = tokenize(text, false);
@@ -72,6 +92,7 @@ export function analyzeQuestion(question: string, articleCompact: string): Query
     tokens,
     words,
     entities,
+    people: entities.filter((e) => article.entities.get(e)?.kind === 'person'),
     years,
     asksQuantity: /多少|几[个位年家笔亿万次]|多大|多高|多长|比例|百分之|占比/.test(text),
     asksWhen: /什么时候|何时|哪天|哪一天|哪年|哪一年|几月|几号|日期|时间点/.test(text),

@@ -1,41 +1,32 @@
 // A pass over the article's sentences that turns figures and dated events into facts. It attaches entity,
 // measure and period from the sentence and the sentences before it in the paragraph. What it gets wrong is
-// corrected in corpus/facts.overrides.json, reviewed by a person.
+// corrected in the corpus folder's facts.overrides.json, reviewed by a person.
 import type { Article } from '../corpus/article.js';
 import { chunkOfOffset } from '../answer/cite.js';
-import { findEntities } from '../text/lexicon.js';
+import { tightenSpacing } from '../text/normalize.js';
+import { EVENT_CLASSES } from './events.js';
 import { findMeasures } from './measures.js';
 import { findPeriods, type FoundPeriod } from './period.js';
 import type { EventFact, Fact, FigureFact } from './schema.js';
 
-const squeeze = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
+// Spaces go, except between Latin words ("Russell Ellwanger" stays a name).
+const squeeze = (s: string) => tightenSpacing(s).replace(/(?<![A-Za-z])\s+|\s+(?![A-Za-z])/g, '');
 
 // A number with the unit the article writes after it. Four-digit years followed by 年 are dates, not figures.
 const QUANTITY =
   /(近|超过|约|不到|将近|仅|达到|高于)?(-?\d+(?:\.\d+)?)(亿元|亿人民币|亿部|亿|万名|万笔|万|%|笔|个城市|个商圈|年(?![前初底度\d])|天)/g;
 const CHANGE_BEFORE = /(同比)?(增长|上升|回升|提升|下降|下滑|减少|收缩)了?$/;
 const DATE = /(?:(\d{4})年|(次年|今年|去年))?(\d{1,2})月(?:(\d{1,2})日)?/g;
-const EVENT_RULES: { re: RegExp; event: (m: RegExpExecArray) => string }[] = [
-  { re: /卸任(CEO|总裁|CFO)/, event: (m) => `卸任${m[1]}` },
-  { re: /(接任|出任|担任|获任|任命|委任)[^，。,]{0,12}?(CEO|CFO|CTO|副总裁|总裁|董事长)/, event: (m) => m[2]! },
-  { re: /(开展|进行)了?.{0,14}人事调整/, event: () => '人事调整' },
-  { re: /宣布.{0,6}入驻/, event: () => '入驻' },
-  { re: /提出了?.{0,30}战略/, event: () => '提出三大战略' },
-  { re: /确定了?.{0,20}双飞轮战略/, event: () => '确定双飞轮战略' },
-  { re: /设立了?.{0,10}部门/, event: () => '设立部门' },
-  { re: /加入了?(蚂蚁金服|蚂蚁集团|蚂蚁|阿里巴巴集团|支付宝)/, event: () => '加入' },
-  { re: /离职/, event: () => '离职' },
-  { re: /开始在公司落地|落地/, event: () => '落地' },
-  { re: /处置了/, event: () => '处置不良资产包' },
-];
-
 interface Context {
   postedYear: number;
   postedMonth: number;
 }
 
 export function extractFacts(article: Article): Fact[] {
-  const [y, m] = article.meta.postedAt.split('-').map(Number);
+  const findEntities = (t: string) => article.entities.find(t);
+  // People (and named products) are the subjects of dated events.
+  const isPersonOrProduct = (e: string) => ['person', 'product'].includes(article.entities.get(e)?.kind ?? '');
+  const [y, m] = article.meta.published.split('-').map(Number);
   const ctx: Context = { postedYear: y!, postedMonth: m! };
   const facts: Fact[] = [];
   let n = 0;
@@ -156,21 +147,23 @@ export function extractFacts(article: Article): Fact[] {
       // Dated events.
       const date = resolveDate(text, ctx, lastYear);
       const dateAt = date ? text.indexOf(squeeze(date.text)) : -1;
-      const matches = EVENT_RULES.map((rule) => ({ rule, em: rule.re.exec(text) }))
-        .filter((x): x is { rule: (typeof EVENT_RULES)[number]; em: RegExpExecArray } => x.em !== null)
+      const matches = EVENT_CLASSES.map((rule) => ({ rule, em: rule.stated.exec(text) }))
+        .filter((x): x is { rule: (typeof EVENT_CLASSES)[number]; em: RegExpExecArray } => x.em !== null)
         .sort((a, b) => Math.abs(a.em.index - dateAt) - Math.abs(b.em.index - dateAt));
       for (const { rule, em } of date ? matches : []) {
-        const person = entities.filter((e) => e.at < em.index).map((e) => e.canonical).filter(isPersonOrProduct).pop() ?? (/他|韩/.test(text) ? lastPerson : undefined);
+        // A pronoun, or the surname alone (as news writing does), continues the last person named.
+        const refersBack = /[他她]/.test(text) || (lastPerson !== undefined && text.includes(lastPerson[0]!));
+        const person = entities.filter((e) => e.at < em.index).map((e) => e.canonical).filter(isPersonOrProduct).pop() ?? (refersBack ? lastPerson : undefined);
         const subject = person ?? entities.filter((e) => e.at < em.index).pop()?.canonical;
         if (!subject) continue;
-        const objectMatch = rule.event(em as RegExpExecArray) === '加入' ? findEntities(em[0])[0]?.canonical : undefined;
+        const objectMatch = rule.hasObject ? findEntities(text.slice(em.index + em[0].length, em.index + em[0].length + 16))[0]?.canonical : undefined;
         if (!date) break;
         const ev: EventFact = {
           id: `E${String(++n).padStart(3, '0')}`,
           type: 'event',
           entity: subject,
           object: objectMatch,
-          event: rule.event(em as RegExpExecArray),
+          event: rule.name(em as RegExpExecArray),
           date,
           source,
           origin: 'extracted',
@@ -190,8 +183,6 @@ export function extractFacts(article: Article): Fact[] {
   return facts;
 }
 
-const PEOPLE = new Set(['韩歆毅', '井贤栋', '徐鹏', '王晓航', '何征宇', '黄浩', '金晓龙', '江浩', '黄海', '碰一下']);
-const isPersonOrProduct = (e: string) => PEOPLE.has(e);
 
 function resolveDate(text: string, ctx: Context, lastYear: number | undefined): EventFact['date'] | null {
   DATE.lastIndex = 0;

@@ -8,7 +8,7 @@ import { charBigrams } from '../text/segment.js';
 import { compact } from '../text/normalize.js';
 import { findPeriods } from './period.js';
 import type { EventFact, Fact, FigureFact } from './schema.js';
-import { ENTITIES } from '../text/lexicon.js';
+import { eventsAsked } from './events.js';
 
 export type { FactBook } from './book.js';
 import type { FactBook } from './book.js';
@@ -22,25 +22,6 @@ export interface FactRoute {
   reason: string;
   facts: Fact[];
 }
-
-const EVENT_WORDS: [RegExp, string][] = [
-  [/卸任|全员邮件/, '卸任CEO'],
-  [/CEO|首席执行官|接任|接棒/i, 'CEO'],
-  [/CFO|首席财务官/i, 'CFO'],
-  [/CTO|首席技术官/i, 'CTO'],
-  [/副总裁/, '副总裁'],
-  [/总裁/, '总裁'],
-  [/董事长/, '董事长'],
-  [/加入/, '加入'],
-  [/离职|离开|辞职/, '离职'],
-  [/落地|推出|上线|启动|开始推广/, '落地'],
-  [/处置/, '处置不良资产包'],
-  [/人事调整/, '人事调整'],
-  [/入驻/, '入驻'],
-  [/设立/, '设立部门'],
-  [/三大战略/, '提出三大战略'],
-  [/双飞轮/, '确定双飞轮战略'],
-];
 
 const CHANGE_WORDS = /增长|增速|增幅|下降|下滑|降幅|同比|变化|涨|跌|减少|收缩/;
 
@@ -62,17 +43,24 @@ export const describeEvent = (f: EventFact): string =>
 const dateLabel = (iso: string) => `${iso.slice(0, 4)} 年 ${Number(iso.slice(5, 7))} 月 ${Number(iso.slice(8, 10))} 日`;
 const eventLabel = (f: EventFact) => (f.object ? `${f.event}${f.object}` : eventLabelOf(f.event));
 
-export function routeFacts(book: FactBook, q: QueryAnalysis, postedYear = 2025): FactRoute | null {
+/** `postedYear` reads 今年/去年 in questions against the article's publication date. */
+export function routeFacts(book: FactBook, q: QueryAnalysis, postedYear: number): FactRoute | null {
   return routeEvent(book, q) ?? routeFigure(book, q, postedYear);
 }
 
 function routeEvent(book: FactBook, q: QueryAnalysis): FactRoute | null {
   if (!q.asksWhen) return null;
-  const wanted = EVENT_WORDS.filter(([re]) => re.test(q.text)).map(([, e]) => e);
-  if (!wanted.length) return null;
-  const event = wanted[0]!;
-  const ofEvent = book.facts.filter((f): f is EventFact => f.type === 'event' && f.event === event);
-  const people = q.entities.filter((e) => ENTITIES.find((x) => x.canonical === e)?.kind === 'person');
+  const events = book.facts.filter((f): f is EventFact => f.type === 'event');
+  // The first class asked about that the article dates for anyone ("CEO" before the generic "加入").
+  const classes = eventsAsked(q.text).flatMap((c) => {
+    const m = c.asked.exec(q.text);
+    const name = m ? c.name(m) : '';
+    return events.some((f) => f.event === name) ? [{ cls: c, name }] : [];
+  });
+  if (!classes.length) return null;
+  const { cls, name: event } = classes[0]!;
+  const ofEvent = events.filter((f) => f.event === event);
+  const people = q.people;
   let pool = ofEvent.filter((f) => q.entities.includes(f.entity) || q.entities.length === 0);
   // "韩歆毅哪一年离开蚂蚁": the article dates this event for others, never for the person asked about.
   const notFor = (who: string[], what: string): FactRoute => ({
@@ -89,9 +77,9 @@ function routeEvent(book: FactBook, q: QueryAnalysis): FactRoute | null {
   // "韩歆毅什么时候加入阿里巴巴": when the question names where someone joined, keep to it — and when no
   // record has that place ("加入中金"), the article does not date it.
   const places = q.entities.filter((e) => !pool.some((f) => f.entity === e));
-  if (event === '加入' && places.length) {
+  if (cls.hasObject && places.length) {
     const withObject = pool.filter((f) => f.object && places.includes(f.object));
-    if (!withObject.length) return notFor(people.length ? people : uniq(pool.map((f) => f.entity)), `加入${places.join('、')}`);
+    if (!withObject.length) return notFor(people.length ? people : uniq(pool.map((f) => f.entity)), `${event}${places.join('、')}`);
     pool = withObject;
   }
   if (new Set(pool.map((f) => f.entity)).size > 1) {

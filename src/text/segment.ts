@@ -1,16 +1,17 @@
-// Chinese word segmentation for retrieval: jieba search-mode cuts with the article's names kept whole,
-// numbers kept as single tokens, stop words and punctuation dropped.
+// Chinese word segmentation for retrieval: jieba search-mode cuts with the genre's terms kept whole,
+// numbers kept as single tokens, stop words and punctuation dropped. One segmenter serves every article:
+// it holds knowledge of the language, never one article's names (those are found per article).
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { CUSTOM_WORDS } from './lexicon.js';
+import { GENRE_WORDS } from './genre.js';
 import { compact, tightenSpacing } from './normalize.js';
 
 let jieba: Jieba | undefined;
 function segmenter(): Jieba {
   if (!jieba) {
     jieba = Jieba.withDict(dict);
-    // High frequency so the names win over the default dictionary's shorter words.
-    jieba.loadDict(Buffer.from(CUSTOM_WORDS.map((w) => `${w} 100000 nz`).join('\n')));
+    // High frequency so the terms win over the default dictionary's shorter words; tagged as nouns.
+    jieba.loadDict(Buffer.from(GENRE_WORDS.map((w) => `${w} 100000 n`).join('\n')));
   }
   return jieba;
 }

@@ -10,7 +10,7 @@ import { progressPrinter } from './progress.js';
 try {
   const config = parseEngineConfig();
   const log = createLogger(config.LOG_LEVEL ?? 'info');
-  const article = openArticle(config.CORPUS_META);
+  const article = openArticle(config.CORPUS_DIR);
   const embedder = await loadEmbedder(config, log, progressPrinter());
   const t0 = performance.now();
   const index = await buildDenseIndex(article, embedder, config.indexDir);

@@ -23,7 +23,7 @@ function row(f: Fact): string[] {
 
 try {
   const config = parseEngineConfig();
-  const book = loadFactBook(openArticle(config.CORPUS_META));
+  const book = loadFactBook(openArticle(config.CORPUS_DIR));
   const entity = opt('--entity');
   const measure = opt('--measure');
   const facts = book.facts.filter(

@@ -8,6 +8,6 @@ export function renderAnswerText(a: Answer, meta: ArticleMeta): string {
     lines.push('', '引用 / Sources:');
     a.citations.forEach((c, i) => lines.push(`  [${i + 1}] ${c.id}  「${c.quote}」`));
   }
-  lines.push('', `(${a.kind}, confidence ${a.confidence.toFixed(2)}, ${a.ms} ms — ${meta.source}, ${meta.postedAt})`);
+  lines.push('', `(${a.kind}, confidence ${a.confidence.toFixed(2)}, ${a.ms} ms — ${meta.source}, ${meta.published})`);
   return lines.join('\n');
 }

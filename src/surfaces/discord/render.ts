@@ -47,7 +47,7 @@ export function answerEmbed(answer: Answer, meta: ArticleMeta): APIEmbed {
     description: truncate(description, LIMITS.description),
     color: COLORS[answer.kind],
     fields,
-    footer: { text: truncate(`${kindLabel(answer.kind)} · ${meta.source} / ${meta.syndicatedBy}, ${meta.postedAt}`, LIMITS.footer) },
+    footer: { text: truncate(`${kindLabel(answer.kind)} · ${meta.source}${meta.syndicatedBy ? ` / ${String(meta.syndicatedBy)}` : ''}, ${meta.published}`, LIMITS.footer) },
   });
 }
 

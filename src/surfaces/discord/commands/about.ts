@@ -20,7 +20,7 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
         title: meta.title,
         color: 0x3b82f6,
         fields: [
-          { name: '来源 Source', value: `${meta.source}（${meta.syndicatedBy} 转载），${meta.postedAt}`, inline: false },
+          { name: '来源 Source', value: `${meta.source}${meta.syndicatedBy ? `（${String(meta.syndicatedBy)} 转载）` : ''}，${meta.published}`, inline: false },
           { name: '索引 Index', value: `${chunks.length} 个段落片段，${ctx.engine.facts.facts.length} 条数据`, inline: true },
           { name: '检索 Retrieval', value: ctx.engine.denseStatus.slice(0, 1024), inline: false },
           { name: '提及模式 Mention mode', value: ctx.config.MENTION_MODE ? '开（需要 MessageContent intent）' : '关', inline: true },

@@ -1,0 +1,47 @@
+// Classes of dated events in business news, named by their verbs. One table serves extraction (how an
+// article says it) and routing (how a question asks it), so the two cannot drift apart.
+
+/** Roles whose taking up or leaving is an event ("出任CEO", "卸任总裁"). */
+export const ROLES = 'CEO|CFO|CTO|COO|CIO|首席执行官|首席财务官|首席技术官|首席运营官|轮值总裁|副总裁|总裁|副董事长|董事长|总经理|副行长|行长|董事|合伙人|负责人';
+const ROLE_ALIASES: [RegExp, string][] = [
+  [/首席执行官/, 'CEO'],
+  [/首席财务官/, 'CFO'],
+  [/首席技术官/, 'CTO'],
+  [/首席运营官/, 'COO'],
+];
+/** "首席执行官" and "CEO" are one role. */
+export const canonicalRole = (role: string): string => ROLE_ALIASES.find(([re]) => re.test(role))?.[1] ?? role;
+
+export interface EventClass {
+  /** The event's name in the fact book; a role-taking event is named by the role ("CEO"). */
+  name: (m: RegExpExecArray) => string;
+  /** How an article states it. */
+  stated: RegExp;
+  /** How a question asks about it (everyday verbs included). */
+  asked: RegExp;
+  /** The event concerns a place or organisation named right after the verb ("加入阿里巴巴"). */
+  hasObject?: boolean;
+}
+
+export const EVENT_CLASSES: EventClass[] = [
+  { name: (m) => `卸任${canonicalRole(m[1]!)}`, stated: new RegExp(`(?:卸任|辞去|不再担任)[^，。,]{0,6}?(${ROLES})`), asked: new RegExp(`(?:卸任|辞去|不再担任|不当|退下)[^，。,？?]{0,6}?(${ROLES})`) },
+  {
+    name: (m) => canonicalRole(m[1]!),
+    stated: new RegExp(`(?:接任|出任|担任|获任|任命|委任|升任|晋升|就任|接棒|履新|成为)[^，。,]{0,12}?(${ROLES})`),
+    asked: new RegExp(`(${ROLES})`, 'i'),
+  },
+  { name: () => '加入', stated: /(?:加入|加盟|入职)了?/, asked: /加入|加盟|入职|进入?|去了?|跳槽|来到/, hasObject: true },
+  { name: () => '离职', stated: /离职|辞职|离开了?/, asked: /离职|辞职|离开|走了?|辞任|退出/ },
+  { name: () => '成立', stated: /成立|创立|创办|创建/, asked: /成立|创立|创办|创建|建立/ },
+  { name: () => '收购', stated: /收购|并购/, asked: /收购|并购|买下/ , hasObject: true },
+  { name: () => '上市', stated: /上市|IPO/, asked: /上市|IPO/ },
+  { name: () => '人事调整', stated: /人事调整/, asked: /人事调整|人事变动|调整/ },
+  { name: () => '入驻', stated: /宣布.{0,6}入驻|入驻/, asked: /入驻/ },
+  { name: () => '提出战略', stated: /提出了?.{0,30}战略/, asked: /战略/ },
+  { name: () => '设立部门', stated: /设立了?.{0,10}部门/, asked: /设立|成立.{0,6}部门/ },
+  { name: () => '落地', stated: /落地|推出|上线|发布/, asked: /落地|推出|上线|发布|启动|推广/ },
+  { name: () => '处置', stated: /处置了?/, asked: /处置|出售|转让/ },
+];
+
+/** The event classes a question asks about, most specific first (the order of the table). */
+export const eventsAsked = (question: string): EventClass[] => EVENT_CLASSES.filter((c) => c.asked.test(question));

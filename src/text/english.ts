@@ -1,0 +1,37 @@
+// English question frames: question words and period expressions, rewritten into the Chinese the engine
+// reads. Language knowledge only; content words reach the article's terms through the bilingual
+// dictionary, and names through the article's entities and their pinyin.
+
+/** English question words and period phrases -> Chinese. Longer phrases first. */
+export const ENGLISH_FRAMES: [RegExp, string][] = [
+  [/\bfirst three quarters of (\d{4})\b/gi, '$1年前三季度'],
+  [/\b(\d{4}) first three quarters\b|\b(\d{4}) Q1[-–]Q?3\b|\bQ1[-–]Q?3 (\d{4})\b/gi, '$1$2$3年前三季度'],
+  [/\bfirst half of (\d{4})\b|\bH1 (\d{4})\b|\b(\d{4}) H1\b/gi, '$1$2$3年上半年'],
+  [/\bsecond half of (\d{4})\b|\bH2 (\d{4})\b|\b(\d{4}) H2\b/gi, '$1$2$3年下半年'],
+  [/\bQ([1-4]) (\d{4})\b|\b(\d{4}) Q([1-4])\b/gi, '$2$3年Q$1$4'],
+  [/\b(?:in|for|during|of) (\d{4})\b/gi, '$1年'],
+  [/\blast year\b/gi, '去年'],
+  [/\bthis year\b/gi, '今年'],
+  [/\bwhen\b|\bwhat date\b|\bwhich day\b|\bwhat day\b/gi, '什么时候'],
+  [/\bwhich year\b|\bwhat year\b/gi, '哪一年'],
+  [/\bhow long\b/gi, '多长时间'],
+  [/\bhow (?:much|many)\b/gi, '多少'],
+  [/\bwhat percentage\b|\bwhat share\b|\bwhat proportion\b/gi, '占比多少'],
+  [/\bwho\b|\bwhom\b/gi, '谁'],
+  [/\bwhy\b/gi, '为什么'],
+  [/\bwhere\b/gi, '哪里'],
+  [/\bwhich\b/gi, '哪个'],
+  [/\bhow\b/gi, '怎么'],
+  [/\bcompared (?:with|to)\b|\bthan\b/gi, '比'],
+  [/\bhigher\b|\bmore\b|\bbigger\b|\blarger\b/gi, '更高'],
+  [/\blower\b|\bless\b|\bsmaller\b|\bfewer\b/gi, '更低'],
+];
+
+/** Applies the frames; words it does not know stay as they are for the dictionary to read. */
+export function translateFrames(q: string): string {
+  let out = q;
+  for (const [re, zh] of ENGLISH_FRAMES) out = out.replace(re, (...m) => ` ${zh.replace(/\$(\d)/g, (_, i) => (typeof m[Number(i)] === 'string' ? m[Number(i)] : ''))} `);
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+export const hasEnglish = (q: string): boolean => /[A-Za-z]{3,}/.test(q.replace(/\b[A-Z0-9]{2,}\b/g, ''));
