@@ -56,8 +56,8 @@ export async function setUpDense(config: EngineConfig, article: ReturnType<typeo
 
 export async function startEngine(config: EngineConfig, log: Logger, onEvent?: (e: ModelEvent) => void): Promise<Engine> {
   const started = performance.now();
-  const article = openArticle(config.CORPUS_DIR);
-  const facts = loadFactBook(article);
+  const article = openArticle(config.CORPUS_DIR, { lexicon: { cacheDir: config.indexDir, onEvent: (message) => log.info(message) } });
+  const facts = loadFactBook(article, undefined, (message) => log.debug('facts: an extracted reading was dropped', { message }));
   const dense = await setUpDense(config, article, log, onEvent);
   const engine = createEngineFrom(
     { article, facts, dense: dense.retriever, denseStatus: dense.status, maxQuestionChars: config.MAX_QUESTION_CHARS },

@@ -57,7 +57,7 @@ describe('ingestion of the article as received', () => {
   });
 
   it('splits long paragraphs on sentence ends, never mid-sentence', () => {
-    const small = buildArticle(loadArticle(), { maxChars: 60 });
+    const small = buildArticle(loadArticle(), { chunk: { maxChars: 60 } });
     const split = small.chunks.filter((c) => c.part);
     expect(split.length).toBeGreaterThan(10);
     for (const c of split) {

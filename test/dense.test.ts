@@ -8,6 +8,7 @@ import { buildDenseIndex, ensureDenseIndex, indexPaths, loadDenseIndex, denseRet
 import type { Embedder } from '../src/retrieval/embedder.js';
 import type { ModelEvent } from '../src/retrieval/model-store.js';
 import { loadEmbedder, startEngine } from '../src/start.js';
+import { CHUNKER_VERSION } from '../src/corpus/chunk.js';
 import { getArticle } from './helpers.js';
 import { startFakeHub, type FakeHub } from './fake-hub.js';
 
@@ -40,7 +41,7 @@ describe('dense retrieval on the generated fixture model, through the real pipel
     const paths = indexPaths(dir, MODEL);
     expect(existsSync(paths.index) && existsSync(paths.manifest)).toBe(true);
     const manifest = JSON.parse(readFileSync(paths.manifest, 'utf8'));
-    expect(manifest).toMatchObject({ modelId: MODEL, dims: 32, space: 'cosine', corpusSha256: article.sha256, chunkerVersion: 1 });
+    expect(manifest).toMatchObject({ modelId: MODEL, dims: 32, space: 'cosine', corpusSha256: article.sha256, chunkerVersion: CHUNKER_VERSION });
     expect(manifest.ids).toHaveLength(article.chunks.length);
     const loaded = await loadDenseIndex(article, MODEL, 32, dir);
     expect(loaded.ok).toBe(true);

@@ -31,7 +31,7 @@ describe('fault drills', () => {
   it('fact overrides file damaged: stops with the path and what to do', async () => {
     const dir = corpusCopy();
     writeFileSync(join(dir, 'facts.overrides.json'), '{"corrections": [');
-    await expect(startEngine(parseEngineConfig({ CORPUS_DIR: dir, DENSE: 'off' }), silentLogger)).rejects.toThrow(/facts: cannot read .*facts.overrides.json.*Restore it from git/);
+    await expect(startEngine(parseEngineConfig({ CORPUS_DIR: dir, DENSE: 'off' }), silentLogger)).rejects.toThrow(/facts: cannot read .*facts.overrides.json.*Fix the JSON or remove the file/);
   });
 
   it('an override that no longer matches the article is caught, not silently ignored', async () => {

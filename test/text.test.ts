@@ -10,7 +10,7 @@ describe('segmentation', () => {
     expect(t).toContain('29.02');
     expect(t).not.toContain('162');
   });
-  it('keeps the genre's terms whole and drops stop words and punctuation', () => {
+  it('keeps the terms of the genre whole and drops stop words and punctuation', () => {
     const t = tokenize('网商银行的不良率是多少？');
     expect(t).toContain('不良率');
     expect(t).not.toContain('的');

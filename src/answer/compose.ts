@@ -1,13 +1,16 @@
 // Picks the sentence(s) of the retrieved passages that answer a question, or decides from the evidence
-// that the article does not answer it.
+// that the article does not answer it. Names, years, ordinals and the kind of answer asked for are hard
+// constraints; the question's other words only rank, with typos, English and everyday words already read
+// into the article's wording.
 import type { Article } from '../corpus/article.js';
 import type { FusedHit } from '../retrieval/fusion.js';
 import type { LexicalIndex } from '../retrieval/lexical.js';
 import { compact } from '../text/normalize.js';
 import { charBigrams as bigrams } from '../text/segment.js';
 import type { Chunk, Citation, Sentence } from '../types.js';
+import { askedUnit, CONCRETE_TYPES, figureInUnit, holdsType, RAISES_QUESTION, slotKind, type SlotContext } from './answer-type.js';
 import { citeSpan } from './cite.js';
-import type { QueryAnalysis } from './query.js';
+import { ordinalsIn, type QueryAnalysis } from './query.js';
 
 export interface PassageAnswer {
   kind: 'passage' | 'not_found';
@@ -17,15 +20,46 @@ export interface PassageAnswer {
   reason: string;
   /** Best nearby passage when the answer is not_found (offered to the user, never as the answer). */
   nearest?: Citation;
-  explain: { sentence?: string; coverage: number; missing: string[]; unknownNames: string[] };
+  explain: {
+    sentence?: string;
+    coverage: number;
+    missing: string[];
+    unknownNames: string[];
+    /** The best candidates and the hard constraints each breaks (for --explain). */
+    candidates?: { id: string; sentence: string; coverage: number; broken: string[] }[];
+  };
 }
 
 export interface ComposeOptions {
-  /** Share of the question's key-term weight the evidence must cover. */
+  /** Share of the question's key-term weight the paragraph must cover for a confident answer. */
   minCoverage: number;
+  /** Below minCoverage, a passage that keeps every hard constraint and covers at least this much is offered
+   * as "the most relevant passage", with low confidence, when retrieval also ranks it near the top. */
+  minRelevantCoverage: number;
+  /** How near the top (BM25 rank) such a passage must be. */
+  relevantRank: number;
+  /** Fused hits whose sentences are judged. */
   candidates: number;
+  /** Most sentences one answer quotes. */
+  maxSentences: number;
+  /** Rank bonus for a sentence that holds what the question asks for (a date for 哪年, a new name for 谁):
+   * worth about half the question's words, since the slot filler is the answer itself. */
+  slotBonus: number;
+  /** A word the text lacks counts partly when this share of its character pairs stands there ("坏账包"/"资产包"). */
+  partialMatchShare: number;
 }
-export const DEFAULT_COMPOSE: ComposeOptions = { minCoverage: 0.6, candidates: 6 };
+export const DEFAULT_COMPOSE: ComposeOptions = {
+  minCoverage: 0.6,
+  minRelevantCoverage: 0.4,
+  relevantRank: 2,
+  candidates: 6,
+  maxSentences: 3,
+  slotBonus: 1,
+  partialMatchShare: 0.5,
+};
+
+/** Confidence of an answer offered as "most relevant" rather than as the answer. */
+const LOW_CONFIDENCE = 0.3;
 
 interface Candidate {
   chunk: Chunk;
@@ -34,31 +68,9 @@ interface Candidate {
   score: number;
   coverage: number;
   missing: string[];
+  bm25Rank: number;
 }
 
-const hasDigit = (s: string) => /[\d一二三四五六七八九十百千万亿两]/.test(s);
-const DATE_WORDS = /\d{4}\s*年|\d{1,2}\s*月|[今去次同当]年|年底|年初/;
-
-/** Weighted share of the question's words that appear in the text (whitespace-insensitive). */
-function coverageOf(words: string[], text: string, weight: (w: string) => number): { coverage: number; missing: string[] } {
-  const hay = compact(text);
-  let total = 0;
-  let got = 0;
-  const missing: string[] = [];
-  for (const w of words) {
-    const wt = weight(w);
-    total += wt;
-    if (hay.includes(compact(w))) got += wt;
-    else missing.push(w);
-  }
-  return { coverage: total ? got / total : 0, missing };
-}
-
-/** Entity names of the question, as any of their aliases, must stand in the evidence. */
-function entitiesCovered(article: Article, entities: string[], text: string): boolean {
-  const present = new Set(article.entities.find(text).map((e) => e.canonical));
-  return entities.every((e) => present.has(e));
-}
 
 /** The entity the article is about (the one it names most): a paragraph may leave it implicit. */
 const subjectCache = new WeakMap<Article, string | undefined>();
@@ -71,6 +83,51 @@ function articleSubject(article: Article): string | undefined {
   return subjectCache.get(article);
 }
 
+/** How one question judges evidence: word weights, fuzzy presence, and its hard constraints. */
+function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis, options: ComposeOptions) {
+  // Words the article never uses and that are not names ("学校", "情况") frame the question rather than
+  // pick the evidence, so they weigh little; for "how many" questions an absent word is usually the very
+  // thing measured ("估值", "员工"), so it keeps its full weight there.
+  const absentWeight = q.asksQuantity ? lexical.idf('\u0000') : 1;
+  // English words left untranslated are not evidence either way.
+  const untranslated = (w: string) => /^[a-z]+$/.test(w) && !lexical.bm25.docFreq.has(w);
+  const known = (w: string) => lexical.bm25.docFreq.has(w) || (q.alternatives.get(w) ?? []).some((a) => lexical.bm25.docFreq.has(a));
+  const weight = (w: string) =>
+    (/^\d+$/.test(w) ? 2 : known(w) ? lexical.idf(lexical.bm25.docFreq.has(w) ? w : q.alternatives.get(w)![0]!) : untranslated(w) ? 0.1 : absentWeight) *
+    (q.entities.includes(w) ? 1.5 : 1);
+  const presence = (w: string, hay: string): number => {
+    if ([w, ...(q.alternatives.get(w) ?? [])].some((x) => hay.includes(compact(x)))) return 1;
+    const grams = [...new Set(bigrams(w))];
+    if (grams.length < 2) return 0;
+    const share = grams.filter((g) => hay.includes(g)).length / grams.length;
+    return share >= options.partialMatchShare ? share * 0.8 : 0;
+  };
+  const coverage = (text: string) => {
+    const hay = compact(text);
+    let total = 0;
+    let got = 0;
+    const missing: string[] = [];
+    for (const w of q.words) {
+      const wt = weight(w);
+      const p = presence(w, hay);
+      total += wt;
+      got += wt * p;
+      if (p < 1) missing.push(w);
+    }
+    return { coverage: total ? got / total : 0, missing };
+  };
+  // Evidence must share something with the question besides its names: "蚂蚁集团的总部在哪里" is not
+  // answered by a passage that merely mentions 蚂蚁集团.
+  // Pieces of a name ("集团" of 蚂蚁集团) are the name, not something said about it.
+  const names = q.entities.flatMap((e) => article.entities.get(e)?.names ?? [e]);
+  const substantive = q.words.filter(
+    (w) => !names.some((n) => n.includes(w)) && !article.entities.find(w).length && !/^\d+$/.test(w) && !untranslated(w),
+  );
+  const onlyUntranslated = substantive.length === 0 && q.words.some(untranslated);
+  const saysSomething = (text: string) => !onlyUntranslated && (substantive.length === 0 || substantive.some((w) => presence(w, compact(text)) > 0));
+  return { coverage, saysSomething, substantive, presence };
+}
+
 export function composePassage(
   article: Article,
   lexical: LexicalIndex,
@@ -78,12 +135,9 @@ export function composePassage(
   hits: FusedHit[],
   options: ComposeOptions = DEFAULT_COMPOSE,
 ): PassageAnswer {
-  const findEntities = (text: string) => article.entities.find(text);
-  const notFound = (reason: string, nearest?: Citation, explain?: Partial<PassageAnswer['explain']>): PassageAnswer => ({
+  const notFound = (reason: string, nearest?: Citation, explain?: Partial<PassageAnswer['explain']>, said = '文章没有回答这个问题。'): PassageAnswer => ({
     kind: 'not_found',
-    answer: nearest
-      ? `文章没有回答这个问题。最接近的段落（${nearest.id}）：「${nearest.quote}」`
-      : '文章没有回答这个问题。',
+    answer: said,
     citations: [],
     confidence: 0,
     reason,
@@ -91,119 +145,192 @@ export function composePassage(
     explain: { coverage: 0, missing: [], unknownNames: q.unknownNames, ...explain },
   });
 
-  if (q.words.length === 0) return notFound('the question has no words to look for');
-  // Words the article never uses and that are not names ("学校", "情况") frame the question rather than
-  // pick the evidence, so they weigh little; names the article lacks are handled as unknownNames.
-  // For "how many / how much" questions an absent word is usually the very thing measured ("估值",
-  // "员工"), so it keeps its full weight there.
-  const absentWeight = q.asksQuantity ? lexical.idf('\u0000') : 1;
-  // English words left untranslated by the glossary ("did", "recently") are not evidence either way;
-  // capitalised unknown names were already caught as unknownNames.
-  const untranslated = (w: string) => /^[a-z]+$/.test(w) && !lexical.bm25.docFreq.has(w);
-  const weight = (w: string) =>
-    (/^\d+$/.test(w) ? 2 : lexical.bm25.docFreq.has(w) ? lexical.idf(w) : untranslated(w) ? 0.1 : absentWeight) * (q.entities.includes(w) ? 1.5 : 1);
-  // Evidence must share something with the question besides its names: "蚂蚁集团的总部在哪里" is not
-  // answered by a passage that merely mentions 蚂蚁集团.
-  const substantive = q.words.filter((w) => !q.entities.includes(w) && !findEntities(w).length && !/^\d+$/.test(w) && !untranslated(w));
-  // A question made only of names and untranslated English has nothing the evidence could confirm.
-  const onlyUntranslated = substantive.length === 0 && q.words.some(untranslated);
-  const saysSomething = (text: string) => !onlyUntranslated && (substantive.length === 0 || substantive.some((w) => compact(text).includes(compact(w))));
-  // The sentence quoted, with its neighbours, must say something asked about, not only its paragraph.
-  const near = (c: Candidate) => c.chunk.sentences.slice(Math.max(0, c.index - 1), c.index + 2).map((x) => x.text).join('');
+  if (q.words.length === 0 && q.entities.length === 0) return notFound('the question has no words to look for');
+  const judge = evidenceJudge(article, lexical, q, options);
+  const candidates = rankCandidates(article, q, hits, judge.coverage, options);
+  const best = candidates[0];
+  if (!best) return notFound('no passage shares a word with the question');
+  const nearest = citeSpan(article, best.sentence);
+  if (q.unknownNames.length > 0) {
+    return notFound(`the article never mentions ${q.unknownNames.join(', ')}`, nearest, { coverage: best.coverage, missing: best.missing }, `文章没有提到${q.unknownNames.map((n) => `“${n}”`).join('、')}。`);
+  }
+  const missingOrdinal = q.ordinals.find((o) => !candidates.some((c) => ordinalsIn(contextOf(article, c)).includes(o)));
+  if (missingOrdinal) {
+    return notFound(`the article never gives the ordinal ${missingOrdinal}`, nearest, { coverage: best.coverage, missing: best.missing }, '文章没有给出问题所说的这一批次（或次序）的信息。');
+  }
 
-  const subject = articleSubject(article);
-  const previousText = (chunk: Chunk) => {
-    const i = article.chunks.indexOf(chunk);
-    const prev = article.chunks[i - 1];
-    return prev && prev.section === chunk.section ? prev.text : '';
-  };
+  const keeps = hardConstraints(article, q, judge.saysSomething);
+  const broken = new Map(candidates.map((c) => [c, keeps(c)]));
+  const passing = candidates.filter((c) => broken.get(c)!.length === 0);
+  const judged = candidates.slice(0, 5).map((c) => ({ id: c.chunk.id, sentence: c.sentence.text.slice(0, 40), coverage: Math.round(c.coverage * 100) / 100, broken: broken.get(c)! }));
+  const accepted = passing.find((c) => c.coverage >= options.minCoverage);
+  if (accepted) return withCandidates(answerFrom(article, q, accepted, options, false), judged);
+  const relevant = passing.find((c) => c.coverage >= options.minRelevantCoverage && c.bm25Rank <= options.relevantRank);
+  if (relevant) return withCandidates(answerFrom(article, q, relevant, options, true), judged);
+  return notFound(
+    `best evidence covers ${(best.coverage * 100).toFixed(0)}% of the question's key terms (missing: ${best.missing.join(', ') || 'none'}); ` +
+      `it breaks: ${broken.get(best)!.join('; ') || 'nothing'}`,
+    nearest,
+    { coverage: best.coverage, missing: best.missing, candidates: judged },
+  );
+}
+
+const withCandidates = (a: PassageAnswer, candidates: NonNullable<PassageAnswer['explain']['candidates']>): PassageAnswer => ({ ...a, explain: { ...a.explain, candidates } });
+
+const slotOf = (q: QueryAnalysis): SlotContext => ({ asked: new Set(q.entities), kind: slotKind(q.text) });
+
+/** The paragraph a candidate stands in, with the one before it (names and ordinals are often set there). */
+function contextOf(article: Article, c: Candidate): string {
+  const i = article.chunks.indexOf(c.chunk);
+  const prev = article.chunks[i - 1];
+  return `${prev && prev.section === c.chunk.section ? prev.text : ''}${c.chunk.text}`;
+}
+
+function rankCandidates(
+  article: Article,
+  q: QueryAnalysis,
+  hits: FusedHit[],
+  coverage: (text: string) => { coverage: number; missing: string[] },
+  options: ComposeOptions,
+): Candidate[] {
   const candidates: Candidate[] = [];
   // Fused top hits, plus BM25's own best: a weak dense model must not push the lexical evidence out.
   const pool = hits.filter((h, i) => i < options.candidates || (h.ranks.bm25 ?? Infinity) <= 5);
   for (const hit of pool) {
     const chunk = article.chunkById.get(hit.id);
     if (!chunk) continue;
-    const ctx = coverageOf(q.words, chunk.text, weight);
+    const ctx = coverage(chunk.text);
     chunk.sentences.forEach((sentence, index) => {
-      // A sentence is judged with its paragraph around it: names and periods are often set one sentence earlier.
-      // "他曾经掌管…": a sentence that opens with a pronoun speaks of the names of the sentence before it.
-      // The nearest name before the pronoun is the one it stands for ("井贤栋指出:韩歆毅…。他…" → 韩歆毅).
-      const before = index > 0 && /^[他她其它该]/.test(sentence.text) ? (findEntities(chunk.sentences[index - 1]!.text).pop()?.name ?? '') : '';
-      const own = coverageOf(q.words, `${before} ${sentence.text}`, weight);
-      const score = own.coverage * 2 + ctx.coverage + hit.score * 10;
-      candidates.push({ chunk, sentence, index, score, coverage: ctx.coverage, missing: ctx.missing });
+      const own = coverage(resolved(article, { chunk, index, sentence }));
+      // The kind of answer asked for, in the sentence itself, ranks it up ("哪年" wants a sentence with a year).
+      const typed = holdsType(q.answerType, sentence.text, article.entities, slotOf(q)) ? (CONCRETE_TYPES.has(q.answerType) ? options.slotBonus : options.slotBonus / 2) : 0;
+      const score = own.coverage * 2 + ctx.coverage + hit.score * 10 + typed;
+      candidates.push({ chunk, sentence, index, score, coverage: ctx.coverage, missing: ctx.missing, bm25Rank: hit.ranks.bm25 ?? Infinity });
     });
   }
-  candidates.sort((a, b) => b.score - a.score);
-  const best = candidates[0];
-  const nearest = best ? citeSpan(article, best.sentence) : undefined;
-  if (!best) return notFound('no passage shares a word with the question');
-  if (q.unknownNames.length > 0) {
-    return notFound(`the article never mentions ${q.unknownNames.join(', ')}`, nearest, { coverage: best.coverage, missing: best.missing });
-  }
+  return candidates.sort((a, b) => b.score - a.score);
+}
 
-  const accepted = candidates.find(
-    (c) =>
-      c.coverage >= options.minCoverage &&
-      saysSomething(near(c)) &&
-      // Names must stand in the paragraph or the one before it ("韩首先设立了…" follows "韩歆毅获任…");
-      // the article's own subject may stay implicit.
-      entitiesCovered(article, q.entities.filter((e) => e !== subject), `${previousText(c.chunk)}${c.chunk.text}`) &&
-      q.years.every((y) => c.chunk.text.includes(y)) &&
-      // "When" is answered only by a sentence that carries a date.
-      (!q.asksWhen || DATE_WORDS.test(c.sentence.text)) &&
-      // A figure must come from a sentence about the entity asked for, not from its neighbour's.
-      (!q.asksQuantity || (hasDigit(c.sentence.text) && entitiesCovered(article, q.entities, c.sentence.text))),
-  );
-  if (!accepted) {
-    return notFound(
-      `best evidence covers ${(best.coverage * 100).toFixed(0)}% of the question's key terms (missing: ${best.missing.join(', ') || 'none'})`,
-      nearest,
-      { coverage: best.coverage, missing: best.missing },
-    );
-  }
+/** The sentence, preceded by the name a pronoun in it stands for: "他曾经掌管…" speaks of the nearest name
+ * before it ("井贤栋指出:韩歆毅…。他…" -> 韩歆毅). */
+function resolved(article: Article, c: Pick<Candidate, 'chunk' | 'index' | 'sentence'>): string {
+  const text = c.sentence.text;
+  // 他/她 stand for a person; 其/该 at the start for whatever was named last.
+  const personal = /^.{0,12}?[他她]/.test(text) && !article.entities.find(text.slice(0, 6)).some((e) => e.kind === 'person');
+  const other = /^[其该]/.test(text);
+  if (!personal && !other) return text;
+  const earlier = article.entities.find(c.chunk.sentences.slice(0, c.index).map((s) => s.text).join(''));
+  const named = personal ? earlier.filter((e) => e.kind === 'person').pop() : earlier.pop();
+  return `${named?.name ?? ''} ${text}`;
+}
 
-  // A sentence that only restates the question ("先说支付宝为什么如此看重…") is a lead-in: carry on to
-  // the sentences after it until something new is said.
-  const picked: Sentence[] = [accepted.sentence];
+/** Names, years, the kind of answer and (for figures) the entity in the very sentence: all must hold.
+ * Returns the constraints a candidate breaks (none: it may answer). */
+function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (text: string) => boolean) {
+  const subject = articleSubject(article);
+  const present = (text: string) => new Set(article.entities.find(text).map((e) => e.canonical));
+  return (c: Candidate): string[] => {
+    const near = c.chunk.sentences.slice(Math.max(0, c.index - 1), c.index + 2).map((x) => x.text).join('');
+    const context = contextOf(article, c);
+    const named = present(context);
+    const span = spanFor(article, q, c).map((s) => s.text).join('');
+    const broken: string[] = [];
+    // "在中金工作了多少年" / "在中金效力了 10 年": a figure in the unit asked, about the names asked, says
+    // something even when the verb differs.
+    const unit = askedUnit(q.text);
+    const unitAgrees = unit !== undefined && c.coverage >= DEFAULT_COMPOSE.minCoverage && figureInUnit(c.sentence.text, unit);
+    // A concrete slot (a date, a figure, a name) must be filled by a sentence about what was asked, not by a
+    // neighbour of one; other answers may lean on the sentences around.
+    const about = CONCRETE_TYPES.has(q.answerType) ? resolved(article, c) : near;
+    if (!saysSomething(about) && !unitAgrees) broken.push('shares only names with the question');
+    // Names must stand in the paragraph or the one before it; the article's own subject may stay implicit.
+    const absent = q.entities.filter((e) => e !== subject && !named.has(e));
+    if (absent.length) broken.push(`names ${absent.join(', ')} absent`);
+    const years = q.years.filter((y) => !c.chunk.text.includes(y));
+    if (years.length) broken.push(`years ${years.join(', ')} absent`);
+    if (!q.ordinals.every((o) => ordinalsIn(context).includes(o))) broken.push('ordinal absent');
+    if (CONCRETE_TYPES.has(q.answerType) && !holdsType(q.answerType, span, article.entities, slotOf(q))) broken.push(`no ${q.answerType} in the span`);
+    // A figure must come from a sentence about the entity asked for, not from its neighbour's.
+    if (q.asksQuantity) {
+      const own = present(resolved(article, c));
+      if (!holdsType('number', c.sentence.text, article.entities)) broken.push('no figure in the sentence');
+      else if (!q.entities.every((e) => own.has(e) || (e === subject && !named.has(e)))) broken.push('the figure is about another entity');
+    }
+    return broken;
+  };
+}
+
+/** The sentences an answer quotes, starting at the candidate: lead-ins carry on to what they introduce,
+ * a sentence that raises a question (or a claim asked "why" about) carries on to the explanation. */
+function spanFor(article: Article, q: QueryAnalysis, c: Candidate, options: ComposeOptions = DEFAULT_COMPOSE): Sentence[] {
+  const picked: Sentence[] = [c.sentence];
+  const rest = c.chunk.sentences.slice(c.index + 1);
+  const next = nextParagraph(article, c.chunk);
   const asked = compact(q.text);
   const novelty = (s: Sentence) => {
     const grams = [...new Set(bigrams(s.text))];
     return grams.length ? grams.filter((g) => !asked.includes(g)).length / grams.length : 0;
   };
-  const extra = following(accepted);
-  // "江浩有过任职经历。他曾担任建设银行的…": when the next sentence holds a word of the question that
-  // the answer so far lacks, it is part of the answer.
-  const lacking = (text: string) => substantive.filter((w) => !compact(text).includes(compact(w)));
-  const sameParagraph = new Set(accepted.chunk.sentences);
-  const completes = (next: Sentence) => {
-    if (!sameParagraph.has(next)) return false;
-    const missing = lacking(picked.map((p) => p.text).join(''));
-    return missing.length > 0 && missing.some((w) => compact(next.text).includes(compact(w)));
-  };
-  while (
-    extra.length &&
-    picked.length < 3 &&
-    (novelty(picked[picked.length - 1]!) < 0.5 || (q.asksWhy && picked.length < 2) || completes(extra[0]!))
-  ) {
-    picked.push(extra.shift()!);
+  const explains = (s: Sentence) => holdsType('reason', s.text, article.entities);
+  if (q.answerType === 'reason' && (RAISES_QUESTION.test(c.sentence.text) || !explains(c.sentence))) {
+    // The explanation follows: in the same paragraph, or (after a paragraph that ends on the claim) the next one.
+    const following = rest.length ? rest : bestOf(next, q);
+    for (const s of following) {
+      if (picked.length >= options.maxSentences) break;
+      picked.push(s);
+      if (explains(s) && !RAISES_QUESTION.test(s.text)) break;
+    }
+    return picked;
   }
+  const pool = rest.length ? rest : next.slice(0, 2);
+  // "江浩有过任职经历。他曾担任…": the next sentence completes the answer when it holds an asked word the
+  // answer so far lacks.
+  const lacking = (text: string) => q.words.filter((w) => !compact(text).includes(compact(w)));
+  const completes = (s: Sentence) => {
+    if (!rest.includes(s)) return false;
+    const missing = lacking(picked.map((p) => p.text).join(''));
+    return missing.length > 0 && missing.some((w) => compact(s.text).includes(compact(w)));
+  };
+  while (pool.length && picked.length < options.maxSentences && (novelty(picked[picked.length - 1]!) < 0.5 || completes(pool[0]!))) {
+    picked.push(pool.shift()!);
+  }
+  return picked;
+}
+
+/** The next paragraph of the same section, its sentences. */
+function nextParagraph(article: Article, chunk: Chunk): Sentence[] {
+  const i = article.chunks.indexOf(chunk);
+  const after = article.chunks[i + 1];
+  return after && after.section === chunk.section ? after.sentences : [];
+}
+
+/** In a following paragraph, the sentence that says most of what was asked, with the one before it. */
+function bestOf(sentences: Sentence[], q: QueryAnalysis): Sentence[] {
+  if (sentences.length <= 2) return sentences;
+  const shared = (s: Sentence) => q.words.filter((w) => compact(s.text).includes(compact(w))).length;
+  let best = 0;
+  sentences.forEach((s, i) => {
+    if (shared(s) > shared(sentences[best]!)) best = i;
+  });
+  return best === 0 ? sentences.slice(0, 2) : sentences.slice(best - 1, best + 1);
+}
+
+function answerFrom(
+  article: Article,
+  q: QueryAnalysis,
+  c: Candidate,
+  options: ComposeOptions,
+  lowConfidence: boolean,
+): PassageAnswer {
+  const picked = spanFor(article, q, c, options);
   const citations = picked.map((s) => citeSpan(article, s));
+  const quoted = citations.map((x) => x.quote).join('');
   return {
     kind: 'passage',
-    answer: citations.map((c) => c.quote).join(''),
+    answer: lowConfidence ? `文章中最相关的是：${quoted}` : quoted,
     citations,
-    confidence: Math.min(0.95, 0.4 + accepted.coverage * 0.5),
-    reason: `sentence covers ${(accepted.coverage * 100).toFixed(0)}% of the key terms`,
-    explain: { sentence: accepted.sentence.text, coverage: accepted.coverage, missing: accepted.missing, unknownNames: [] },
+    confidence: lowConfidence ? LOW_CONFIDENCE : Math.min(0.95, 0.4 + c.coverage * 0.5),
+    reason: `${lowConfidence ? 'most relevant passage, ' : ''}sentence covers ${(c.coverage * 100).toFixed(0)}% of the key terms`,
+    explain: { sentence: c.sentence.text, coverage: c.coverage, missing: c.missing, unknownNames: [] },
   };
-
-  function following(c: Candidate): Sentence[] {
-    const rest = c.chunk.sentences.slice(c.index + 1);
-    if (rest.length) return rest;
-    // Past the end of the paragraph: the next paragraph of the same section.
-    const i = article.chunks.indexOf(c.chunk);
-    const next = article.chunks[i + 1];
-    return next && next.section === c.chunk.section ? next.sentences.slice(0, 2) : [];
-  }
 }

@@ -126,6 +126,7 @@ export function createEngineFrom(parts: EngineParts, log: Logger = silentLogger)
         reason: passage.reason,
         coverage: passage.explain.coverage,
         missing: passage.explain.missing,
+        candidates: passage.explain.candidates,
         hits: hits.slice(0, 5).map((h) => ({ ...h, preview: article.chunkById.get(h.id)?.text.slice(0, 40) ?? '' })),
       });
     }

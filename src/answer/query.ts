@@ -1,24 +1,32 @@
-// What a question asks, in the article's vocabulary: tokens for retrieval, the entities, periods and
-// measures it names, and names the article never mentions (evidence for "not found").
+// What a question asks, in the article's vocabulary: tokens for retrieval, the kind of answer wanted, the
+// entities, periods and ordinals it names (hard constraints), and names the article never mentions
+// (evidence for "not found").
 import type { Article } from '../corpus/article.js';
-import type { EntityIndex } from '../corpus/entities.js';
-import { translateFrames } from '../text/english.js';
 import { normalizeQuestion, compact } from '../text/normalize.js';
-import { compactArticle } from './cite.js';
 import { retrievalTokens, STOP_WORDS, tag, tokenize } from '../text/segment.js';
+import { classifyQuestion, withoutFocus, type AnswerType } from './answer-type.js';
+import { compactArticle } from './cite.js';
+import { readQuestion, type Reading } from './reading.js';
 
 export interface QueryAnalysis {
   original: string;
   normalized: string;
-  /** Normalized, with English names and terms replaced by the article's Chinese. */
+  /** Normalized, with names, English, typos and everyday words read into the article's Chinese. */
   text: string;
   tokens: string[];
-  /** Whole content words (non-search cut), used for coverage. */
+  /** How typed words were read (homophone typos, English, names, everyday words). */
+  readings: Reading[];
+  /** Whole content words (non-search cut) that evidence should hold; focus words left out. */
   words: string[];
+  /** For a word the article does not use: the article's words for the same sense. */
+  alternatives: Map<string, string[]>;
+  answerType: AnswerType;
   entities: string[];
   /** The entities that are people. */
   people: string[];
   years: string[];
+  /** Ordinals of counted things ("首批" = 1批, "第二批" = 2批): evidence must carry the same one. */
+  ordinals: string[];
   asksQuantity: boolean;
   asksWhen: boolean;
   asksWhy: boolean;
@@ -28,37 +36,71 @@ export interface QueryAnalysis {
 
 const NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'x', 'eng']);
 const ENGLISH_STOP = new Set(
-  'what when who whom which where why how is are was were did does do the a an of in on for to and by at as with its it can could would please tell me about ant group'.split(' '),
+  'what when who whom which where why how is are was were did does do the a an of in on for to and by at as with its it can could would please tell me about i you he she they we'.split(' '),
 );
 
-/** Latin-script names of the article's entities ("MYbank", "Han Xinyi") become the article's own name. */
-function nameLatinEntities(q: string, entities: EntityIndex): string {
-  if (!/[A-Za-z]/.test(q)) return q;
-  let out = '';
-  let from = 0;
-  for (const m of entities.find(q)) {
-    if (!/[A-Za-z]/.test(m.name)) continue;
-    out += `${q.slice(from, m.at)} ${m.canonical} `;
-    from = m.at + m.name.length;
-  }
-  return (out + q.slice(from)).replace(/(\p{Script=Han}) ?'s\b/gu, '$1的').replace(/\s+/g, ' ').trim();
+// Chat fillers that carry no content: politeness openers and sentence-final particles (a particle inside a
+// name, as in 花呗, is not at a clause end and stays).
+const FILLER_OPENERS = /^(?:请问一下|请问|麻烦问一下|麻烦问下|我想问一下|我想问|想问一下|想问下|我想知道|想知道|问一下|问下|那个|就是说?|嗯+|诶|哎)[，,、\s]*/;
+const FILLER_ENDINGS = /(?<=\p{Script=Han})(?:呀|啊|呢|嘛|啦|哈|哦|喔|吧)+(?=[？?！!。.，,\s]|$)/gu;
+const REPEATED_PUNCTUATION = /([？?！!。.，,])[？?！!。.，,]+/g;
+
+export function stripFillers(q: string): string {
+  return q.replace(FILLER_OPENERS, '').replace(FILLER_ENDINGS, '').replace(REPEATED_PUNCTUATION, '$1').trim() || q;
 }
+
+// Ordinals of counted events: 首批, 头一批, 第一批 (all "1批"), 第二次 … A quarter (第三季度) is a period, not one.
+const ORDINAL = /(首|头一?|第([一二三四五六七八九十两\d]+))(批|次|轮|期|届|代|笔)/g;
+const CN_DIGITS = '零一二三四五六七八九十';
+const ordinalKey = (m: RegExpMatchArray): string => {
+  const n = m[2] === undefined ? 1 : /^\d+$/.test(m[2]) ? Number(m[2]) : m[2] === '两' ? 2 : CN_DIGITS.indexOf(m[2]);
+  return `${n}${m[3]}`;
+};
+/** Ordinal keys ("1批", "2次") in a text. */
+export const ordinalsIn = (text: string): string[] => [...text.matchAll(ORDINAL)].map(ordinalKey);
 
 export function analyzeQuestion(question: string, article: Article): QueryAnalysis {
   const normalized = normalizeQuestion(question);
   const articleCompact = compactArticle(article);
   const inArticle = (w: string) => articleCompact.includes(compact(w));
-  const text = translateFrames(nameLatinEntities(normalized, article.entities));
-  const findEntities = (t: string) => article.entities.find(t);
+  const read = readQuestion(stripFillers(normalized), article);
+  const { text } = read;
+  const answerType = classifyQuestion(text);
   const tokens = retrievalTokens(text);
-  // A compound the article never uses ("大学毕业") still asks about its parts the article does use ("毕业").
+  const words = contentWords(withoutFocus(read.core, answerType), inArticle);
+  const alternatives = new Map<string, string[]>();
+  for (const r of read.readings) if (r.how === 'related') alternatives.set(r.typed, [...(alternatives.get(r.typed) ?? []), r.read]);
+  const entities = [...new Set(article.entities.find(text).map((e) => e.canonical))];
+  return {
+    original: question,
+    normalized,
+    text,
+    tokens,
+    readings: read.readings,
+    words,
+    alternatives,
+    answerType,
+    entities,
+    people: entities.filter((e) => article.entities.get(e)?.kind === 'person'),
+    years: [...new Set([...text.matchAll(/(?<!\d)(19|20)\d{2}(?!\d)/g)].map((m) => m[0]))],
+    ordinals: ordinalsIn(text),
+    asksQuantity: answerType === 'number' || answerType === 'comparison',
+    asksWhen: answerType === 'date',
+    asksWhy: answerType === 'reason',
+    unknownNames: unknownNames(text, entities.length > 0, inArticle),
+  };
+}
+
+/** Whole words; a compound the article never uses ("大学毕业") still asks about its parts it does use ("毕业"). */
+function contentWords(text: string, inArticle: (w: string) => boolean): string[] {
   const whole = tokenize(text, false);
   const parts = whole.flatMap((w) =>
     [...w].length >= 3 && !inArticle(w) ? tokenize(w).filter((p) => p !== w && [...p].length >= 2 && inArticle(p)) : [],
   );
-  const words = [...new Set([...whole, ...parts])];
-  const entities = [...new Set(findEntities(text).map((e) => e.canonical))];
-  const years = [...new Set([...text.matchAll(/(?<!\d)(19|20)\d{2}(?!\d)/g)].map((m) => m[0]))];
+  return [...new Set([...whole, ...parts])];
+}
+
+function unknownNames(text: string, namesKnown: boolean, inArticle: (w: string) => boolean): string[] {
   const unknown = new Set<string>();
   const tagged = tag(text);
   // "百度的CEO", "腾讯的市值": the word before 的 names whose thing is asked about. jieba often tags
@@ -73,7 +115,6 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
   });
   // A question naming nothing the article knows is about its leading noun ("字节跳动什么时候成立"):
   // absent from the article, the question is about something else, whatever jieba tags it.
-  const namesKnown = entities.length > 0;
   const lead = namesKnown ? undefined : tagged.find(({ word, tag: t }) => /^[nx]/.test(t) && /^\p{Script=Han}{2,}$/u.test(word.trim()) && !STOP_WORDS.has(word.trim()));
   if (lead && !inArticle(lead.word)) unknown.add(lead.word.trim());
   for (const { word, tag: t } of tagged) {
@@ -85,18 +126,5 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
     } else if ([...w].length < 2 || STOP_WORDS.has(w)) continue;
     if (!inArticle(w)) unknown.add(w);
   }
-  return {
-    original: question,
-    normalized,
-    text,
-    tokens,
-    words,
-    entities,
-    people: entities.filter((e) => article.entities.get(e)?.kind === 'person'),
-    years,
-    asksQuantity: /多少|几[个位年家笔亿万次]|多大|多高|多长|比例|百分之|占比/.test(text),
-    asksWhen: /什么时候|何时|哪天|哪一天|哪年|哪一年|几月|几号|日期|时间点/.test(text),
-    asksWhy: /为什么|为何|原因|怎么会/.test(text),
-    unknownNames: [...unknown],
-  };
+  return [...unknown];
 }

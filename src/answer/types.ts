@@ -13,6 +13,7 @@ export interface Explain {
   hits: (FusedHit & { preview: string })[];
   coverage?: number;
   missing?: string[];
+  candidates?: { id: string; sentence: string; coverage: number; broken: string[] }[];
 }
 
 /** What every surface receives. The JSON form (`ask --json`) is exactly these fields minus `explain`. */

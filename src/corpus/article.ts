@@ -1,9 +1,12 @@
-// The article as the rest of the engine sees it: raw text, metadata, structure and chunks.
+// The article as the rest of the engine sees it: raw text, metadata, structure, chunks, and what its own
+// words are (entities, vocabulary, phonetic index, glossary). Each Article owns its derived state, so two
+// articles can live in one process.
 import type { Chunk, ChunkId, Paragraph, Section } from '../types.js';
 import { chunkParagraphs, DEFAULT_CHUNK_OPTIONS, type ChunkOptions } from './chunk.js';
-import { loadArticle, type ArticleMeta, type RawArticle } from './load.js';
-import { parseStructure } from './structure.js';
 import { deriveEntities, type EntityIndex } from './entities.js';
+import { buildLexicon, type ArticleLexicon, type LexiconOptions } from './lexicon.js';
+import { loadArticle, type Aliases, type ArticleMeta, type RawArticle } from './load.js';
+import { parseStructure } from './structure.js';
 
 export interface Article {
   meta: ArticleMeta;
@@ -12,28 +15,37 @@ export interface Article {
   path: string;
   /** The corpus folder the article came from. */
   dir: string;
+  aliases: Aliases;
   sections: Section[];
   paragraphs: Paragraph[];
   chunks: Chunk[];
   chunkById: Map<ChunkId, Chunk>;
   /** The named things of this article (found in its text, plus the corpus folder's aliases). */
   entities: EntityIndex;
+  lexicon: ArticleLexicon;
 }
 
-export function buildArticle(
-  loaded: RawArticle,
-  options: ChunkOptions = DEFAULT_CHUNK_OPTIONS,
-): Article {
+export interface ArticleOptions {
+  chunk: ChunkOptions;
+  lexicon: LexiconOptions;
+}
+export const DEFAULT_ARTICLE_OPTIONS: ArticleOptions = { chunk: DEFAULT_CHUNK_OPTIONS, lexicon: {} };
+
+export function buildArticle(loaded: RawArticle, options: Partial<ArticleOptions> = {}): Article {
+  const { chunk, lexicon } = { ...DEFAULT_ARTICLE_OPTIONS, ...options };
   const structure = parseStructure(loaded.raw, { title: loaded.meta.title });
-  const chunks = chunkParagraphs(loaded.raw, structure.paragraphs, structure.sections, options);
+  const chunks = chunkParagraphs(loaded.raw, structure.paragraphs, structure.sections, chunk);
+  const texts = structure.paragraphs.map((p) => p.text);
+  const entities = deriveEntities(texts, loaded.aliases);
   return {
     ...loaded,
     sections: structure.sections,
     paragraphs: structure.paragraphs,
     chunks,
     chunkById: new Map(chunks.map((c) => [c.id, c])),
-    entities: deriveEntities(structure.paragraphs.map((p) => p.text), loaded.aliases),
+    entities,
+    lexicon: buildLexicon({ raw: loaded.raw, paragraphs: texts, sha256: loaded.sha256 }, entities, lexicon),
   };
 }
 
-export const openArticle = (corpusDir?: string): Article => buildArticle(loadArticle(corpusDir));
+export const openArticle = (corpusDir?: string, options: Partial<ArticleOptions> = {}): Article => buildArticle(loadArticle(corpusDir), options);

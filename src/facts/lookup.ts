@@ -51,14 +51,13 @@ export function routeFacts(book: FactBook, q: QueryAnalysis, postedYear: number)
 function routeEvent(book: FactBook, q: QueryAnalysis): FactRoute | null {
   if (!q.asksWhen) return null;
   const events = book.facts.filter((f): f is EventFact => f.type === 'event');
-  // The first class asked about that the article dates for anyone ("CEO" before the generic "加入").
-  const classes = eventsAsked(q.text).flatMap((c) => {
-    const m = c.asked.exec(q.text);
-    const name = m ? c.name(m) : '';
-    return events.some((f) => f.event === name) ? [{ cls: c, name }] : [];
-  });
-  if (!classes.length) return null;
-  const { cls, name: event } = classes[0]!;
+  const asked = eventsAsked(q.text).map((cls) => ({ cls, name: cls.name(cls.asked.exec(q.text)!) }));
+  // The first class asked about that the article dates for anyone ("CEO" before the generic "加入"); for a
+  // person named in the question, the first class asked at all (the article may date it for nobody).
+  const dated = asked.filter(({ name }) => events.some((f) => f.event === name));
+  const first = q.people.length ? asked[0] : dated[0];
+  if (!first) return null;
+  const { cls, name: event } = first;
   const ofEvent = events.filter((f) => f.event === event);
   const people = q.people;
   let pool = ofEvent.filter((f) => q.entities.includes(f.entity) || q.entities.length === 0);

@@ -19,7 +19,7 @@ export const ChangeSchema = z.object({
 });
 
 export const SourceSchema = z.object({
-  chunkId: z.string().regex(/^§\d{2}¶\d+(\.\d+)?$/),
+  chunkId: z.string().regex(/^§\d{2,}¶\d+(\.\d+)?$/),
   /** The sentence the fact comes from, verbatim. */
   quote: z.string().min(1),
 });

@@ -21,7 +21,7 @@ export const STOP_WORDS = new Set(
     '的 了 是 在 和 与 及 以及 也 都 就 而 被 把 对 于 从 到 为 为了 有 这 那 其 之 等 个 吗 呢 吧 啊 呀 么 ' +
     '多少 什么 时候 哪 哪个 哪些 哪家 哪里 哪年 哪一年 哪天 哪所 几 怎么 怎样 怎么样 如何 为什么 谁 何时 ' +
     '什么时候 请问 一下 我 你 他 她 它 们 我们 你们 他们 这个 那个 一个 是否 吗 还 又 并且 或 或者 ' +
-    '所 将 会 能 可以 已经 曾 让 给 向 中 上 下 里 时 后 前 年 月 日 号 元 次 该 此 之后 之前 由 以 则 即 并 呢 啥 怎 ' +
+    '所 将 会 能 可以 已经 曾 让 给 向 中 上 下 里 时 后 前 年 月 日 号 元 次 该 此 由 以 则 即 并 呢 啥 怎 ' +
     'the a an of in on for to and by at as with its it is are was were be been did does do what which ' +
     'who whom how why when where much many that this there from about s'
   ).split(/\s+/),

@@ -1,0 +1,126 @@
+// What kind of thing a question asks for, from its Chinese question words (English ones were rewritten
+// into Chinese by the reader). The sentence chosen as the answer must hold something of that kind, and the
+// question's focus words (什么职务, 多少, 哪一年) are the slot to fill, never evidence the article must repeat.
+import type { EntityIndex } from '../corpus/entities.js';
+import { ROLES } from '../facts/events.js';
+
+export type AnswerType =
+  | 'date'
+  | 'number'
+  | 'person'
+  | 'place'
+  | 'org'
+  | 'role'
+  | 'reason'
+  | 'method'
+  | 'comparison'
+  | 'yesno'
+  | 'list'
+  | 'definition'
+  | 'other';
+
+interface TypeRule {
+  type: AnswerType;
+  /** How questions ask for it. */
+  asked: RegExp;
+  /** Focus words: they name the slot and are not searched for. */
+  focus?: RegExp;
+}
+
+// Order matters: the first rule that matches decides ("哪一年" is a date, not an org; "为什么" before "什么").
+const RULES: TypeRule[] = [
+  { type: 'reason', asked: /为什么|为何|为啥|何以|怎么会|原因|缘故|凭什么|why/i, focus: /原因|缘故/g },
+  { type: 'date', asked: /什么时候|啥时候|啥时|何时|几时|哪天|哪一天|哪年|哪一年|几月|几号|哪个月|什么日子|日期|时间点|多会儿|什么时间/, focus: /时间|日期|时候/g },
+  {
+    type: 'comparison',
+    asked: /比.{0,12}(?:高|低|多|少|大|小|强|弱|好|差|快|慢)|谁更|哪个更|哪家更|更高|更低|更多|更少|超过了?吗|超过了?没|有没有超过|是否超过|差多少|差距|相差/,
+  },
+  { type: 'role', asked: /什么职务|什么职位|啥职位|啥职务|什么岗位|什么头衔|担任什么|当什么|任什么|干啥|做什么工作|什么角色|哪个职位/, focus: /职务|职位|岗位|头衔|角色/g },
+  { type: 'number', asked: /多少|几[个位年家笔亿万次天名条款项成倍]|多大|多高|多长|多久|比例|百分之|占比|几成|多重|规模多大/, focus: /多少|比例/g },
+  { type: 'person', asked: /谁|哪位|哪个人|哪两位|哪几位/ },
+  { type: 'place', asked: /哪里|哪儿|在哪(?![家个所一些位])|什么地方|哪个城市|哪个国家|哪国|何地|何处|去哪(?![家个所一些位])/, focus: /地方/g },
+  { type: 'org', asked: /哪家|哪个公司|什么公司|哪个机构|什么机构|哪所|哪个银行|哪个学校|什么学校/, focus: /(?<=哪家|哪个|哪所|什么|哪一家)(?:银行|公司|机构|基金|学校|大学|券商|平台|企业|集团)/g },
+  { type: 'method', asked: /怎么(?!样)|如何|怎样(?!了)|什么办法|靠什么|通过什么/ },
+  { type: 'list', asked: /哪些|有哪几|哪几/ },
+  { type: 'definition', asked: /是什么|什么是|指什么|啥是|是啥|什么意思/ },
+  { type: 'yesno', asked: /吗[？?]?$|是不是|有没有|是否|会不会|能不能|对不对/ },
+];
+
+// "网商银行的客户是谁", "Who are MYbank's customers": 谁 about a group asks for a description, not a name.
+const COLLECTIVE = /客户|用户|客群|人群|群体|对象|股东|员工|团队|消费者|商家|商户|主体|竞争对手|对手/;
+
+export function classifyQuestion(text: string): AnswerType {
+  const type = RULES.find((r) => r.asked.test(text))?.type ?? 'other';
+  return type === 'person' && COLLECTIVE.test(text) ? 'list' : type;
+}
+
+/** The question without its focus words, for matching evidence. */
+export function withoutFocus(text: string, type: AnswerType): string {
+  const rule = RULES.find((r) => r.type === type);
+  return rule?.focus ? text.replace(rule.focus, ' ') : text;
+}
+
+const DATE_IN_TEXT = /\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[今去次同当前]年|年底|年初|年中|上半年|下半年|季度|[一二三四五六七八九十]+月/;
+// A figure: digits, or Chinese numerals that count ("三家", "十余年") — not the article-like 一 of "一个重要的".
+const NUMBER_IN_TEXT = /\d|(?:[两三四五六七八九十百千万亿]|[一二][十百千万亿])[一二两三四五六七八九十百千万亿]*(?:多|余)?(?:个|位|家|笔|年|倍|成|次|名|项|条|款|亿|万)|一半|翻番|翻倍|一倍/;
+const ROLE_IN_TEXT = new RegExp(`${ROLES}|总监|经理|主管|主任|部长|创始人|首席|高管|顾问|董事|主席`);
+const REASON_IN_TEXT = /因为|由于|原因|究其|在于|导致|所以|因此|因而|是因|得益于|受益于|归因|使得|造成|为了|以便|意味着|这是|之所以|关键|问题是|主要是|离不开|缘于|源于|取决于|因素|凭借|依靠|依托|靠着|基于|随着|本质|核心|在.{0,20}(?:情况|背景|前提)下/;
+const METHOD_IN_TEXT = /通过|依靠|借助|利用|采取|采用|方式|办法|措施|手段|策略|战略|路径|模式|以.{1,8}为/;
+const PLACE_IN_TEXT = /[省市县区州国]|北京|上海|杭州|深圳|香港|海外|全球|国内|城市/;
+
+/** Types whose slot is concrete (a date, a figure, a name): the sentence must hold one. Reasons and methods
+ * are said in too many ways to demand a marker; for them the marker only ranks. */
+export const CONCRETE_TYPES = new Set<AnswerType>(['date', 'number', 'comparison', 'person', 'org', 'place', 'role']);
+
+/** What the slot excludes and names: the question's own entities are not the answer to "谁/哪家", and
+ * "哪家银行" asks for a bank. */
+export interface SlotContext {
+  asked: Set<string>;
+  /** The kind of organisation named after 哪家/哪个/什么 ("银行", "公司", "学校"), if any. */
+  kind?: string;
+}
+
+const KIND_AFTER_WHICH = /(?:哪家|哪个|哪所|什么|哪一家)(银行|公司|机构|基金|学校|大学|券商|平台|企业|集团)/;
+export const slotKind = (question: string): string | undefined => KIND_AFTER_WHICH.exec(question)?.[1];
+
+/** True when the text holds something of the type asked that the question does not already name. */
+export function holdsType(type: AnswerType, text: string, entities: EntityIndex, slot: SlotContext = { asked: new Set() }): boolean {
+  const fresh = () => entities.find(text).filter((e) => !slot.asked.has(e.canonical));
+  switch (type) {
+    case 'date':
+      return DATE_IN_TEXT.test(text);
+    case 'number':
+    case 'comparison':
+      return NUMBER_IN_TEXT.test(text) || /超过|高于|低于|不如|领先|落后|更/.test(text);
+    case 'person':
+      return fresh().some((e) => e.kind === 'person') || ROLE_IN_TEXT.test(text);
+    case 'org': {
+      if (fresh().some((e) => e.kind !== 'person')) return true;
+      // "建行" for 银行, "中金" for 公司: the kind word, or a short form ending in its last character.
+      const kind = slot.kind;
+      return kind !== undefined && (text.includes(kind) || new RegExp(`\\p{Script=Han}${kind.slice(-1)}(?!\\p{Script=Han})|\\p{Script=Han}${kind.slice(-1)}[总分内]`, 'u').test(text));
+    }
+    case 'place':
+      return fresh().some((e) => e.kind === 'place' || e.kind === 'org') || PLACE_IN_TEXT.test(text);
+    case 'role':
+      return ROLE_IN_TEXT.test(text);
+    case 'reason':
+      return REASON_IN_TEXT.test(text);
+    case 'method':
+      return METHOD_IN_TEXT.test(text) || REASON_IN_TEXT.test(text);
+    default:
+      return true;
+  }
+}
+
+/** Sentences that raise a question for the next ones to answer ("究其原因，…", "为什么是韩歆毅？"). */
+export const RAISES_QUESTION = /[？?]\s*$|究其原因|原因(?:在于|是|有)?[:：]?\s*$|[:：]\s*$|为什么[^。]*[？?]|问题(?:在于|是)[:：]?\s*$/;
+
+// "多少年", "几家", "多少亿": the unit a number question names; the answer's figure carries it.
+const ASKED_UNIT = /(?:多少|几)(年|天|个月|月|个|家|笔|人|名|位|亿|万|次|倍|款|条|项|座|台|部)/;
+/** The unit a number question asks in, if it names one. */
+export const askedUnit = (question: string): string | undefined => ASKED_UNIT.exec(question)?.[1];
+/** True when the text has a figure in that unit ("10 年", "3.94 万名"). */
+export const figureInUnit = (text: string, unit: string): boolean =>
+  // A four-digit number before 年 is a year, not a count of years.
+  new RegExp(`(?:(?<![\\d.])\\d{1,3}(?:\\.\\d+)?|\\d+\\.\\d+|[一二三四五六七八九十两百千]+)\\s*(?:多|余)?\\s*[万亿]?\\s*${unit}`).test(text);

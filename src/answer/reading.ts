@@ -1,0 +1,117 @@
+// Reading a question the way its asker meant it, in the article's own words: romanised names and English
+// words through the article's phonetic index and glossary, IME homophone typos repaired against the
+// article's vocabulary, and everyday words paired with the article's word for the same sense. Every
+// change is recorded, so the answer can say which reading it used.
+import type { Article } from '../corpus/article.js';
+import { hasEnglish, translateFrames } from '../text/english.js';
+import { STOP_WORDS, tokenize } from '../text/segment.js';
+import { compactArticle } from './cite.js';
+
+export interface Reading {
+  typed: string;
+  read: string;
+  /** homophone: same pinyin (IME typo); english: dictionary translation; name: a romanised or other name. */
+  how: 'homophone' | 'english' | 'name' | 'related';
+}
+
+export interface ReadQuestion {
+  /** The question read into the article's words, with related article words appended (for retrieval). */
+  text: string;
+  /** The same without the appended words (for judging evidence word by word). */
+  core: string;
+  readings: Reading[];
+}
+
+export interface ReadingOptions {
+  /** Longest window (characters) checked for a homophone typo: names and terms are rarely longer. */
+  maxTypoWindow: number;
+  /** At most this many article words stand for one everyday word (more is noise in retrieval). */
+  maxRelated: number;
+}
+export const DEFAULT_READING: ReadingOptions = { maxTypoWindow: 4, maxRelated: 2 };
+
+// Words that frame a question and must never be "repaired" into article words.
+const QUESTION_FRAME = /多少|什么|哪|谁|怎么|如何|为什么|为啥|几|吗|呢|是不是|有没有|是否/;
+
+export function readQuestion(normalized: string, article: Article, options: ReadingOptions = DEFAULT_READING): ReadQuestion {
+  const readings: Reading[] = [];
+  let text = normalized;
+  if (/[A-Za-z]/.test(text)) text = readLatin(text, article, readings);
+  const core = repairHomophones(text, article, readings, options);
+  return { text: addRelatedWords(core, article, readings, options), core, readings };
+}
+
+/** Names (aliases, then pinyin of the article's Chinese names), question frames, then dictionary words. */
+function readLatin(q: string, article: Article, readings: Reading[]): string {
+  let out = replaceSpans(q, article.entities.find(q).filter((m) => /[A-Za-z]/.test(m.name)).map((m) => ({ at: m.at, length: m.name.length, by: m.canonical })));
+  out = replaceSpans(out, article.lexicon.phonetic.latinName(out).map((m) => ({ at: m.at, length: m.length, by: m.word })));
+  for (const r of readingsOf(q, out)) readings.push({ ...r, how: 'name' });
+  out = translateFrames(out).replace(/(\p{Script=Han}) ?'s\b/gu, '$1的');
+  if (!hasEnglish(out)) return out;
+  // Latin words the article itself writes ("CEO", "AI") are already the article's words.
+  const haystack = compactArticle(article);
+  const foreign = out.replace(/[A-Za-z][A-Za-z-]*/g, (w) => (haystack.includes(w.toLowerCase()) ? ' , ' : w));
+  const translations = article.lexicon.glossary().translate(foreign);
+  for (const t of translations) {
+    const re = new RegExp(`\\b${t.en.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}\\b`, 'i');
+    out = out.replace(re, ` ${t.zh.join(' ')} `);
+    readings.push({ typed: t.en, read: t.zh[0]!, how: 'english' });
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+function replaceSpans(q: string, spans: { at: number; length: number; by: string }[]): string {
+  let out = '';
+  let from = 0;
+  for (const s of [...spans].sort((a, b) => a.at - b.at)) {
+    if (s.at < from) continue;
+    out += `${q.slice(from, s.at)} ${s.by} `;
+    from = s.at + s.length;
+  }
+  return (out + q.slice(from)).replace(/\s+/g, ' ').trim();
+}
+
+/** Pairs of (typed, read) for names replaced between two versions of a question (for the answer's note). */
+function readingsOf(before: string, after: string): { typed: string; read: string }[] {
+  const latin = [...before.matchAll(/[A-Za-z][A-Za-z .'-]*[A-Za-z]/g)].map((m) => m[0]);
+  const han = [...after.matchAll(/\p{Script=Han}+/gu)].map((m) => m[0]).filter((h) => !before.includes(h));
+  return han.slice(0, latin.length).map((read, i) => ({ typed: latin[i]!, read }));
+}
+
+/** "不良律" -> 不良率, "韩心毅" -> 韩歆毅: a run of characters the article never writes, with the same
+ * toneless pinyin as an article word and sharing at least one character with it. Longest windows first. */
+function repairHomophones(q: string, article: Article, readings: Reading[], options: ReadingOptions): string {
+  const haystack = compactArticle(article);
+  let out = q;
+  for (let size = options.maxTypoWindow; size >= 2; size--) {
+    for (let at = 0; at + size <= out.length; at++) {
+      const window = out.slice(at, at + size);
+      if (!/^\p{Script=Han}+$/u.test(window) || haystack.includes(window) || QUESTION_FRAME.test(window)) continue;
+      const match = article.lexicon.phonetic
+        .homophones(window)
+        .filter((w) => [...w].some((c, i) => window[i] === c))
+        .sort((a, b) => count(haystack, b) - count(haystack, a))[0];
+      if (!match) continue;
+      out = out.slice(0, at) + match + out.slice(at + size);
+      readings.push({ typed: window, read: match, how: 'homophone' });
+    }
+  }
+  return out;
+}
+
+/** Everyday words the article does not use ("当上", "离开") gain the article's word for the same sense. */
+function addRelatedWords(q: string, article: Article, readings: Reading[], options: ReadingOptions): string {
+  const haystack = compactArticle(article);
+  const extra: string[] = [];
+  for (const w of new Set(tokenize(q, false))) {
+    if (!/^\p{Script=Han}+$/u.test(w) || haystack.includes(w) || STOP_WORDS.has(w) || QUESTION_FRAME.test(w)) continue;
+    const related = article.lexicon.glossary().related(w).filter((r) => !q.includes(r)).slice(0, options.maxRelated);
+    for (const r of related) {
+      extra.push(r);
+      readings.push({ typed: w, read: r, how: 'related' });
+    }
+  }
+  return extra.length ? `${q} ${extra.join(' ')}` : q;
+}
+
+const count = (hay: string, w: string) => hay.split(w).length - 1;

@@ -1,0 +1,63 @@
+// What one article's words are, derived from its text: the vocabulary (for typo repair), a phonetic index
+// (IME homophones, romanised names) and a bilingual glossary (English and everyday Chinese words to the
+// article's own terms). The glossary comes from CC-CEDICT and is the one costly piece, so it is cached
+// under a folder the caller names (INDEX_DIR), keyed by the article's checksum — never in the corpus folder.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildGlossary, glossaryFromJSON, GLOSSARY_VERSION, type Glossary } from '../text/bilingual.js';
+import { tightenSpacing } from '../text/normalize.js';
+import { buildPhoneticIndex, type PhoneticIndex } from '../text/pinyin.js';
+import { tokenize } from '../text/segment.js';
+import type { EntityIndex } from './entities.js';
+
+export interface ArticleLexicon {
+  /** Words of two or more characters the article uses (segmenter words and entity names). */
+  vocabulary: Set<string>;
+  phonetic: PhoneticIndex;
+  /** Built on first use (English or an everyday word the article does not use), then cached. */
+  glossary(): Glossary;
+}
+
+export interface LexiconOptions {
+  /** Folder for derived data (the glossary cache); none: build in memory every time. */
+  cacheDir?: string;
+  onEvent?: (message: string) => void;
+}
+
+export function buildLexicon(text: { raw: string; paragraphs: string[]; sha256: string }, entities: EntityIndex, options: LexiconOptions = {}): ArticleLexicon {
+  const vocabulary = new Set<string>();
+  for (const p of text.paragraphs) for (const w of tokenize(p, true)) if ([...w].length >= 2 && !/^\d/.test(w)) vocabulary.add(w);
+  for (const e of entities.entities) for (const n of e.names) vocabulary.add(n);
+  const phonetic = buildPhoneticIndex(vocabulary);
+  let glossary: Glossary | undefined;
+  return {
+    vocabulary,
+    phonetic,
+    glossary: () => (glossary ??= loadOrBuildGlossary(text, vocabulary, options)),
+  };
+}
+
+function loadOrBuildGlossary(text: { raw: string; sha256: string }, vocabulary: Set<string>, options: LexiconOptions): Glossary {
+  const file = options.cacheDir ? join(options.cacheDir, `glossary-v${GLOSSARY_VERSION}-${text.sha256.slice(0, 16)}.json`) : undefined;
+  if (file) {
+    try {
+      return glossaryFromJSON(JSON.parse(readFileSync(file, 'utf8')));
+    } catch {
+      // Missing, stale or damaged: rebuild below.
+    }
+  }
+  const started = performance.now();
+  const glossary = buildGlossary(tightenSpacing(text.raw), vocabulary);
+  options.onEvent?.(`glossary built from CC-CEDICT in ${Math.round(performance.now() - started)} ms (${glossary.terms.length} article terms)`);
+  if (file && options.cacheDir) {
+    try {
+      mkdirSync(options.cacheDir, { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(glossary.toJSON()));
+      renameSync(tmp, file);
+    } catch (err) {
+      options.onEvent?.(`glossary cache not written (${(err as Error).message}); it will be rebuilt next start`);
+    }
+  }
+  return glossary;
+}

