@@ -108,6 +108,10 @@ describe('on the article', () => {
     const again = glossaryFromJSON(json);
     expect(again.translate('when did he join')).toEqual(g.translate('when did he join'));
     expect(again.related('当上')).toEqual(g.related('当上'));
+    // Every headword in the cached map is found again (the map is a sorted, binary-searched text block).
+    const heads: string[] = json.related.split('\n').map((line: string) => line.split('\t')[0]);
+    expect(heads.length).toBeGreaterThan(1000);
+    expect(heads.filter((h) => again.related(h).length === 0)).toEqual([]);
     expect(() => glossaryFromJSON({ ...json, version: GLOSSARY_VERSION + 1 })).toThrow();
     expect(() => glossaryFromJSON(null)).toThrow();
   });
@@ -138,6 +142,25 @@ describe('on a tiny synthetic article', () => {
     expect(phonetic.latinName('Mingyuan Li left').map((m) => m.word)).toEqual(['李明远']);
     expect(phonetic.latinName('Han Xinyi')).toEqual([]);
     expect(phonetic.homophones('李明原')).toEqual(['李明远']);
+  });
+
+  it('handles compound surnames and surname readings in either order', () => {
+    const phonetic = buildPhoneticIndex(['欧阳娜娜', '单雄信', '银行']);
+    const names = (s: string) => phonetic.latinName(s).map((m) => m.word);
+    expect(names('Ouyang Nana and Nana Ouyang')).toEqual(['欧阳娜娜', '欧阳娜娜']);
+    expect(names('Shan Xiongxin, Xiongxin Shan')).toEqual(['单雄信', '单雄信']); // 单 as a surname is shan
+    expect(names('Ouyang')).toEqual([]);
+  });
+
+  it('takes any dictionary entries, not only the shipped CC-CEDICT', () => {
+    const own = buildGlossary('他离职了', ['离职'], [
+      { simplified: '离职', pinyin: 'li2 zhi2', glosses: ["to leave one's job; to resign"] },
+      { simplified: '辞职', pinyin: 'ci2 zhi2', glosses: ['to resign'] },
+      { simplified: '长颈鹿', pinyin: 'chang2 jing3 lu4', glosses: ['giraffe'] },
+    ]);
+    expect(own.terms).toEqual(['离职']);
+    expect(own.related('辞职')).toEqual(['离职']);
+    expect(own.related('长颈鹿')).toEqual([]);
   });
 
   it('does not offer the big article’s words', () => {

@@ -61,6 +61,9 @@ export interface FactCatalog {
   factsOf(entity: string): Fact[];
 }
 
+/** A passage answer at or below this confidence was offered as "most relevant", not as the answer. */
+const LOW_CONFIDENCE_LIMIT = 0.35;
+
 export interface EngineParts {
   article: Article;
   facts: FactBook;
@@ -112,14 +115,15 @@ export function createEngineFrom(parts: EngineParts, log: Logger = silentLogger)
       : undefined;
 
     const fact = routeFacts(facts, q, postedYear);
-    // A fact answer always carries its source; anything else goes on to retrieval.
-    if (fact && (fact.kind === 'not_found' || fact.citations.length > 0)) {
+    const hits = await retrieve(q.tokens, q.text);
+    const passage = composePassage(article, lexical, q, hits);
+    // A fact answer always carries its source. The fact book's "not given" is trusted only when the passages
+    // agree: extraction can miss a figure that a sentence states plainly, and refusing it would be a bug.
+    const passageAnswers = passage.kind === 'passage' && passage.confidence > LOW_CONFIDENCE_LIMIT;
+    if (fact && ((fact.kind === 'not_found' && !passageAnswers) || (fact.kind === 'fact' && fact.citations.length > 0))) {
       if (explain) Object.assign(explain, { route: `facts: ${fact.route}`, reason: fact.reason });
       return finish({ kind: fact.kind, answer: fact.answer, citations: fact.citations, confidence: fact.confidence, explain });
     }
-
-    const hits = await retrieve(q.tokens, q.text);
-    const passage = composePassage(article, lexical, q, hits);
     if (explain) {
       Object.assign(explain, {
         route: 'retrieval',

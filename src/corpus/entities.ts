@@ -3,9 +3,9 @@
 // "…集团"), Latin-script names, quoted names, and the short forms the article itself uses. The corpus
 // folder's aliases.json adds the other names people use (English company names, nicknames).
 import type { Aliases } from './load.js';
-import { FUNCTION_CHARS, GENERIC_ACRONYMS, GENERIC_ORG_PREFIXES, ORG_ENDINGS, SURNAMES, type EntityKind } from '../text/names.js';
+import { DEICTIC_START, FUNCTION_CHARS, GENERIC_ACRONYMS, GENERIC_ORG_PREFIXES, ORG_ENDINGS, SURNAMES, type EntityKind } from '../text/names.js';
 import { tightenSpacing } from '../text/normalize.js';
-import { STOP_WORDS, tag } from '../text/segment.js';
+import { inDictionary, STOP_WORDS, tag } from '../text/segment.js';
 
 export type { EntityKind };
 
@@ -33,19 +33,26 @@ export interface EntityIndex {
 }
 
 export interface EntityOptions {
+  /** Words before an organisation ending that may belong to its name ("衡信 消费 金融"). */
+  maxOrgPrefixWords: number;
+  /** A word the dictionary does not know (and no shape explains) is a name when the article repeats it. */
+  minUnknownWordCount: number;
   /** Longest organisation-name prefix, in characters ("招联消费金融" fits; a clause does not). */
   maxOrgPrefixChars: number;
 }
-export const DEFAULT_ENTITY_OPTIONS: EntityOptions = { maxOrgPrefixChars: 8 };
+export const DEFAULT_ENTITY_OPTIONS: EntityOptions = { maxOrgPrefixChars: 8, maxOrgPrefixWords: 3, minUnknownWordCount: 2 };
 
 const HAN = /^\p{Script=Han}+$/u;
+/** Endings of a group's own name: its bare short name means it. */
+const PARENT_ENDINGS = ['集团', '控股', '公司'];
 const LATIN_WORD = /^[A-Za-z][A-Za-z0-9&'’.-]*$/;
 // Latin words that end a company's name ("Tower Semiconductor", "Applied Materials").
 const LATIN_ORG_ENDING = /^(Inc|Ltd|Corp|Corporation|Co|Group|Holdings|Bank|Capital|Semiconductor|Materials|Technologies|Technology|Systems|Electronics|Networks|Partners|Fund|Securities|Insurance|Motors|Labs|Foundry|Fab)\.?$/i;
 // Quoted names: “碰一下”, 《财富》, 「…」 — short, with no sentence punctuation inside.
 const QUOTED = /[“「《]([^“”「」《》。，,！？!?；;：:]{2,8})[”」》]/gu;
 // Tags of words that may be part of a name before an organisation ending.
-const NAME_PART_TAGS = /^(x|n|nz|nr|nrt|nrfg|ns|nt|j|eng)$/;
+// Tags the segmenter gives names (people, places, organisations, other proper nouns, Latin words).
+const NAME_TAGS = /^(x|nz|nr|nrt|nrfg|ns|nt|eng)$/;
 
 interface Candidate {
   name: string;
@@ -59,10 +66,15 @@ function personShaped(word: string): boolean {
   return SURNAMES.has(word[0]!) || SURNAMES.has(word.slice(0, 2));
 }
 
-/** Candidates from one paragraph's tagged words. */
-function candidatesOf(text: string, options: EntityOptions): Candidate[] {
-  const tags = tag(text);
+/** A word the general dictionary does not know, found by the segmenter's model: most likely a name. */
+const unknownWord = (w: string) => HAN.test(w) && [...w].length >= 2 && !inDictionary(w);
+
+/** Candidates from one paragraph's tagged words; words the dictionary does not know are counted apart. */
+type Tagged = { word: string; tag: string }[];
+
+function candidatesOf(tags: Tagged, text: string, options: EntityOptions, namesBeforeEndings: Set<string>): { found: Candidate[]; unknown: string[] } {
   const found: Candidate[] = [];
+  const unknown: string[] = [];
   for (let i = 0; i < tags.length; i++) {
     const { word, tag: t } = tags[i]!;
     if (LATIN_WORD.test(word)) {
@@ -76,14 +88,26 @@ function candidatesOf(text: string, options: EntityOptions): Candidate[] {
       continue;
     }
     if (!HAN.test(word)) continue;
-    if ((t === 'x' || t === 'nrfg' || (t === 'nr' && [...word].length === 3)) && personShaped(word)) found.push({ name: word, kind: 'person' });
+    const person = personAt(tags, i);
+    if (person) found.push({ name: person, kind: 'person' });
     else if (t === 'nt') found.push({ name: word, kind: 'org' });
     else if (t === 'nrt' && [...word].length >= 3) found.push({ name: word, kind: 'org' });
-    const org = orgEndingAt(tags, i, options);
+    else if (unknownWord(word) && [...word].length <= 4 && !DEICTIC_START.test(word) && ![...word].some((c) => FUNCTION_CHARS.has(c))) unknown.push(word);
+    const org = orgEndingAt(tags, i, options, namesBeforeEndings);
     if (org) found.push({ name: org, kind: 'org' });
   }
   for (const m of text.matchAll(QUOTED)) found.push({ name: m[1]!.trim(), kind: 'product' });
-  return found;
+  return { found, unknown };
+}
+
+/** A person's name: a surname-shaped word the dictionary does not know ("韩歆毅"), or a compound surname
+ * with the one- or two-character given name the segmenter split off ("欧阳 澍"). */
+function personAt(tags: { word: string; tag: string }[], i: number): string | null {
+  const { word, tag: t } = tags[i]!;
+  if (personShaped(word) && (t === 'nrfg' || (t === 'nr' && [...word].length === 3) || unknownWord(word))) return word;
+  const next = tags[i + 1]?.word ?? '';
+  if (SURNAMES.has(word) && [...word].length === 2 && HAN.test(next) && [...next].length <= 2 && ![...next].some((c) => FUNCTION_CHARS.has(c))) return word + next;
+  return null;
 }
 
 function latinCandidate(run: string[]): Candidate | null {
@@ -95,20 +119,46 @@ function latinCandidate(run: string[]): Candidate | null {
   return { name, kind: words.length >= 2 && words.length <= 3 && capitalisedWords ? 'person' : 'org' };
 }
 
-/** "网商 银行", "招联 消金": name words followed by an organisation ending make one organisation name. */
-function orgEndingAt(tags: { word: string; tag: string }[], i: number, options: EntityOptions): string | null {
+/** "网商 银行", "启衡 集团", "衡信 消费 金融", "鼎信 会计师 事务所": name words (or a name followed by
+ * generic words) before an organisation ending make one organisation name. A name the dictionary does not
+ * know, or one the segmenter tags as a name, may open a longer name; an ordinary noun ("蚂蚁") opens only
+ * itself, so "典型代表兴业消金" gives 兴业消金. */
+function orgEndingAt(tags: Tagged, i: number, options: EntityOptions, namesBeforeEndings: Set<string>): string | null {
   const word = tags[i]!.word;
   const ending = ORG_ENDINGS.find((e) => word === e);
   if (!ending) return null;
-  let prefix = '';
-  for (let j = i - 1; j >= Math.max(0, i - 2); j--) {
+  const clean = (w: string) => ![...w].some((c) => FUNCTION_CHARS.has(c)) && !DEICTIC_START.test(w);
+  const proper = (w: string, t: string) => clean(w) && (unknownWord(w) || NAME_TAGS.test(t) || namesBeforeEndings.has(w));
+  const noun = (w: string, t: string) => clean(w) && /^(n|nz|j)$/.test(t) && !GENERIC_ORG_PREFIXES.has(w);
+  const words: { w: string; t: string }[] = [];
+  for (let j = i - 1; j >= Math.max(0, i - options.maxOrgPrefixWords); j--) {
     const { word: w, tag: t } = tags[j]!;
-    if (!NAME_PART_TAGS.test(t) || !(HAN.test(w) || LATIN_WORD.test(w)) || GENERIC_ORG_PREFIXES.has(w) || STOP_WORDS.has(w) || ORG_ENDINGS.includes(w)) break;
-    if (personShaped(w) && t === 'x') break; // "韩歆毅获任集团": a person's name does not open an organisation's
-    if ([...(w + prefix)].length > options.maxOrgPrefixChars) break;
-    prefix = w + prefix;
+    const usable = (HAN.test(w) || LATIN_WORD.test(w)) && !STOP_WORDS.has(w) && !ORG_ENDINGS.includes(w) && !(personShaped(w) && unknownWord(w));
+    const fits = proper(w, t) || noun(w, t) || GENERIC_ORG_PREFIXES.has(w) || /^(n|vn)$/.test(t);
+    if (!usable || !fits || [...words.map((x) => x.w).join('') + w].length > options.maxOrgPrefixChars) break;
+    words.unshift({ w, t });
   }
-  return [...prefix].length >= 2 ? prefix + ending : null;
+  const firstProper = words.findIndex((x) => proper(x.w, x.t));
+  const nearestNoun = words.length && noun(words[words.length - 1]!.w, words[words.length - 1]!.t) ? words.length - 1 : -1;
+  const start = firstProper >= 0 ? firstProper : nearestNoun;
+  const name = start >= 0 ? words.slice(start).map((x) => x.w).join('') : '';
+  return [...name].length >= 2 ? name + ending : null;
+}
+
+/** Words that stand before organisation endings again and again ("启衡" in 启衡集团, 启衡银行): whatever
+ * the dictionary says they mean, here they are a name. */
+function repeatedBeforeEndings(paragraphs: Tagged[], options: EntityOptions): Set<string> {
+  const counts = new Map<string, number>();
+  for (const tags of paragraphs) {
+    tags.forEach(({ word }, i) => {
+      const before = tags[i - 1]?.word ?? '';
+      if (!ORG_ENDINGS.includes(word) || !HAN.test(before) || [...before].length < 2) return;
+      if (GENERIC_ORG_PREFIXES.has(before) || STOP_WORDS.has(before) || ORG_ENDINGS.includes(before) || DEICTIC_START.test(before)) return;
+      if ([...before].some((c) => FUNCTION_CHARS.has(c))) return;
+      counts.set(before, (counts.get(before) ?? 0) + 1);
+    });
+  }
+  return new Set([...counts].filter(([, n]) => n >= options.minUnknownWordCount).map(([w]) => w));
 }
 
 /** Short forms the article uses on their own: "网商" for 网商银行, "Ellwanger" for Russell Ellwanger. */
@@ -139,17 +189,29 @@ function standalone(word: string, text: string): boolean {
 export function deriveEntities(paragraphs: string[], aliases: Aliases, options: EntityOptions = DEFAULT_ENTITY_OPTIONS): EntityIndex {
   const texts = paragraphs.map((p) => tightenSpacing(p));
   const all = texts.join('\n');
+  const frequency = (s: string) => all.split(s).length - 1;
+  const tagged = new Map(texts.map((t) => [t, tag(t)]));
+  const namesBeforeEndings = repeatedBeforeEndings([...tagged.values()], options);
   const byName = new Map<string, Entity>();
+  const unknownCounts = new Map<string, number>();
   const add = (name: string, kind: EntityKind) => {
     if (!byName.has(name)) byName.set(name, { canonical: name, kind, names: [name] });
   };
   for (const text of texts) {
-    for (const c of candidatesOf(text, options)) add(c.name, c.kind);
+    const { found, unknown } = candidatesOf(tagged.get(text)!, text, options, namesBeforeEndings);
+    for (const c of found) {
+      // A two-character "name" seen once is as likely a word the segmenter guessed ("管钱").
+      if (c.kind === 'person' && [...c.name].length === 2 && frequency(c.name) < options.minUnknownWordCount) continue;
+      add(c.name, c.kind);
+    }
+    for (const u of unknown) unknownCounts.set(u, (unknownCounts.get(u) ?? 0) + 1);
   }
+  for (const [word, n] of unknownCounts) if (n >= options.minUnknownWordCount && !byName.has(word)) add(word, 'other');
   // Short forms: the most frequent full name with that short form owns it.
   const taken = new Map<string, number>();
-  const frequency = (s: string) => all.split(s).length - 1;
-  const entities = [...byName.values()].sort((a, b) => frequency(b.canonical) - frequency(a.canonical));
+  // A bare short name ("启衡") means the group, not one of its subsidiaries; otherwise the most frequent.
+  const parent = (e: Entity) => (PARENT_ENDINGS.some((x) => e.canonical.endsWith(x)) ? 1 : 0);
+  const entities = [...byName.values()].sort((a, b) => parent(b) - parent(a) || frequency(b.canonical) - frequency(a.canonical));
   for (const e of entities) {
     for (const s of shortForms(e, all, taken)) {
       if (byName.has(s) && byName.get(s) !== e) {

@@ -10,12 +10,15 @@
 // install-script control; older npm ignore the field and run the harmless offline fallback). We read the
 // shipped file directly: see cedict-data.ts for why it is not imported as a module.
 //
-// Memory: the dictionary is only read while building; the glossary keeps the article's terms, an English key
-// index over their glosses, and a precomputed "related" map for other headwords. Cache it with toJSON().
+// Cost (corpus/article.txt, 11k chars, on this 2-core machine while shared): building from the raw dictionary
+// takes ~1.2-1.7 s and a transient +90..130 MB RSS (GC-timing dependent); the result is ~650 KB of JSON that
+// loads in ~40 ms and holds ~10 MB. So build once per article text, off the bot's hot path (index step or a
+// startup cache miss), cache toJSON() by the article's sha256, and load that.
 import { readCedict, type CedictEntry } from './cedict-data.js';
 
-/** Bump when the derivation changes, so cached glossaries are rebuilt. */
-export const GLOSSARY_VERSION = 1;
+/** Bump when the derivation or the JSON shape changes, so cached glossaries are rebuilt.
+ *  2: related map as one sorted text block; sense-rank decay; article-frequency ordering. */
+export const GLOSSARY_VERSION = 2;
 
 /** Article terms shorter than this are not glossary targets: single characters carry many unrelated senses
  *  in CC-CEDICT (进 has ten) and would flood translations; they still work as *inputs* to related(). */
@@ -30,6 +33,9 @@ const MAX_PHRASE_WORDS = 4;
 /** Each later sense of a headword counts this much less: 公司 "company" (first sense) beats 一块 "in company"
  *  (its fifth). Mild, so a specific late sense still beats a vague first one. */
 const SENSE_RANK_DECAY = 0.93;
+/** Among an English word's terms, each e-fold of occurrences in the article adds this much to the ranking
+ *  (not the weight): CC-CEDICT cannot say 加入 (8 times here) is the usual "join" and 沟通 (once) is not. */
+const ARTICLE_FREQ_BONUS = 0.15;
 /** At most this many Chinese terms per English unit: the caller searches with them, noise costs precision. */
 const MAX_TERMS_PER_UNIT = 3;
 /** Below this a link is a word buried in a long gloss of a common word: not worth searching for. */
@@ -63,8 +69,11 @@ export interface GlossaryJSON {
   keys: Record<string, [number, number][]>;
   /** Keys that CC-CEDICT writes capitalised (proper nouns such as "Alibaba"), allowed mid-sentence. */
   proper: string[];
-  /** Headword -> related term indexes, best first. */
-  related: Record<string, number[]>;
+  /**
+   * Headword -> related term indexes, as sorted lines "headword<TAB>3,17" joined by newlines. One string
+   * rather than ~26k small arrays: JSON.parse copies it in one go, and lookups binary-search the lines.
+   */
+  related: string;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -239,10 +248,16 @@ function isProperSpelling(word: string): boolean {
 /** The article's bilingual glossary: English -> article terms, and everyday words -> article words. */
 export class Glossary {
   private readonly proper: Set<string>;
+  /** Start offset of each line of data.related (and its length as a sentinel). */
+  private readonly relatedLines: Int32Array;
 
   // The JSON's own objects are the lookup tables (no copy into Maps): loading from cache stays a JSON.parse.
   constructor(private readonly data: GlossaryJSON) {
     this.proper = new Set(data.proper);
+    const starts = [0];
+    for (let i = data.related.indexOf('\n'); i >= 0; i = data.related.indexOf('\n', i + 1)) starts.push(i + 1);
+    starts.push(data.related.length + 1);
+    this.relatedLines = data.related ? Int32Array.from(starts) : new Int32Array([0]);
   }
 
   /** Article terms that CC-CEDICT knows. */
@@ -278,10 +293,28 @@ export class Glossary {
     return out;
   }
 
-  /** Article words sharing a specific CC-CEDICT sense with `zhWord` (当上 -> 担任), best first. */
+  /**
+   * Article words sharing a specific CC-CEDICT sense with `zhWord` (当上 -> 担任, 辞职 -> 离职), best first.
+   * Only for words the article does not use (for its own words this is []), and up to RELATED_MAX_CHARS
+   * characters. English polysemy leaks through (发帖 "to post" ~ 出任 "to take up a post"), so treat these as
+   * weaker evidence than the word itself.
+   */
   related(zhWord: string): string[] {
-    const ids = Object.hasOwn(this.data.related, zhWord) ? this.data.related[zhWord]! : [];
-    return ids.map((i) => this.data.terms[i]!);
+    const blob = this.data.related;
+    const lines = this.relatedLines;
+    let lo = 0;
+    let hi = lines.length - 1; // number of lines
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const start = lines[mid]!;
+      const line = blob.slice(start, lines[mid + 1]! - 1);
+      const tab = line.indexOf('\t');
+      const head = line.slice(0, tab);
+      if (head === zhWord) return line.slice(tab + 1).split(',').map((i) => this.data.terms[Number(i)]!);
+      if (head < zhWord) lo = mid + 1;
+      else hi = mid;
+    }
+    return [];
   }
 
   toJSON(): GlossaryJSON {
@@ -289,10 +322,21 @@ export class Glossary {
   }
 }
 
-/** Rebuild a glossary from toJSON() output; throws on another GLOSSARY_VERSION so callers rebuild. */
+/**
+ * Rebuild a glossary from toJSON() output; throws on another GLOSSARY_VERSION so callers rebuild.
+ * Only the envelope is checked (not a zod schema over ~30k entries): the file is our own cache, and a full
+ * schema pass would cost more than the JSON.parse it follows.
+ */
 export function glossaryFromJSON(json: unknown): Glossary {
   const data = json as GlossaryJSON;
-  if (!data || typeof data !== 'object' || data.version !== GLOSSARY_VERSION || !Array.isArray(data.terms)) {
+  const ok =
+    !!data &&
+    typeof data === 'object' &&
+    data.version === GLOSSARY_VERSION &&
+    Array.isArray(data.terms) &&
+    typeof data.keys === 'object' &&
+    typeof data.related === 'string';
+  if (!ok) {
     throw new Error(`glossary cache is not version ${GLOSSARY_VERSION}`);
   }
   return new Glossary(data);
@@ -335,7 +379,7 @@ export function buildGlossary(
   const wanted = (head: string) => head.length <= RELATED_MAX_CHARS || inArticle(head);
   const table = senseTable(entries ?? readCedict(undefined, wanted), wanted);
 
-  const headCount = table.heads.length;
+  const headCount = Math.max(2, table.heads.length); // (a one-headword dictionary would divide by log 1 = 0)
   // Specificity 0..1 (normalised idf): a word glossing one headword is 1, one glossing them all is 0.
   const spec = table.df.map((d) => Math.log(headCount / d) / Math.log(headCount));
 
@@ -355,7 +399,8 @@ export function buildGlossary(
     termSenses[t]!.push(n);
   }
 
-  const keys = englishKeys(table, terms, termSenses, spec);
+  const counts = terms.map((term) => occurrences(articleText, term));
+  const keys = englishKeys(table, terms, termSenses, spec, counts);
   return new Glossary({
     version: GLOSSARY_VERSION,
     terms,
@@ -373,7 +418,11 @@ function senseTable(entries: Iterable<CedictEntry>, wanted: (head: string) => bo
     head: new IntList(),
     rank: new IntList(),
     verb: new IntList(),
-    ids: new IntList(), lemmaNames: [], df: [], proper: new Set() };
+    ids: new IntList(),
+    lemmaNames: [],
+    df: [],
+    proper: new Set(),
+  };
   const headIds = new Map<string, number>();
   const lastCounted: number[] = [];
   const senseCount: number[] = [];
@@ -464,6 +513,13 @@ function senseIds(t: SenseTable, n: number): number[] {
   return t.ids.slice(t.start.get(n), t.start.get(n + 1));
 }
 
+/** Non-overlapping occurrences of `term` in `text`. */
+function occurrences(text: string, term: string): number {
+  let n = 0;
+  for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + term.length)) n++;
+  return n;
+}
+
 /** Is a headword used by the article: in its vocabulary, or (3+ chars) verbatim in its text. */
 function articleMembership(text: string, words: Iterable<string>): (head: string) => boolean {
   const vocab = new Set(words);
@@ -479,13 +535,16 @@ function articleMembership(text: string, words: Iterable<string>): (head: string
  * English keys -> article terms. A key is any run of up to MAX_PHRASE_WORDS content lemmas of a gloss.
  * Weight = share of the gloss the run covers (a one-word gloss "revenue" is 1, a word in a five-word gloss
  * 0.2) times the run's specificity (words that gloss thousands of headwords are weak), decayed by sense rank.
+ * Links are ordered by weight boosted by the term's frequency in the article.
  */
 function englishKeys(
   table: SenseTable,
   terms: string[],
   termSenses: number[][],
   spec: number[],
+  counts: number[],
 ): Record<string, [number, number][]> {
+  const rankOf = (term: number, weight: number) => weight * (1 + ARTICLE_FREQ_BONUS * Math.log(Math.max(1, counts[term]!)));
   const best = new Map<string, Map<number, number>>();
   termSenses.forEach((senses, ti) => {
     for (const n of senses) {
@@ -507,7 +566,7 @@ function englishKeys(
   const out: Record<string, [number, number][]> = {};
   for (const [key, links] of best) {
     out[key] = [...links]
-      .sort((a, b) => b[1] - a[1] || terms[b[0]]!.length - terms[a[0]]!.length)
+      .sort((a, b) => rankOf(b[0], b[1]) - rankOf(a[0], a[1]) || terms[b[0]]!.length - terms[a[0]]!.length)
       .slice(0, MAX_TERMS_PER_UNIT)
       .map(([t, w]) => [t, round(w)]);
   }
@@ -524,7 +583,7 @@ function relatedTerms(
   terms: string[],
   termSenses: number[][],
   spec: number[],
-): Record<string, number[]> {
+): string {
   const useful = (id: number) => table.df[id]! <= COMMON_LEMMA_DF;
   const termSet = new Set(terms);
   // The article's own terms need no bridge to themselves: leaving them out keeps the cached map smaller.
@@ -583,14 +642,17 @@ function relatedTerms(
     }
   }
 
-  const out: Record<string, number[]> = {};
+  const lines: string[] = [];
   for (const [h, byTerm] of scores) {
-    out[table.heads[h]!] = [...byTerm]
+    const ranked = [...byTerm]
       .sort((a, b) => b[1].best - a[1].best || b[1].sum - a[1].sum)
       .slice(0, RELATED_MAX_TERMS)
       .map(([t]) => t);
+    lines.push(`${table.heads[h]}\t${ranked.join(',')}`);
   }
-  return out;
+  // Sorted in plain UTF-16 order, which is what Glossary.related() binary-searches with. Sorting whole lines
+  // sorts by headword: the tab after it is below every character a headword can hold.
+  return lines.sort().join('\n');
 }
 
 function round(x: number): number {

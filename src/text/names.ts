@@ -20,7 +20,7 @@ export const SURNAMES = new Set(
 export const ORG_ENDINGS = [
   '银行', '集团', '公司', '基金', '证券', '保险', '产险', '寿险', '消金', '金服', '金融', '科技', '资本', '控股', '信托', '租赁',
   '期货', '财富', '大学', '学院', '研究院', '研究所', '交易所', '委员会', '协会', '电子', '半导体', '汽车', '能源', '医药',
-  '传媒', '地产', '实业', '国际', '数科', '经纪',
+  '传媒', '地产', '实业', '国际', '数科', '经纪', '事务所', '会计师事务所', '律师事务所', '消费金融', '小贷',
 ];
 
 /** Words that stand before an organisation ending without naming one ("上市公司", "这家银行", "商业银行"). */
@@ -43,3 +43,6 @@ export type EntityKind = 'person' | 'org' | 'place' | 'product' | 'other';
 /** Characters that do not occur in given names but glue words together ("韩在", "范儿"): a segmenter's
  * guess that contains one is not a person's name. */
 export const FUNCTION_CHARS = new Set([...'的了是在和与也都就被把从到对于为而其这那个些之以及所再又还将已曾儿给向让着过来去说时后前中上下里内外年月日']);
+
+/** First characters of words that point or count rather than name ("这一", "每家", "该行"). */
+export const DEICTIC_START = /^[一这那该其每各此某本]/;

@@ -67,3 +67,9 @@ export function charBigrams(text: string): string[] {
 
 /** What BM25 indexes and queries: words (search mode) plus character bigrams. */
 export const retrievalTokens = (text: string): string[] => [...tokenize(text), ...charBigrams(tightenSpacing(text))];
+
+/** True when the general dictionary knows the word whole; a word only the HMM found ("启衡", "衡付") is
+ * most likely a name. */
+export function inDictionary(word: string): boolean {
+  return segmenter().cut(word, false).length === 1;
+}
