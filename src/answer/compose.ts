@@ -5,7 +5,9 @@
 import type { Article } from '../corpus/article.js';
 import type { FusedHit } from '../retrieval/fusion.js';
 import type { LexicalIndex } from '../retrieval/lexical.js';
-import { compact } from '../text/normalize.js';
+import { findPeriods, periodAnswers } from '../facts/period.js';
+import type { Period } from '../facts/schema.js';
+import { compact, tightenSpacing } from '../text/normalize.js';
 import { charBigrams as bigrams } from '../text/segment.js';
 import type { Chunk, Citation, Sentence } from '../types.js';
 import { askedUnit, CONCRETE_TYPES, figureInUnit, holdsType, RAISES_QUESTION, slotKind, type SlotContext } from './answer-type.js';
@@ -165,7 +167,8 @@ export function composePassage(
   const judged = candidates.slice(0, 5).map((c) => ({ id: c.chunk.id, sentence: c.sentence.text.slice(0, 40), coverage: Math.round(c.coverage * 100) / 100, broken: broken.get(c)! }));
   const accepted = passing.find((c) => c.coverage >= options.minCoverage);
   if (accepted) return withCandidates(answerFrom(article, q, accepted, options, false), judged);
-  const relevant = passing.find((c) => c.coverage >= options.minRelevantCoverage && c.bm25Rank <= options.relevantRank);
+  // Weak evidence is offered only when the question asks about nothing the article lacks ("总部", "员工").
+  const relevant = q.absentNouns.length ? undefined : passing.find((c) => c.coverage >= options.minRelevantCoverage && c.bm25Rank <= options.relevantRank);
   if (relevant) return withCandidates(answerFrom(article, q, relevant, options, true), judged);
   return notFound(
     `best evidence covers ${(best.coverage * 100).toFixed(0)}% of the question's key terms (missing: ${best.missing.join(', ') || 'none'}); ` +
@@ -250,14 +253,34 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
     if (years.length) broken.push(`years ${years.join(', ')} absent`);
     if (!q.ordinals.every((o) => ordinalsIn(context).includes(o))) broken.push('ordinal absent');
     if (CONCRETE_TYPES.has(q.answerType) && !holdsType(q.answerType, span, article.entities, slotOf(q))) broken.push(`no ${q.answerType} in the span`);
-    // A figure must come from a sentence about the entity asked for, not from its neighbour's.
+    // A figure must come from a sentence about the entity asked for, not from its neighbour's, for the
+    // period and of the measure asked.
     if (q.asksQuantity) {
+      const stated = statedPeriods(article, c);
+      const missed = q.periods.filter((p) => !stated.some((s) => periodAnswers(p, s)));
+      if (missed.length) broken.push(`period ${missed.map((p) => p.label).join(', ')} not stated`);
+      const sentence = compact(c.sentence.text);
+      const unmeasured = q.measures.filter((m) => !m.words.some((w) => sentence.includes(compact(w))));
+      if (unmeasured.length) broken.push(`measure ${unmeasured.map((m) => m.canonical).join(', ')} not in the sentence`);
       const own = present(resolved(article, c));
       if (!holdsType('number', c.sentence.text, article.entities)) broken.push('no figure in the sentence');
       else if (!q.entities.every((e) => own.has(e) || (e === subject && !named.has(e)))) broken.push('the figure is about another entity');
     }
     return broken;
   };
+}
+
+/** Periods the candidate sentence states, or (when it states none) the nearest ones before it in its
+ * paragraph: "2023 年，这两个数字分别是…" sets the period for what follows. */
+function statedPeriods(article: Article, c: Candidate): Period[] {
+  const year = Number(article.meta.published.slice(0, 4));
+  const own = findPeriods(tightenSpacing(c.sentence.text).replace(/\s+/g, ''), year);
+  if (own.length) return own;
+  for (let i = c.index - 1; i >= 0; i--) {
+    const found = findPeriods(tightenSpacing(c.chunk.sentences[i]!.text).replace(/\s+/g, ''), year);
+    if (found.length) return found;
+  }
+  return [];
 }
 
 /** The sentences an answer quotes, starting at the candidate: lead-ins carry on to what they introduce,

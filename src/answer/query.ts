@@ -2,8 +2,13 @@
 // entities, periods and ordinals it names (hard constraints), and names the article never mentions
 // (evidence for "not found").
 import type { Article } from '../corpus/article.js';
+import { personShaped } from '../corpus/entities.js';
+import { FUNCTION_CHARS, ORG_ENDINGS } from '../text/names.js';
 import { normalizeQuestion, compact } from '../text/normalize.js';
 import { retrievalTokens, STOP_WORDS, tag, tokenize } from '../text/segment.js';
+import { findMeasures, MEASURES } from '../facts/measures.js';
+import { periodsAskedIn } from '../facts/period.js';
+import type { Period } from '../facts/schema.js';
 import { classifyQuestion, withoutFocus, type AnswerType } from './answer-type.js';
 import { compactArticle } from './cite.js';
 import { readQuestion, type Reading } from './reading.js';
@@ -25,6 +30,10 @@ export interface QueryAnalysis {
   /** The entities that are people. */
   people: string[];
   years: string[];
+  /** Periods asked about (去年/今年 read against the posting date). */
+  periods: Period[];
+  /** Measures named (营收, 不良率 …), each with the words of its family. */
+  measures: { canonical: string; words: string[] }[];
   /** Ordinals of counted things ("首批" = 1批, "第二批" = 2批): evidence must carry the same one. */
   ordinals: string[];
   asksQuantity: boolean;
@@ -32,6 +41,8 @@ export interface QueryAnalysis {
   asksWhy: boolean;
   /** Name-like words (people, places, organisations, capitalised Latin words) that the article never uses. */
   unknownNames: string[];
+  /** Nouns of the question the article never uses, with no article word for the same sense ("总部", "员工"). */
+  absentNouns: string[];
 }
 
 const NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'x', 'eng']);
@@ -50,11 +61,14 @@ export function stripFillers(q: string): string {
 }
 
 // Ordinals of counted events: 首批, 头一批, 第一批 (all "1批"), 第二次 … A quarter (第三季度) is a period, not one.
-const ORDINAL = /(首|头一?|第([一二三四五六七八九十两\d]+))(批|次|轮|期|届|代|笔)/g;
+const ORDINAL = /(首|头一?|(?:排|位列|位居|排名)?第([一二三四五六七八九十两\d]+))(批|次|轮|期|届|代|笔|名|位|大)|(?:排|位列|位居|排名)第([一二三四五六七八九十两\d]+)/g;
 const CN_DIGITS = '零一二三四五六七八九十';
+// A rank ("第五名", "排第五", "首位") is one kind of ordinal whatever its classifier.
+const RANK = /^[名位大]?$/;
 const ordinalKey = (m: RegExpMatchArray): string => {
-  const n = m[2] === undefined ? 1 : /^\d+$/.test(m[2]) ? Number(m[2]) : m[2] === '两' ? 2 : CN_DIGITS.indexOf(m[2]);
-  return `${n}${m[3]}`;
+  const digits = m[2] ?? m[4];
+  const n = digits === undefined ? 1 : /^\d+$/.test(digits) ? Number(digits) : digits === '两' ? 2 : CN_DIGITS.indexOf(digits);
+  return `${n}${RANK.test(m[3] ?? '') ? '位' : m[3]}`;
 };
 /** Ordinal keys ("1批", "2次") in a text. */
 export const ordinalsIn = (text: string): string[] => [...text.matchAll(ORDINAL)].map(ordinalKey);
@@ -84,10 +98,13 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
     people: entities.filter((e) => article.entities.get(e)?.kind === 'person'),
     years: [...new Set([...text.matchAll(/(?<!\d)(19|20)\d{2}(?!\d)/g)].map((m) => m[0]))],
     ordinals: ordinalsIn(text),
+    periods: periodsAskedIn(text, Number(article.meta.published.slice(0, 4))).map(({ key, label }) => ({ key, label })),
+    measures: findMeasures(text).map((m) => ({ canonical: m.measure.canonical, words: MEASURES.filter((x) => x.family === m.measure.family).flatMap((x) => x.words) })),
     asksQuantity: answerType === 'number' || answerType === 'comparison',
     asksWhen: answerType === 'date',
     asksWhy: answerType === 'reason',
-    unknownNames: unknownNames(text, entities.length > 0, inArticle),
+    unknownNames: unknownNames(text, article, entities.length > 0, inArticle),
+    absentNouns: absentNouns(read.core, article, alternatives),
   };
 }
 
@@ -100,9 +117,32 @@ function contentWords(text: string, inArticle: (w: string) => boolean): string[]
   return [...new Set([...whole, ...parts])];
 }
 
-function unknownNames(text: string, namesKnown: boolean, inArticle: (w: string) => boolean): string[] {
+// Characters that glue words into a phrase ("进", "过", "干" are verbs, 的/了 particles): a "name" holding
+// one is the segmenter joining a name to what follows. Place words (上海, 中山) keep theirs.
+const GLUE_CHARS = new Set([...FUNCTION_CHARS].filter((c) => !'上下中里内外时年月日前后来'.includes(c)).concat([...'进干当做搞买卖']));
+
+/** Nouns the article never uses as a word of its own, and for which the reader found no article word. */
+function absentNouns(text: string, article: Article, alternatives: Map<string, string[]>): string[] {
+  return tag(text)
+    .filter(({ word, tag: t }) => /^n[a-z]*$|^vn$/.test(t) && /^\p{Script=Han}{2,}$/u.test(word) && !STOP_WORDS.has(word) && !QUESTION_PIECE.test(word))
+    .map(({ word }) => word)
+    .filter((w) => !article.lexicon.vocabulary.has(w) && !alternatives.has(w) && !article.entities.find(w).length);
+}
+
+// Question words and measure phrases that jieba may glue to a neighbour ("哪俩", "多少钱"): never a name.
+const QUESTION_PIECE = /[哪谁啥几么吗呢]|多少|什么|怎么|如何|为何/;
+
+/** Name-like words of the question that the article never uses: evidence the question is about something
+ * else. A word that contains one of the article's names ("中金干", "金晓龙进") or a question word is the
+ * segmenter gluing words together, not a new name. */
+function unknownNames(text: string, article: Article, namesKnown: boolean, inArticle: (w: string) => boolean): string[] {
   const unknown = new Set<string>();
   const tagged = tag(text);
+  const plausible = (w: string) =>
+    !inArticle(w) &&
+    !QUESTION_PIECE.test(w) &&
+    !article.entities.find(w).length &&
+    (/^[A-Za-z]+$/.test(w) || ![...w].some((c) => GLUE_CHARS.has(c)));
   // "百度的CEO", "腾讯的市值": the word before 的 names whose thing is asked about. jieba often tags
   // company names as plain nouns, so an owner the article never mentions counts as an unknown name too.
   tagged.forEach(({ word, tag: t }, i) => {
@@ -111,20 +151,23 @@ function unknownNames(text: string, namesKnown: boolean, inArticle: (w: string) 
     const owned = tagged[i + 2];
     if (!owned || !/^[neax]/.test(owned.tag) || !/[\p{Script=Han}A-Za-z]/u.test(owned.word)) return;
     if (tagged[i + 1]?.word !== '的' || !/^\p{Script=Han}{2,}$/u.test(w) || /^[trmdvaf]/.test(t) || STOP_WORDS.has(w)) return;
-    if (!inArticle(w)) unknown.add(w);
+    if (plausible(w)) unknown.add(w);
   });
   // A question naming nothing the article knows is about its leading noun ("字节跳动什么时候成立"):
   // absent from the article, the question is about something else, whatever jieba tags it.
   const lead = namesKnown ? undefined : tagged.find(({ word, tag: t }) => /^[nx]/.test(t) && /^\p{Script=Han}{2,}$/u.test(word.trim()) && !STOP_WORDS.has(word.trim()));
-  if (lead && !inArticle(lead.word)) unknown.add(lead.word.trim());
+  if (lead && plausible(lead.word.trim())) unknown.add(lead.word.trim());
   for (const { word, tag: t } of tagged) {
     const w = word.trim();
     if (!NAME_TAGS.has(t) || !/[\p{Script=Han}A-Za-z]/u.test(w)) continue;
     if (/^[A-Za-z]+$/.test(w)) {
-      // Latin words count as names only when capitalised and not ordinary question words.
-      if (!/^[A-Z]/.test(w) || ENGLISH_STOP.has(w.toLowerCase()) || w.length < 2) continue;
+      // Latin words count as names only when capitalised, not ordinary question words, and not a plural of
+      // a word the article writes ("CEOs").
+      if (!/^[A-Z]/.test(w) || ENGLISH_STOP.has(w.toLowerCase()) || w.length < 2 || inArticle(w.replace(/s$/, ''))) continue;
     } else if ([...w].length < 2 || STOP_WORDS.has(w)) continue;
-    if (!inArticle(w)) unknown.add(w);
+    // A segmenter's unknown word ('x') is a name only in a name's shape: a person's, or an organisation's.
+    else if (t === 'x' && !personShaped(w) && !ORG_ENDINGS.some((e) => w.endsWith(e))) continue;
+    if (plausible(w)) unknown.add(w);
   }
   return [...unknown];
 }

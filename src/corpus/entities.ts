@@ -59,7 +59,8 @@ interface Candidate {
   kind: EntityKind;
 }
 
-function personShaped(word: string): boolean {
+/** Shaped like a Chinese person's name: a known surname and one or two more characters. */
+export function personShaped(word: string): boolean {
   const len = [...word].length;
   if (!HAN.test(word) || len < 2 || len > 4 || [...word].some((c) => FUNCTION_CHARS.has(c))) return false;
   if (len === 4) return SURNAMES.has(word.slice(0, 2));

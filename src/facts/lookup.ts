@@ -6,7 +6,7 @@ import type { Citation, ChunkId } from '../types.js';
 import { findMeasures, familyOf } from './measures.js';
 import { charBigrams } from '../text/segment.js';
 import { compact } from '../text/normalize.js';
-import { findPeriods } from './period.js';
+import { periodsAskedIn } from './period.js';
 import type { EventFact, Fact, FigureFact } from './schema.js';
 import { eventsAsked } from './events.js';
 
@@ -120,8 +120,7 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
   // "why", "when" and "where did he work" do not.
   if (q.asksWhy || q.asksWhen) return null;
   // "去年前三季度" is "2024 年前三季度" for an article posted in 2025.
-  const dated = q.text.replace(/\s+/g, '').replace(/去年(?!同期)/g, `${postedYear - 1}年`).replace(/今年/g, `${postedYear}年`);
-  const periodsAsked = findPeriods(dated, postedYear);
+  const periodsAsked = periodsAskedIn(q.text, postedYear);
   // "花呗的用户规模？": a question that is only an entity and a measure asks for the figure too.
   const bare = new RegExp(`^[^，,。]{0,20}(?:${found.map((m) => m.word).join('|')})[？?。！!\\s]*$`);
   if (!q.asksQuantity && !asksChange && !periodsAsked.length && !/是多少|为多少|有多少|多少|是什么|怎么样/.test(q.text) && !/^\s*(what|how)\b/i.test(q.original) && !bare.test(q.normalized)) return null;

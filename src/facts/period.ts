@@ -22,12 +22,16 @@ export function findPeriods(text: string, postedYear: number): FoundPeriod[] {
       const n = '一二三四'.indexOf(m[2]!) + 1 || Number(m[2]);
       return { key: `${m[1]}Q${n}`, label: `${m[1]} 年第${n}季度` };
     }],
+    [/(\d{4})年?(?:的)?([一二三四])季度末?/g, (m) => {
+      const n = '一二三四'.indexOf(m[2]!) + 1;
+      return { key: `${m[1]}Q${n}`, label: `${m[1]} 年第${n}季度` };
+    }],
     [/(\d{4})年?[Qq]([1-4])/g, (m) => ({ key: `${m[1]}Q${m[2]}`, label: `${m[1]} 年第${m[2]}季度` })],
     [/(?:截至|截止|到)(\d{4})年(\d{1,2})月(?:为止|底)?/g, (m) => ({ key: `${m[1]}-${pad(m[2]!)}-asof`, label: `截至 ${m[1]} 年 ${Number(m[2])} 月` })],
     [/(\d{4})年(?:的时候)?底/g, (m) => ({ key: `${m[1]}-end`, label: `${m[1]} 年底` })],
     [/(\d{4})年(\d{1,2})月(\d{1,2})日/g, (m) => ({ key: `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`, label: `${m[1]} 年 ${Number(m[2])} 月 ${Number(m[3])} 日` })],
     [/(\d{4})年(\d{1,2})月/g, (m) => ({ key: `${m[1]}-${pad(m[2]!)}`, label: `${m[1]} 年 ${Number(m[2])} 月` })],
-    [/(\d{4})年(?:全年|度)?/g, (m) => ({ key: m[1]!, label: `${m[1]} 年` })],
+    [/(\d{4})(?:年(?:全年|度)?|全年)/g, (m) => ({ key: m[1]!, label: `${m[1]} 年` })],
     [/去年[Qq]([1-4])/g, (m) => ({ key: `${postedYear - 1}Q${m[1]}`, label: `${postedYear - 1} 年第${m[1]}季度（去年）` })],
     [/(?:去年|上年)同期/g, () => null],
     // "与去年相比增长了 29.02%" compares with last year; it does not date the figure.
@@ -47,4 +51,17 @@ export function findPeriods(text: string, postedYear: number): FoundPeriod[] {
     }
   }
   return out.sort((a, b) => a.at - b.at);
+}
+
+/** The periods a question asks about: 去年/今年 read against the posting year, "2024全年" as the year. */
+export function periodsAskedIn(question: string, postedYear: number): FoundPeriod[] {
+  const dated = question.replace(/\s+/g, '').replace(/去年(?!同期)/g, `${postedYear - 1}年`).replace(/今年/g, `${postedYear}年`);
+  return findPeriods(dated, postedYear);
+}
+
+/** True when a period stated in the evidence answers a period asked: the same one, or for a whole year a
+ * date or year-end inside it. A part of the year (前三季度, 上半年, a quarter) does not answer for the year. */
+export function periodAnswers(asked: Period, stated: Period): boolean {
+  if (asked.key === stated.key) return true;
+  return /^\d{4}$/.test(asked.key) && (stated.key === `${asked.key}-end` || /^\d{4}-\d{2}(-\d{2})?$/.test(stated.key)) && stated.key.startsWith(asked.key);
 }
