@@ -13,7 +13,7 @@ import {
   type Message,
 } from 'discord.js';
 import type { Engine } from '../../answer/engine.js';
-import { describeError } from '../../errors.js';
+import { describeError, UserFacingError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import { COMMAND_MODULES, loadCommands } from './commands/index.js';
 import { passageViewEmbed } from './commands/passage.js';
@@ -43,9 +43,31 @@ export interface BotOptions {
   /** Votes and gaps; without one the bot answers as always and says feedback is off. */
   feedback?: FeedbackStore;
   retentionDays?: number;
+  /** Called once when the gateway closes for good after start (4004, 4010–4014); main exits non-zero. */
+  onFatal?: (err: GatewayFatalError) => void;
 }
 
 const DAY_MS = 86_400_000;
+
+/**
+ * Gateway close codes after which Discord will not take the session back (discord.js stops reconnecting):
+ * each one is a setting to fix, so the bot ends with a non-zero code and says which.
+ */
+export const FATAL_GATEWAY_CLOSES: Record<number, string> = {
+  4004: 'authentication failed: Discord rejected the token. Set DISCORD_TOKEN to the bot token from the Developer Portal (Bot → Reset Token), then start again',
+  4010: 'invalid shard: the shard id or count sent at IDENTIFY is wrong. Run one process (npm start) or let npm run start:sharded choose the shards',
+  4011: 'sharding required: the bot is in too many guilds for one connection. Run npm run start:sharded instead of npm start',
+  4012: 'invalid API version: this discord.js speaks a gateway version Discord no longer accepts. Update discord.js (npm install discord.js@14)',
+  4013: 'invalid intents: the intents bitfield was refused. Check MENTION_MODE and ASK_CHANNEL_IDS, and update discord.js',
+  4014: 'disallowed intents: MENTION_MODE or ASK_CHANNEL_IDS needs the privileged Message Content intent, which is not enabled for this bot. Enable it in the Developer Portal (Bot → Privileged Gateway Intents), or unset MENTION_MODE and ASK_CHANNEL_IDS',
+};
+
+/** A gateway close the bot cannot recover from; `main` logs it and exits with EXIT_GATEWAY_FATAL. */
+export class GatewayFatalError extends UserFacingError {
+  constructor(readonly closeCode: number) {
+    super(`discord: gateway closed with ${closeCode}, ${FATAL_GATEWAY_CLOSES[closeCode] ?? 'which cannot be resumed'}.`, `GATEWAY_CLOSED_${closeCode}`);
+  }
+}
 
 /** Discord errors the bot expects in a busy channel, by their JSON error code. */
 const DiscordCode = { UnknownChannel: 10003, UnknownMessage: 10008, MissingAccess: 50001, MissingPermissions: 50013 } as const;
@@ -63,7 +85,7 @@ export function questionFromMessage(content: string): string {
 
 export const threadName = (question: string) => [...question.replace(/\s+/g, ' ')].slice(0, 100).join('').trim() || 'question';
 
-export function createBot({ config, engine, log, version, feedback = unavailableStore('feedback off: no database configured'), retentionDays = 90 }: BotOptions): Bot {
+export function createBot({ config, engine, log, version, feedback = unavailableStore('feedback off: no database configured'), retentionDays = 90, onFatal }: BotOptions): Bot {
   const intents = [GatewayIntentBits.Guilds];
   const readsMessages = config.MENTION_MODE || config.ASK_CHANNEL_IDS.length > 0;
   if (readsMessages) intents.push(GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent);
@@ -251,7 +273,21 @@ export function createBot({ config, engine, log, version, feedback = unavailable
 
   client.on(Events.InteractionCreate, (i) => track(onInteraction(i)));
   if (readsMessages) client.on(Events.MessageCreate, (m) => track(onMessage(m)));
-  client.on(Events.ShardDisconnect, (_e, shard) => log.warn('gateway disconnected', { shard }));
+  let failStart: (err: GatewayFatalError) => void = () => {};
+  let started = false;
+  let fatal: GatewayFatalError | null = null;
+  client.on(Events.ShardDisconnect, (e, shard) => {
+    if (closing) return;
+    if (!(e.code in FATAL_GATEWAY_CLOSES)) {
+      log.warn('gateway disconnected', { shard, code: e.code });
+      return;
+    }
+    if (fatal) return;
+    fatal = new GatewayFatalError(e.code);
+    log.error(fatal.message, { code: fatal.code, shard, closeCode: e.code });
+    if (started) onFatal?.(fatal);
+    else failStart(fatal);
+  });
   client.on(Events.ShardResume, (shard, replayed) => log.info('gateway resumed', { shard, replayed }));
   client.on(Events.Error, (err) => log.error('client error', { error: describeError(err) }));
   client.rest.on('rateLimited', (info) => log.warn('REST rate limited', { route: info.route, retryAfter: info.retryAfter, global: info.global }));
@@ -261,9 +297,16 @@ export function createBot({ config, engine, log, version, feedback = unavailable
     ctx,
     commands,
     async start() {
-      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      await client.login(config.DISCORD_TOKEN);
-      await ready;
+      // A close that cannot be resumed may come at IDENTIFY, before READY: then start() fails with it.
+      const ready = new Promise<void>((resolve, reject) => {
+        client.once(Events.ClientReady, () => resolve());
+        failStart = reject;
+      });
+      await Promise.all([client.login(config.DISCORD_TOKEN), ready]).catch(async (err) => {
+        await client.destroy();
+        throw err;
+      });
+      started = true;
       const pruned = feedback.prune(retentionDays);
       if (pruned) log.info('feedback: pruned old rows', { rows: pruned, retentionDays });
       pruneTimer = setInterval(() => feedback.prune(retentionDays), DAY_MS);
