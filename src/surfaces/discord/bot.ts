@@ -19,7 +19,7 @@ import { COMMAND_MODULES, loadCommands } from './commands/index.js';
 import { passageViewEmbed } from './commands/passage.js';
 import type { DiscordConfig } from './config.js';
 import { createAnswerCache, type BotContext, type Command } from './context.js';
-import { answerButtons, answerEmbed, passagesEmbed } from './render.js';
+import { answerButtons, answerEmbed, fitChoices, fitReply, passagesEmbed } from './render.js';
 import { createRateLimiter, NO_MENTIONS } from './safety.js';
 import { unavailableStore, type FeedbackStore } from '../../store/feedback.js';
 
@@ -66,6 +66,7 @@ export const FATAL_GATEWAY_CLOSES: Record<number, string> = {
 export class GatewayFatalError extends UserFacingError {
   constructor(readonly closeCode: number) {
     super(`discord: gateway closed with ${closeCode}, ${FATAL_GATEWAY_CLOSES[closeCode] ?? 'which cannot be resumed'}.`, `GATEWAY_CLOSED_${closeCode}`);
+    this.name = 'GatewayFatalError';
   }
 }
 
@@ -141,8 +142,11 @@ export function createBot({ config, engine, log, version, feedback = unavailable
 
   async function failed(i: ChatInputCommandInteraction | ButtonInteraction, err: unknown): Promise<void> {
     const id = errorId();
-    log.error('interaction failed', { errorId: id, command: i.isChatInputCommand() ? i.commandName : i.customId, error: describeError(err), stack: err instanceof Error ? err.stack?.split('\n').slice(0, 4).join(' | ') : undefined });
     const isInput = err instanceof Error && err.name === 'ZodError';
+    const command = i.isChatInputCommand() ? i.commandName : i.customId.slice(0, 100);
+    // A refused input is a user's typo, not a fault: one line, no stack.
+    if (isInput) log.info('input refused', { errorId: id, command, issues: (err as unknown as { issues: { message: string }[] }).issues.map((x) => x.message) });
+    else log.error('interaction failed', { errorId: id, command, error: describeError(err), stack: err instanceof Error ? err.stack?.split('\n').slice(0, 4).join(' | ') : undefined });
     const content = isInput
       ? `输入有误：${(err as unknown as { issues: { message: string }[] }).issues.map((x) => x.message).join('；')}`
       : `出错了，没能回答。错误编号 ${id}，请稍后再试。(Something went wrong; error id ${id}.)`;
@@ -204,8 +208,24 @@ export function createBot({ config, engine, log, version, feedback = unavailable
     }
   }
 
+  /** Every reply of this interaction goes through fitReply, so none can break Discord's limits. */
+  function guardReplies(i: Interaction): void {
+    if (i.isAutocomplete()) {
+      const respond = i.respond.bind(i);
+      i.respond = (choices) => respond(fitChoices(choices));
+      return;
+    }
+    if (!i.isRepliable()) return;
+    const target = i as unknown as Record<'reply' | 'editReply' | 'followUp', (p: unknown) => Promise<unknown>>;
+    for (const m of ['reply', 'editReply', 'followUp'] as const) {
+      const original = target[m]!.bind(i);
+      target[m] = (p: unknown) => original(fitReply(p));
+    }
+  }
+
   async function onInteraction(i: Interaction): Promise<void> {
     if (closing) return;
+    guardReplies(i);
     try {
       if (i.isAutocomplete()) {
         const command = commands.get(i.commandName);
@@ -239,7 +259,7 @@ export function createBot({ config, engine, log, version, feedback = unavailable
     }
     const answer = await engine.answer(question);
     ctx.remember(m.id, answer);
-    const payload = { embeds: [answerEmbed(answer, engine.article.meta)], components: answerButtons(m.id, answer.citations[0]?.id ?? answer.nearest?.id), allowedMentions: NO_MENTIONS };
+    const payload = fitReply({ embeds: [answerEmbed(answer, engine.article.meta)], components: answerButtons(m.id, answer.citations[0]?.id ?? answer.nearest?.id), allowedMentions: NO_MENTIONS });
     try {
       if (inAskChannel && !channel.isThread()) {
         let thread;
