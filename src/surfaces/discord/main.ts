@@ -3,12 +3,8 @@
 import { describeEnvFile, loadEnvFile, parseEngineConfig } from '../../config.js';
 import { describeError, UserFacingError } from '../../errors.js';
 import { createLogger, type Logger } from '../../log.js';
-import { startEngine } from '../../start.js';
-import { createBot, GatewayFatalError } from './bot.js';
 import { parseDiscordConfig } from './config.js';
-import { packageVersion } from './version.js';
 import { parseFeedbackConfig } from '../../store/config.js';
-import { openFeedbackStore } from '../../store/feedback.js';
 
 /** Exit codes: 1 for a setting or file to fix before start; 78 (sysexits EX_CONFIG) when Discord itself
  * refuses the session (4004 bad token, 4010–4014 shard or intent settings), so a supervisor can tell
@@ -23,10 +19,17 @@ async function main(): Promise<void> {
   const envFile = loadEnvFile();
   const discord = parseDiscordConfig();
   const engineConfig = parseEngineConfig();
+  const feedbackConfig = parseFeedbackConfig();
+  // Settings are checked before discord.js and the engine are loaded: a missing token is said at once.
+  const [{ startEngine }, { createBot }, { openFeedbackStore }, { packageVersion }] = await Promise.all([
+    import('../../start.js'),
+    import('./bot.js'),
+    import('../../store/feedback.js'),
+    import('./version.js'),
+  ]);
   log = createLogger(engineConfig.LOG_LEVEL ?? discord.LOG_LEVEL);
   log.info(describeEnvFile(envFile));
   const engine = await startEngine(engineConfig, log);
-  const feedbackConfig = parseFeedbackConfig();
   const feedback = openFeedbackStore({ path: feedbackConfig.databasePath, salt: feedbackConfig.FEEDBACK_SALT, lowConfidence: feedbackConfig.LOW_CONFIDENCE, log, journalName: shardJournalName() });
   log.info(feedback.status());
   let stopping = false;
@@ -69,7 +72,7 @@ async function main(): Promise<void> {
 const shardJournalName = () => (process.env.SHARDS ? `shard-${process.env.SHARDS.replace(/[^0-9,]/g, '')}` : 'bot');
 
 main().catch((err) => {
-  if (err instanceof GatewayFatalError) process.exit(EXIT_GATEWAY_FATAL); // logged by the bot
+  if (err?.name === 'GatewayFatalError') process.exit(EXIT_GATEWAY_FATAL); // logged by the bot
   log.error(describeError(err), { code: err instanceof UserFacingError ? err.code : 'UNEXPECTED', ...(err instanceof UserFacingError ? {} : { stack: (err as Error)?.stack?.split('\n').slice(0, 4).join(' | ') }) });
   process.exit(EXIT_START_FAILED);
 });
