@@ -184,6 +184,19 @@ describe('gateway closes that cannot be resumed', () => {
     }
   });
 
+  it('a token refused by the REST API (401) and an API that cannot be reached are named, with what to do', async () => {
+    const fake = await new FakeDiscord().start();
+    fake.faults.push({ match: /^GET \/api\/v10\/gateway\/bot$/, status: 401, remaining: 1 });
+    const rejected = createBot({ config: DiscordConfigSchema.parse({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl }), engine: getEngine(), log: silentLogger, version: 'test' });
+    await expect(rejected.start()).rejects.toMatchObject({ code: 'DISCORD_TOKEN_REJECTED', message: expect.stringMatching(/rejected DISCORD_TOKEN.*Reset Token/) });
+    await fake.stop();
+    const closedPort = await new FakeDiscord().start();
+    const url = closedPort.apiUrl;
+    await closedPort.stop(); // nothing listens there any more
+    const unreachable = createBot({ config: DiscordConfigSchema.parse({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: url }), engine: getEngine(), log: silentLogger, version: 'test' });
+    await expect(unreachable.start()).rejects.toMatchObject({ code: 'DISCORD_UNREACHABLE', message: expect.stringMatching(/cannot reach Discord at .*ECONNREFUSED.*DISCORD_API_URL/) });
+  });
+
   it('4014 at IDENTIFY makes start() fail with the intent to enable', async () => {
     const fake = await new FakeDiscord().start();
     fake.closeOnIdentify = 4014;

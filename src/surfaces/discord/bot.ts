@@ -75,6 +75,27 @@ const DiscordCode = { UnknownChannel: 10003, UnknownMessage: 10008, MissingAcces
 const codeOf = (err: unknown) => (err as { code?: unknown })?.code;
 
 /** The question in a channel message: mentions, channel links, custom emoji and bare links removed. */
+/** Login failures in words an operator can act on: a refused token, or an API that cannot be reached. */
+export function explainLoginError(err: unknown, apiUrl: string): unknown {
+  if (err instanceof GatewayFatalError) return err;
+  const code = String((err as { code?: unknown })?.code ?? '');
+  const cause = (err as { cause?: { code?: string } })?.cause?.code;
+  if (code === 'TokenInvalid' || (err as { status?: number })?.status === 401) {
+    return new UserFacingError(
+      'discord: Discord rejected DISCORD_TOKEN (401 Unauthorized). Set DISCORD_TOKEN to the bot token from the Developer Portal (Bot → Reset Token), then start again.',
+      'DISCORD_TOKEN_REJECTED',
+    );
+  }
+  const net = [code, cause].find((c) => c && /^(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|UND_ERR_\w+)$/.test(c));
+  if (net || /fetch failed|getaddrinfo|connect /i.test(describeError(err))) {
+    return new UserFacingError(
+      `discord: cannot reach Discord at ${apiUrl} (${net ?? describeError(err)}). Check the network (DNS, proxy, firewall) and DISCORD_API_URL, then start again.`,
+      'DISCORD_UNREACHABLE',
+    );
+  }
+  return err;
+}
+
 export function questionFromMessage(content: string): string {
   return content
     .replace(/<(@[!&]?|#)\d+>/g, ' ')
@@ -324,7 +345,7 @@ export function createBot({ config, engine, log, version, feedback = unavailable
       });
       await Promise.all([client.login(config.DISCORD_TOKEN), ready]).catch(async (err) => {
         await client.destroy();
-        throw err;
+        throw explainLoginError(err, config.DISCORD_API_URL);
       });
       started = true;
       const pruned = feedback.prune(retentionDays);

@@ -6,9 +6,9 @@ import { createLogger, type Logger } from '../../log.js';
 import { parseDiscordConfig } from './config.js';
 import { parseFeedbackConfig } from '../../store/config.js';
 
-/** Exit codes: 1 for a setting or file to fix before start; 78 (sysexits EX_CONFIG) when Discord itself
- * refuses the session (4004 bad token, 4010–4014 shard or intent settings), so a supervisor can tell
- * "fix the configuration" from "crashed, restart me". */
+/** Exit codes: 1 for a setting or file to fix before start, or Discord out of reach; 78 (sysexits
+ * EX_CONFIG) when Discord itself refuses the session (a rejected token, 4004, 4010–4014 shard or intent
+ * settings), so a supervisor can tell "fix the configuration" from "crashed, restart me". */
 export const EXIT_START_FAILED = 1;
 export const EXIT_GATEWAY_FATAL = 78;
 
@@ -73,6 +73,10 @@ const shardJournalName = () => (process.env.SHARDS ? `shard-${process.env.SHARDS
 
 main().catch((err) => {
   if (err?.name === 'GatewayFatalError') process.exit(EXIT_GATEWAY_FATAL); // logged by the bot
+  if (err instanceof UserFacingError && err.code === 'DISCORD_TOKEN_REJECTED') {
+    log.error(err.message, { code: err.code });
+    process.exit(EXIT_GATEWAY_FATAL);
+  }
   log.error(describeError(err), { code: err instanceof UserFacingError ? err.code : 'UNEXPECTED', ...(err instanceof UserFacingError ? {} : { stack: (err as Error)?.stack?.split('\n').slice(0, 4).join(' | ') }) });
   process.exit(EXIT_START_FAILED);
 });

@@ -22,6 +22,6 @@ try {
   manager.on('shardCreate', (shard) => log.info('shard launched', { id: shard.id }));
   await manager.spawn();
 } catch (err) {
-  process.stderr.write(`start:sharded: ${describeError(err)}\n`);
+  createLogger('info').error(`start:sharded: ${describeError(err)}`, { code: (err as { code?: string })?.code ?? 'UNEXPECTED' });
   process.exit(1);
 }
