@@ -12,6 +12,8 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const entry = process.argv[2];
 const outDir = resolve(process.env.BUILD_DIR || join(root, 'dist'));
 const stamp = join(outDir, '.build-stamp');
+/** Compiler output lines kept in the failure's log line (the first errors are the useful ones). */
+const BUILD_ERROR_LINES = 20;
 const line = (level, msg, fields = {}) => process.stderr.write(JSON.stringify({ t: new Date().toISOString(), level, msg, ...fields }) + '\n');
 
 if (!entry) {
@@ -40,7 +42,7 @@ if (built < newest || !existsSync(join(outDir, entry))) {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', outDir], { cwd: root, encoding: 'utf8' });
   if (r.status !== 0) {
-    line('error', `build: tsc failed (${why}); fix the errors below, or run \`npm run typecheck\` to see them all`, { code: 'BUILD_FAILED', output: `${r.stdout}${r.stderr}`.trim().split('\n').slice(0, 20) });
+    line('error', `build: tsc failed (${why}); fix the errors below, or run \`npm run typecheck\` to see them all`, { code: 'BUILD_FAILED', output: `${r.stdout}${r.stderr}`.trim().split('\n').slice(0, BUILD_ERROR_LINES) });
     process.exit(1);
   }
   // The stamp carries the time the build started: a source saved during the build is newer, so it rebuilds next time.

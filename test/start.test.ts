@@ -12,7 +12,8 @@ import { parseEngineConfig } from '../src/config.js';
 import { parseFeedbackConfig } from '../src/store/config.js';
 import { parseDiscordConfig } from '../src/surfaces/discord/config.js';
 import { APP_ID, FakeDiscord } from './fake-discord.js';
-import { waitUntil } from './drills.js';
+import Database from 'better-sqlite3';
+import { holdWriteLock, waitUntil } from './drills.js';
 
 const ROOT = resolve('.');
 const TSX = pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href;
@@ -196,4 +197,58 @@ describe('exit codes for a gateway that will not have the bot', () => {
       p.kill('SIGKILL');
     }
   });
+});
+
+describe('a restart keeps every write acknowledged to a user', () => {
+  it('votes thanked while another process held the lock survive the bot being killed, and land after the next start', async () => {
+    const fake = await new FakeDiscord().start();
+    const env = { ...quiet(), DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl };
+    const count = (table: string) => {
+      const db = new Database(env.DATABASE_PATH, { readonly: true });
+      try {
+        return (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    const ask = async (i: number) => {
+      const s = fake.interaction('command', { name: 'ask', userId: String(630000000000000000n + BigInt(i)), options: [{ name: 'question', type: 3, value: '花呗有多少用户？' }] });
+      await fake.waitFor((c) => c.path.includes(`/webhooks/${APP_ID}/${s.token}`), 20_000);
+      return s.id;
+    };
+    const first = bot({ env });
+    let holder: Awaited<ReturnType<typeof holdWriteLock>> | undefined;
+    try {
+      await waitUntil(() => first.stderr().includes('discord: ready'), 30_000, 'the first bot to be ready');
+      const before = [await ask(0), await ask(1)];
+      holder = await holdWriteLock(env.DATABASE_PATH, 60_000);
+      const during = [await ask(2), await ask(3), await ask(4)];
+      const thanked = await Promise.all(
+        [...before, ...during].map(async (id, i) => {
+          const v = fake.interaction('button', { customId: `vote:down:${id}`, userId: String(640000000000000000n + BigInt(i)) });
+          return (await fake.waitFor((c) => c.path.includes(`/webhooks/${APP_ID}/${v.token}`), 20_000)).body.content as string;
+        }),
+      );
+      expect(thanked.every((t) => t.includes('谢谢反馈'))).toBe(true); // acknowledged to every voter
+      first.kill('SIGKILL');
+      await first.code;
+      holder.kill();
+      await holder.released.catch(() => {});
+      expect(count('votes')).toBe(0); // nothing of it reached the database before the crash
+      const second = bot({ env });
+      try {
+        await waitUntil(() => second.stderr().includes('discord: ready'), 30_000, 'the second bot to be ready');
+        await waitUntil(() => count('votes') === 5 && count('answers') === 5, 10_000, 'the replayed writes');
+        expect(second.stderr()).toContain('replaying writes left pending by an earlier run');
+        second.kill('SIGTERM');
+        expect(await second.code).toBe(0);
+      } finally {
+        second.kill('SIGKILL');
+      }
+    } finally {
+      first.kill('SIGKILL');
+      holder?.kill();
+      await fake.stop();
+    }
+  }, 90_000);
 });

@@ -103,7 +103,9 @@ function nearestExisting(path: string): string {
 export function diagnose(err: unknown, path: string): { trouble: Trouble; message: string } {
   const code = codeOf(err);
   const text = describeError(err);
-  if (/^SQLITE_(BUSY|LOCKED)/.test(code) || /database is locked/i.test(text)) return { trouble: 'busy', message: `${path} is locked by another process (${text})` };
+  if (/^SQLITE_(BUSY|LOCKED)/.test(code) || /database is locked/i.test(text)) {
+    return { trouble: 'busy', message: `${path} is locked by another process (${text}); if this lasts, find the process holding it (fuser ${path})` };
+  }
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || /disk is full|no space left/i.test(text)) return { trouble: 'full', message: `disk full: no space left to write ${path} (${code || text})` };
   if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT') || /not a database|malformed/i.test(text)) {
     return { trouble: 'corrupt', message: `${path} is not a usable SQLite database (${text}). Move it aside (a new one is made), then restart` };
@@ -124,7 +126,7 @@ export function diagnose(err: unknown, path: string): { trouble: Trouble; messag
       return { trouble: 'readonly-file', message: `${path} is read-only (${text}). Make it writable (chmod u+w; chattr -i if it is immutable) or point DATABASE_PATH elsewhere` };
     }
   }
-  return { trouble: 'other', message: `writing ${path} failed (${text})` };
+  return { trouble: 'other', message: `writing ${path} failed (${text}); check the file and its folder (space, permissions, the disk's health)` };
 }
 
 /** The journal: one fsync'd JSON line per pending write. */

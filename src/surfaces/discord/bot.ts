@@ -34,6 +34,8 @@ export interface Bot {
 }
 
 const errorId = () => randomBytes(3).toString('hex');
+/** A button's custom id is logged at most this long (Discord's own limit for it is 100). */
+const LOGGED_CUSTOM_ID_CHARS = 100;
 
 export interface BotOptions {
   config: DiscordConfig;
@@ -164,7 +166,7 @@ export function createBot({ config, engine, log, version, feedback = unavailable
   async function failed(i: ChatInputCommandInteraction | ButtonInteraction, err: unknown): Promise<void> {
     const id = errorId();
     const isInput = err instanceof Error && err.name === 'ZodError';
-    const command = i.isChatInputCommand() ? i.commandName : i.customId.slice(0, 100);
+    const command = i.isChatInputCommand() ? i.commandName : i.customId.slice(0, LOGGED_CUSTOM_ID_CHARS);
     // A refused input is a user's typo, not a fault: one line, no stack.
     if (isInput) log.info('input refused', { errorId: id, command, issues: (err as unknown as { issues: { message: string }[] }).issues.map((x) => x.message) });
     else log.error('interaction failed', { errorId: id, command, error: describeError(err), stack: err instanceof Error ? err.stack?.split('\n').slice(0, 4).join(' | ') : undefined });
