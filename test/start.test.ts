@@ -56,7 +56,7 @@ describe('settings from .env', () => {
     const example = readFileSync('.env.example', 'utf8');
     writeFileSync(join(dir, '.env'), example.replace(/^DISCORD_TOKEN=.*$/m, `DISCORD_TOKEN=${TOKEN}`).replace(/^DISCORD_API_URL=.*$/m, 'DISCORD_API_URL=http://127.0.0.1:9/api').replace(/^DENSE=.*$/m, 'DENSE=off'));
     // The example's CORPUS_META is relative to the project; this folder is elsewhere, so the environment names it.
-    const p = bot({ cwd: dir, env: { DISCORD_TOKEN: '', DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info', DENSE: undefined, DATABASE_PATH: join(dir, 'bot.sqlite'), CORPUS_META: resolve('corpus/meta.json') } });
+    const p = bot({ cwd: dir, env: { ENV_FILE: undefined, DISCORD_TOKEN: '', DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info', DENSE: undefined, DATABASE_PATH: join(dir, 'bot.sqlite'), CORPUS_META: resolve('corpus/meta.json') } });
     try {
       await waitUntil(() => p.stderr().includes('discord: ready'), 30_000, 'the bot to connect with the token from .env').catch((e) => {
         throw new Error(`${e.message}; stderr: ${p.stderr().slice(-1000)}`);
@@ -76,7 +76,7 @@ describe('settings from .env', () => {
   });
 
   it('without .env and without a token: one JSON line naming DISCORD_TOKEN and .env, exit 1', async () => {
-    const p = bot({ cwd: tmp('empty-'), env: { DISCORD_TOKEN: undefined } });
+    const p = bot({ cwd: tmp('empty-'), env: { DISCORD_TOKEN: undefined, ENV_FILE: undefined } });
     expect(await p.code).toBe(1);
     const lines = jsonLines(p.stderr());
     expect(lines).toHaveLength(1);
