@@ -21,7 +21,13 @@ interface Item {
 }
 // The shared dev set when it sits beside the project (as here and in CI); else the project's own set.
 const devPath = resolve(process.env.BENCH_SET ?? (existsSync('../shared/eval/dev.jsonl') ? '../shared/eval/dev.jsonl' : 'bench/questions.jsonl'));
+const setLabel = process.env.BENCH_SET
+  ? 'BENCH_SET'
+  : devPath.endsWith('bench/questions.jsonl')
+    ? "the project's own set (../shared/eval/dev.jsonl is not beside this clone)"
+    : 'the shared dev set';
 const items: Item[] = readFileSync(devPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+process.stderr.write(`bench: question set ${devPath}: ${setLabel}, ${items.length} questions\n`);
 const answerable = items.filter((i) => i.expect.any);
 const questions = items.map((i) => i.q);
 
@@ -138,7 +144,7 @@ const rssChild = Number(execFileSync(process.execPath, ['--input-type=module', '
 const rssChildTsx = Number(execFileSync(process.execPath, ['--import', 'tsx', '-e', rssScript('src', 'ts')], { encoding: 'utf8' }));
 
 const out: string[] = [];
-out.push(`bench: ${items.length} questions (${answerable.length} answerable) from ${devPath}; node ${process.version}; ${new Date().toISOString()}`);
+out.push(`bench: ${items.length} questions (${answerable.length} answerable) from ${devPath} (${setLabel}); node ${process.version}; ${new Date().toISOString()}`);
 out.push('');
 out.push(`${'path'.padEnd(44)} ${'hit@1'.padStart(6)} ${'hit@3'.padStart(6)} ${'answer acc'.padStart(10)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`);
 for (const q of quality) {

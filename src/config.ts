@@ -1,6 +1,8 @@
 // The engine's configuration, parsed once from the environment by one schema. Everything else receives
 // the typed result. Discord settings live in surfaces/discord/config.ts and are parsed by that surface.
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { UserFacingError } from './errors.js';
 import { DEFAULT_CORPUS_DIR } from './corpus/load.js';
@@ -20,6 +22,8 @@ export const EngineConfigSchema = z.object({
   ALLOW_REMOTE_MODELS: bool.default(true),
   MODEL_DOWNLOAD_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
   HF_REMOTE_HOST: z.string().url().optional(),
+  /** How long the hub may take to accept a connection and send its first byte before it counts as unreachable. */
+  MODEL_HUB_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   MAX_QUESTION_CHARS: z.coerce.number().int().min(10).max(100_000).default(1000),
   /** Unset: each surface picks its default (the terminal CLI is quieter than the bot). */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).optional(),
@@ -31,8 +35,65 @@ export interface EngineConfig extends RawEngineConfig {
   modelsDir: string;
 }
 
+/**
+ * An empty value means unset: `.env.example` exported as it is (`set -a; . ./.env.example`) leaves
+ * `DISCORD_APPLICATION_ID=` and `FEEDBACK_SALT=` empty, and those must fall back to their defaults,
+ * not fail validation. Every schema parses the environment through this.
+ */
+export function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && v.trim() !== '') out[k] = v;
+  return out;
+}
+
+export interface EnvFileResult {
+  /** The file read, or null when there was none. */
+  path: string | null;
+  /** Variables taken from the file. */
+  applied: string[];
+  /** Variables in the file that the environment already set (the environment wins). */
+  shadowed: string[];
+}
+
+/**
+ * Reads `.env` (or the file ENV_FILE names) into process.env, once, at start. The environment wins over
+ * the file; an empty value in either counts as unset. A missing `.env` is normal (everything may come
+ * from the environment); a missing ENV_FILE is an error, since someone asked for it.
+ */
+export function loadEnvFile(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): EnvFileResult {
+  const named = env.ENV_FILE?.trim();
+  const path = resolve(cwd, named || '.env');
+  if (!existsSync(path)) {
+    if (named) throw new UserFacingError(`config: ENV_FILE names ${path}, which does not exist. Point ENV_FILE at your settings file, or unset it to read .env.`, 'ENV_FILE_MISSING');
+    return { path: null, applied: [], shadowed: [] };
+  }
+  let vars: Record<string, string>;
+  try {
+    vars = parseEnv(readFileSync(path, 'utf8')) as Record<string, string>;
+  } catch (err) {
+    throw new UserFacingError(`config: cannot read ${path} (${(err as Error).message}). Fix the file's permissions or remove it.`, 'ENV_FILE_UNREADABLE');
+  }
+  const applied: string[] = [];
+  const shadowed: string[] = [];
+  for (const [k, v] of Object.entries(vars)) {
+    if (v.trim() === '') continue;
+    if (env[k] !== undefined && env[k]!.trim() !== '') shadowed.push(k);
+    else {
+      env[k] = v;
+      applied.push(k);
+    }
+  }
+  return { path, applied, shadowed };
+}
+
+/** One log line saying where the settings came from (never their values). */
+export const describeEnvFile = (r: EnvFileResult, cwd = process.cwd()): string =>
+  r.path
+    ? `settings: read ${r.path} (${r.applied.length} set from it${r.shadowed.length ? `; ${r.shadowed.length} already set in the environment, which wins: ${r.shadowed.join(', ')}` : ''})`
+    : `settings: no .env in ${cwd}; using the environment only (copy .env.example to .env to keep settings in a file)`;
+
 export function parseEngineConfig(env: NodeJS.ProcessEnv = process.env): EngineConfig {
-  const parsed = EngineConfigSchema.safeParse(env);
+  const parsed = EngineConfigSchema.safeParse(withoutEmpty(env));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new UserFacingError(`config: invalid environment (${lines}). See .env.example for every variable.`, 'CONFIG_INVALID');

@@ -18,7 +18,7 @@ export interface DenseSetup {
   status: string;
 }
 
-export async function loadEmbedder(config: EngineConfig, log: Logger, onEvent?: (e: ModelEvent) => void): Promise<Embedder> {
+export async function loadEmbedder(config: EngineConfig, log: Logger, onEvent?: (e: ModelEvent) => void, purpose: 'load' | 'fetch' = 'load'): Promise<Embedder> {
   const spec = getModelSpec(config.EMBEDDING_MODEL);
   // transformers.js reports local misses with console.warn; they belong in our debug log, not on screen.
   const warn = console.warn;
@@ -29,6 +29,8 @@ export async function loadEmbedder(config: EngineConfig, log: Logger, onEvent?: 
       allowRemote: config.ALLOW_REMOTE_MODELS,
       remoteHost: config.HF_REMOTE_HOST,
       stallTimeoutMs: config.MODEL_DOWNLOAD_TIMEOUT_MS,
+      hubTimeoutMs: config.MODEL_HUB_TIMEOUT_MS,
+      purpose,
       onEvent,
     });
     return await createEmbedder(spec, extractor);

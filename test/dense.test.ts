@@ -166,7 +166,7 @@ describe('downloading the model from the hub (a local server speaking its URL la
   });
 
   it('a download that stalls times out instead of hanging', async () => {
-    hub.mode = 'stall';
+    hub.mode = 'stall-body';
     const cfg = config({ MODELS_DIR: tmp('models-'), ALLOW_REMOTE_MODELS: 'true', HF_REMOTE_HOST: hub.url, MODEL_DOWNLOAD_TIMEOUT_MS: '400' });
     const t0 = Date.now();
     const engine = await startEngine(cfg, silentLogger);
@@ -174,6 +174,30 @@ describe('downloading the model from the hub (a local server speaking its URL la
     expect(engine.denseStatus).toMatch(/made no progress for 400 ms/);
     expect((await engine.answer('花呗有多少用户？')).kind).toBe('fact');
     hub.mode = 'ok';
+  });
+
+  it('a hub that accepts connections but never answers: a short timeout, remembered in MODELS_DIR with the time', async () => {
+    hub.mode = 'stall';
+    const models = tmp('models-');
+    const cfg = config({ MODELS_DIR: models, ALLOW_REMOTE_MODELS: 'true', HF_REMOTE_HOST: hub.url, MODEL_HUB_TIMEOUT_MS: '300' });
+    const t0 = Date.now();
+    const engine = await startEngine(cfg, silentLogger);
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    expect(engine.denseStatus).toMatch(/the hub http:\/\/127\.0\.0\.1:\d+\/ did not answer \(no answer within 300 ms\).*ALLOW_REMOTE_MODELS=false.*DENSE=off/);
+    const marker = JSON.parse(readFileSync(join(models, '.hub-unreachable.json'), 'utf8'));
+    expect(marker).toMatchObject({ host: hub.url, error: 'no answer within 300 ms' });
+    expect(Date.parse(marker.until) - Date.parse(marker.at)).toBeGreaterThan(60_000);
+    // The next start does not ask the hub again while the marker holds.
+    const before = hub.requests.length;
+    const again = await startEngine(cfg, silentLogger);
+    expect(hub.requests.length).toBe(before);
+    expect(again.denseStatus).toMatch(/not tried again until .*ALLOW_REMOTE_MODELS=false.*DENSE=off/);
+    // An explicit fetch still tries (and says what to do without pointing at itself); a hub that answers clears the marker.
+    await expect(loadEmbedder(cfg, silentLogger, undefined, 'fetch')).rejects.toThrow(/cannot download .*did not answer.*try again/);
+    await expect(loadEmbedder(cfg, silentLogger, undefined, 'fetch')).rejects.not.toThrow(/model:fetch/);
+    hub.mode = 'ok';
+    expect((await loadEmbedder(cfg, silentLogger, undefined, 'fetch')).dims).toBe(32);
+    expect(existsSync(join(models, '.hub-unreachable.json'))).toBe(false);
   });
 
   it('a hub without the model', async () => {

@@ -1,9 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../src/log.js';
+import Database from 'better-sqlite3';
+import { createLogger, silentLogger } from '../src/log.js';
+import { openFeedbackStore } from '../src/store/feedback.js';
+import { holdWriteLock, waitUntil } from './drills.js';
 import { createBot, type Bot } from '../src/surfaces/discord/bot.js';
 import { DiscordConfigSchema } from '../src/surfaces/discord/config.js';
 import { commandDefinitions } from '../src/surfaces/discord/definitions.js';
@@ -100,6 +103,114 @@ describe('bursts, rate limits, resume and shutdown through the real client', () 
   });
 });
 
+describe('a held SQLite write lock (another process, 8 s) during a burst', () => {
+  /** Discord's limit for the first response to an interaction. */
+  const FIRST_RESPONSE_LIMIT_MS = 3000;
+  /** The drill's length, from the issue: another process holds the write lock this long. */
+  const LOCK_HELD_MS = 8000;
+
+  it('80 interactions all get their first response within 3 s, and every vote and answer is stored after the release', async () => {
+    const fake = await new FakeDiscord().start();
+    const path = join(mkdtempSync(join(tmpdir(), 'lock-')), 'bot.sqlite');
+    const logs: string[] = [];
+    const feedback = openFeedbackStore({ path, lowConfidence: 0.5, log: createLogger('debug', (l) => logs.push(l)) });
+    const config = DiscordConfigSchema.parse({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, RATE_LIMIT_CAPACITY: '1000' });
+    const bot = createBot({ config, engine: getEngine(), log: silentLogger, version: 'test', feedback });
+    try {
+      await bot.start();
+      const holder = await holdWriteLock(path, LOCK_HELD_MS);
+      const firsts: number[] = [];
+      const send = (kind: 'command' | 'button', opts: Parameters<FakeDiscord['interaction']>[1]) => {
+        const at = performance.now();
+        const r = fake.interaction(kind, opts);
+        return fake.waitFor((c) => c.path.startsWith(`/api/v10/interactions/${r.id}/`), 20_000).then(async (cb) => {
+          firsts.push(cb.at - at);
+          const final = await fake.waitFor((c) => c.path.includes(`/webhooks/${APP_ID}/${r.token}`), 20_000);
+          return { ...r, final };
+        });
+      };
+      const ask = (i: number) => send('command', { name: 'ask', userId: String(610000000000000000n + BigInt(i)), options: [{ name: 'question', type: 3, value: QUESTIONS[i % QUESTIONS.length] }] });
+      // 20 questions first, then 20 votes on their answers mixed with 40 more questions: 80 interactions, all under the lock.
+      const first = await Promise.all(Array.from({ length: 20 }, (_, i) => ask(i)));
+      const rest = await Promise.all([
+        ...first.map((a, i) => send('button', { customId: `vote:${i % 2 ? 'up' : 'down'}:${a.id}`, userId: String(620000000000000000n + BigInt(i)) })),
+        ...Array.from({ length: 40 }, (_, i) => ask(20 + i)),
+      ]);
+      const lockStillHeld = Date.now() - holder.lockedAt < LOCK_HELD_MS;
+      expect(lockStillHeld).toBe(true); // the whole burst ran while the other process held the lock
+      expect(firsts).toHaveLength(80);
+      const late = firsts.filter((ms) => ms > FIRST_RESPONSE_LIMIT_MS);
+      process.stderr.write(`held-lock drill: first response p50 ${pct(firsts, 0.5).toFixed(0)} ms, max ${Math.max(...firsts).toFixed(0)} ms; ${80 - late.length}/80 within 3 s; ${feedback.pending()} writes queued\n`);
+      expect(late).toEqual([]);
+      const thanks = rest.slice(0, 20).map((v) => v.final.body.content as string);
+      expect(thanks.every((t) => t.includes('谢谢反馈'))).toBe(true);
+      expect(feedback.pending()).toBeGreaterThan(0);
+      await holder.released;
+      await waitUntil(() => feedback.pending() === 0, 10_000, 'the queued writes to be stored');
+      const db = new Database(path, { readonly: true });
+      const answers = (db.prepare('SELECT COUNT(*) AS n FROM answers').get() as { n: number }).n;
+      const votes = (db.prepare('SELECT COUNT(*) AS n FROM votes').get() as { n: number }).n;
+      db.close();
+      process.stderr.write(`held-lock drill: after release ${answers}/60 answers and ${votes}/20 votes stored\n`);
+      expect(answers).toBe(60);
+      expect(votes).toBe(20);
+      expect(logs.some((l) => l.includes('database is locked') && l.includes('"level":"error"'))).toBe(false);
+    } finally {
+      await bot.client.destroy();
+      feedback.close();
+      await fake.stop();
+    }
+  }, 60_000);
+});
+
+describe('gateway closes that cannot be resumed', () => {
+  it('4004 mid-run ends the bot through onFatal with the cause and the setting to fix', async () => {
+    const fake = await new FakeDiscord().start();
+    const logs: string[] = [];
+    const config = DiscordConfigSchema.parse({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl });
+    let fatal: Error | undefined;
+    const bot = createBot({ config, engine: getEngine(), log: createLogger('debug', (l) => logs.push(l)), version: 'test', onFatal: (e) => (fatal = e) });
+    try {
+      await bot.start();
+      fake.dropGateway(4004);
+      await waitUntil(() => fatal !== undefined, 10_000, 'onFatal');
+      expect(fatal!.message).toMatch(/gateway closed with 4004, authentication failed.*Set DISCORD_TOKEN/);
+      const line = JSON.parse(logs.find((l) => l.includes('4004'))!);
+      expect(line).toMatchObject({ level: 'error', code: 'GATEWAY_CLOSED_4004', closeCode: 4004 });
+      expect(logs.join('\n')).not.toContain(TOKEN);
+    } finally {
+      await bot.client.destroy();
+      await fake.stop();
+    }
+  });
+
+  it('a token refused by the REST API (401) and an API that cannot be reached are named, with what to do', async () => {
+    const fake = await new FakeDiscord().start();
+    fake.faults.push({ match: /^GET \/api\/v10\/gateway\/bot$/, status: 401, remaining: 1 });
+    const rejected = createBot({ config: DiscordConfigSchema.parse({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl }), engine: getEngine(), log: silentLogger, version: 'test' });
+    await expect(rejected.start()).rejects.toMatchObject({ code: 'DISCORD_TOKEN_REJECTED', message: expect.stringMatching(/rejected DISCORD_TOKEN.*Reset Token/) });
+    await fake.stop();
+    const closedPort = await new FakeDiscord().start();
+    const url = closedPort.apiUrl;
+    await closedPort.stop(); // nothing listens there any more
+    const unreachable = createBot({ config: DiscordConfigSchema.parse({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: url }), engine: getEngine(), log: silentLogger, version: 'test' });
+    await expect(unreachable.start()).rejects.toMatchObject({ code: 'DISCORD_UNREACHABLE', message: expect.stringMatching(/cannot reach Discord at .*ECONNREFUSED.*DISCORD_API_URL/) });
+  });
+
+  it('4014 at IDENTIFY makes start() fail with the intent to enable', async () => {
+    const fake = await new FakeDiscord().start();
+    fake.closeOnIdentify = 4014;
+    const config = DiscordConfigSchema.parse({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, MENTION_MODE: 'true' });
+    const bot = createBot({ config, engine: getEngine(), log: silentLogger, version: 'test' });
+    try {
+      await expect(bot.start()).rejects.toThrow(/4014, disallowed intents.*Message Content intent.*Developer Portal/);
+    } finally {
+      await bot.client.destroy();
+      await fake.stop();
+    }
+  });
+});
+
 describe('command definitions and registration', () => {
   it('validate against the discord.js builders, with zh-CN localizations', () => {
     const defs = commandDefinitions();
@@ -126,43 +237,6 @@ describe('command definitions and registration', () => {
   });
 });
 
-describe('npm start as a process', () => {
-  it('without DISCORD_TOKEN exits with a message naming it and pointing to npm run ask', async () => {
-    const out = await runScript('src/surfaces/discord/main.ts', { DISCORD_TOKEN: '' });
-    expect(out.code).toBe(1);
-    expect(out.stderr).toContain('DISCORD_TOKEN is not set');
-    expect(out.stderr).toContain('npm run ask');
-  });
-
-  it('npm start builds and runs the compiled bot (same message without a token)', () => {
-    const r = spawnSync('npm', ['start', '--silent'], { env: { ...process.env, DISCORD_TOKEN: '' }, encoding: 'utf8' });
-    expect(r.status).not.toBe(0);
-    expect(r.stderr).toContain('DISCORD_TOKEN is not set');
-  }, 120_000);
-
-  it('connects, and SIGTERM shuts it down with exit 0', async () => {
-    const fake = await new FakeDiscord().start();
-    try {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/surfaces/discord/main.ts'], {
-        env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, DENSE: 'off', LOG_LEVEL: 'info', DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'db-')), 'bot.sqlite') },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stderr = '';
-      child.stderr.on('data', (d) => (stderr += d));
-      await waitUntil(() => stderr.includes('discord: ready'), 20_000);
-      const s = fake.interaction('command', { name: 'ask', options: [{ name: 'question', type: 3, value: '花呗有多少用户？' }] });
-      await fake.waitFor((c) => c.path.includes(`/webhooks/${APP_ID}/${s.token}`));
-      child.kill('SIGTERM');
-      const code = await new Promise((r) => child.on('exit', r));
-      expect(code).toBe(0);
-      expect(stderr).toContain('shutting down');
-      expect(stderr).not.toContain(TOKEN);
-    } finally {
-      await fake.stop();
-    }
-  });
-});
-
 function runScript(file: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', file], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -172,12 +246,4 @@ function runScript(file: string, env: Record<string, string>): Promise<{ code: n
     child.stderr.on('data', (d) => (stderr += d));
     child.on('exit', (code) => resolve({ code, stdout, stderr }));
   });
-}
-
-async function waitUntil(pred: () => boolean, timeoutMs: number) {
-  const t0 = Date.now();
-  while (!pred()) {
-    if (Date.now() - t0 > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }

@@ -163,6 +163,42 @@ describe('the bot through the real discord.js client against a local fake Discor
     expect(fake.callbackOf(id)?.body.type).toBe(5);
   });
 
+  it('every reply stays within limits whatever the input, with Discord\'s own option limits not enforced', async () => {
+    const long = (n: number, unit = '§') => unit.repeat(n);
+    const cases: [Parameters<FakeDiscord['interaction']>[0], Parameters<FakeDiscord['interaction']>[1]][] = [
+      ['command', { name: 'passage', options: [{ name: 'id', type: 3, value: long(2300, '§99¶') }] }],
+      ['command', { name: 'passage', options: [{ name: 'id', type: 3, value: '*_`<@1>'.repeat(1500) }] }],
+      ['command', { name: 'ask', options: [{ name: 'question', type: 3, value: '网商银行的不良率是多少？' + long(6000, '@everyone ') }] }],
+      ['command', { name: 'figures', options: [{ name: 'entity', type: 3, value: long(5000, '网') }] }],
+      ['command', { name: 'figure', options: [{ name: 'entity', type: 3, value: long(3000, '网') }, { name: 'measure', type: 3, value: long(3000, '营') }, { name: 'period', type: 3, value: long(3000, '2') }] }],
+      ['command', { name: 'search', options: [{ name: 'query', type: 3, value: long(5000, '碰一下 ') }] }],
+      ['button', { customId: `para:${long(3000, '§')}` }],
+      ['button', { customId: `more:${long(3000, '9')}` }],
+      ['button', { customId: `vote:up:${long(3000, '9')}` }],
+    ];
+    for (const [kind, opts] of cases) {
+      const { token } = fake.interaction(kind, opts);
+      // A refused input deletes the deferred reply first (no body), then follows up with the message.
+      const reply = await fake.waitFor((c) => c.method !== 'DELETE' && c.path.includes(`/webhooks/${APP_ID}/${token}`));
+      expect(reply.body, JSON.stringify(opts).slice(0, 80)).toBeTruthy();
+      expectWithinLimits(reply.body);
+    }
+    const ac = await run('autocomplete', { name: 'figures', options: [{ name: 'entity', type: 3, value: '', focused: true }] });
+    for (const c of ac.callback.body.data.choices) expect([...c.name].length).toBeLessThanOrEqual(100);
+  });
+
+  it('a refused input is one info line without a stack, not an error', async () => {
+    const from = logs.length;
+    const { token } = fake.interaction('command', { name: 'ask', options: [{ name: 'question', type: 3, value: '' }] });
+    await fake.waitFor((c) => c.method === 'POST' && c.path === `/api/v10/webhooks/${APP_ID}/${token}`);
+    const lines = logs.slice(from).map((l) => JSON.parse(l));
+    const refused = lines.filter((l) => l.msg === 'input refused');
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatchObject({ level: 'info', command: 'ask' });
+    expect(refused[0].stack).toBeUndefined();
+    expect(lines.filter((l) => l.level === 'error')).toEqual([]);
+  });
+
   it('never logs the token', () => {
     expect(logs.length).toBeGreaterThan(0);
     expect(logs.join('\n')).not.toContain(TOKEN);

@@ -69,9 +69,16 @@ export class FakeDiscord {
     });
   }
 
+  /** When set, the gateway answers IDENTIFY by closing with this code (4004: bad token; 4014: intents). */
+  closeOnIdentify: number | null = null;
+
   private onIdentify(ws: WebSocket, d: { intents: number }): void {
     this.identified++;
     this.lastIntents = d.intents;
+    if (this.closeOnIdentify !== null) {
+      ws.close(this.closeOnIdentify, 'test');
+      return;
+    }
     this.dispatch('READY', {
       v: 10,
       user: { id: BOT_ID, username: 'article-bot', discriminator: '0', bot: true, avatar: null, global_name: null },
@@ -100,7 +107,8 @@ export class FakeDiscord {
     if (ws && ws.readyState === ws.OPEN) ws.send(frame);
   }
 
-  /** Closes the gateway connection with a code (4000 lets the client resume; 1006 is abnormal). */
+  /** Closes the gateway connection with a code (4000 lets the client resume; 1006 is abnormal; 4004 and
+   * 4010–4014 end the session for good). */
   dropGateway(code: number): void {
     if (code === 1006) this.socket?.terminate();
     else this.socket?.close(code, 'test');

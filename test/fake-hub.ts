@@ -5,7 +5,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
-export type HubMode = 'ok' | 'cut-midway' | 'stall' | 'not-found';
+/** `stall`: accepts requests and never answers; `stall-body`: answers, sends half the weights, then goes quiet. */
+export type HubMode = 'ok' | 'cut-midway' | 'stall' | 'stall-body' | 'not-found';
 
 export interface FakeHub {
   url: string;
@@ -27,6 +28,10 @@ export async function startFakeHub(modelsRoot: string): Promise<FakeHub> {
     if (hub.mode === 'stall') return; // accept the request, never answer
     const body = readFileSync(file);
     res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(body.length) });
+    if (hub.mode === 'stall-body' && file.endsWith('.onnx')) {
+      res.write(body.subarray(0, Math.floor(body.length / 2)));
+      return; // keep the connection open, send nothing more
+    }
     if (hub.mode === 'cut-midway' && file.endsWith('.onnx')) {
       res.write(body.subarray(0, Math.floor(body.length / 2)));
       setTimeout(() => res.destroy(), 20);

@@ -1,7 +1,7 @@
 // The one place that gets a model: the cache folder first, then a local copy, then the Hugging Face hub
 // (when allowed). It reports progress as events with a status field and gives up on a download that
 // stalls, so a bot never hangs at start.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureExtractionPipeline } from '@xenova/transformers';
 import { UserFacingError, describeError } from '../errors.js';
@@ -20,7 +20,51 @@ export interface ModelStoreOptions {
   remoteHost?: string;
   /** Give up when no byte has arrived for this long. */
   stallTimeoutMs: number;
+  /** The hub must accept the connection and send its first byte within this, or it counts as unreachable. */
+  hubTimeoutMs?: number;
+  /** `fetch` (npm run model:fetch) always tries the hub and never tells the user to run itself. */
+  purpose?: 'load' | 'fetch';
   onEvent?: (e: ModelEvent) => void;
+}
+
+export const DEFAULT_HUB = 'https://huggingface.co/';
+/** Default connect/first-byte limit for the hub: a live hub answers in well under a second. */
+export const DEFAULT_HUB_TIMEOUT_MS = 5_000;
+/** An unreachable hub is not tried again for this long (every `npm run ask` would otherwise wait for it). */
+export const HUB_UNREACHABLE_REMEMBER_MS = 30 * 60_000;
+/** The marker in MODELS_DIR that remembers an unreachable hub, with the time. */
+export const hubMarkerPath = (modelsDir: string) => join(modelsDir, '.hub-unreachable.json');
+
+interface HubMarker {
+  host: string;
+  at: string;
+  until: string;
+  error: string;
+}
+
+function readMarker(modelsDir: string, host: string, now = Date.now()): HubMarker | null {
+  try {
+    const m = JSON.parse(readFileSync(hubMarkerPath(modelsDir), 'utf8')) as HubMarker;
+    return m.host === host && Date.parse(m.until) > now ? m : null;
+  } catch {
+    return null; // none, or unreadable: try the hub
+  }
+}
+
+/**
+ * Asks the hub for the model's config.json and waits only for the response to start: any HTTP answer,
+ * even an error status, means the hub is there. Resolves null when reachable, else the reason.
+ */
+async function probeHub(host: string, modelId: string, timeoutMs: number): Promise<string | null> {
+  try {
+    const res = await fetch(`${host}${modelId}/resolve/main/config.json`, { signal: AbortSignal.timeout(timeoutMs), redirect: 'manual' });
+    await res.body?.cancel().catch(() => {});
+    return null;
+  } catch (err) {
+    const e = err as Error & { cause?: { code?: string; message?: string } };
+    if (e.name === 'TimeoutError' || e.name === 'AbortError') return `no answer within ${timeoutMs} ms`;
+    return e.cause?.code ?? e.cause?.message ?? e.message;
+  }
 }
 
 const REQUIRED = (spec: ModelSpec) => ['config.json', 'tokenizer.json', 'tokenizer_config.json', `onnx/${spec.quantized ? 'model_quantized' : 'model'}.onnx`];
@@ -33,12 +77,43 @@ export async function loadFeatureExtractor(spec: ModelSpec, options: ModelStoreO
   const started = performance.now();
   const present = localFiles(spec, options.modelsDir);
   const missing = REQUIRED(spec).filter((f) => !present.includes(f));
+  const fetching = options.purpose === 'fetch';
   if (missing.length && !options.allowRemote) {
     throw new UserFacingError(
       `model: ${spec.id} is not in ${join(options.modelsDir, spec.id)} (missing ${missing.join(', ')}) and downloads are off (ALLOW_REMOTE_MODELS=false). ` +
-        'Run `npm run model:fetch` where the hub can be reached, or copy the model folder there.',
+        (fetching ? 'Set ALLOW_REMOTE_MODELS=true to download it, or copy the model folder there.' : 'Run `npm run model:fetch` where the hub can be reached, or copy the model folder there.'),
       'MODEL_MISSING',
     );
+  }
+  const host = options.remoteHost ? (options.remoteHost.endsWith('/') ? options.remoteHost : options.remoteHost + '/') : DEFAULT_HUB;
+  if (missing.length) {
+    // Only a missing file sends us to the network: first a short connect/first-byte check, remembered when it fails.
+    const marker = fetching ? null : readMarker(options.modelsDir, host);
+    if (marker) {
+      throw new UserFacingError(
+        `model: the hub ${host} did not answer at ${marker.at} (${marker.error}), so it is not tried again until ${marker.until}. ` +
+          `To stop this: set ALLOW_REMOTE_MODELS=false (use MODELS_DIR only) or DENSE=off; to retry now, delete ${hubMarkerPath(options.modelsDir)}.`,
+        'HUB_UNREACHABLE',
+      );
+    }
+    const timeoutMs = options.hubTimeoutMs ?? DEFAULT_HUB_TIMEOUT_MS;
+    const problem = await probeHub(host, spec.id, timeoutMs);
+    if (problem) {
+      const at = new Date();
+      const until = new Date(at.getTime() + HUB_UNREACHABLE_REMEMBER_MS);
+      try {
+        mkdirSync(options.modelsDir, { recursive: true });
+        writeFileSync(hubMarkerPath(options.modelsDir), JSON.stringify({ host, at: at.toISOString(), until: until.toISOString(), error: problem } satisfies HubMarker) + '\n');
+      } catch { /* cannot remember it: the next run checks again, still within the short timeout */ }
+      throw new UserFacingError(
+        fetching
+          ? `model: cannot download ${spec.id}: the hub ${host} did not answer (${problem}). Check the network, or set HF_REMOTE_HOST to a mirror, then try again; or copy the model folder into ${join(options.modelsDir, spec.id)}.`
+          : `model: the hub ${host} did not answer (${problem}); answering from BM25 and facts. To stop trying: ALLOW_REMOTE_MODELS=false (use MODELS_DIR only) or DENSE=off; ` +
+              `otherwise it is tried again after ${until.toISOString()} (marker ${hubMarkerPath(options.modelsDir)}).`,
+        'HUB_UNREACHABLE',
+      );
+    }
+    rmSync(hubMarkerPath(options.modelsDir), { force: true });
   }
   for (const f of present) options.onEvent?.({ status: 'cached', file: f });
 
@@ -49,7 +124,7 @@ export async function loadFeatureExtractor(spec: ModelSpec, options: ModelStoreO
   env.cacheDir = options.modelsDir;
   env.allowLocalModels = true;
   env.allowRemoteModels = options.allowRemote;
-  if (options.remoteHost) env.remoteHost = options.remoteHost.endsWith('/') ? options.remoteHost : options.remoteHost + '/';
+  env.remoteHost = host;
 
   let timer: NodeJS.Timeout | undefined;
   let rejectStall: (e: Error) => void = () => {};
@@ -61,7 +136,9 @@ export async function loadFeatureExtractor(spec: ModelSpec, options: ModelStoreO
         rejectStall(
           new UserFacingError(
             `model: getting ${spec.id} made no progress for ${options.stallTimeoutMs} ms (network down or hub unreachable). ` +
-              'Dense search is off for this run; run `npm run model:fetch` later, or set ALLOW_REMOTE_MODELS=false to skip the attempt.',
+              (fetching
+                ? 'Check the network (or set HF_REMOTE_HOST to a mirror) and try again; a larger MODEL_DOWNLOAD_TIMEOUT_MS helps on a slow link.'
+                : 'Dense search is off for this run; run `npm run model:fetch` later, or set ALLOW_REMOTE_MODELS=false to skip the attempt.'),
             'MODEL_STALLED',
           ),
         ),
@@ -87,10 +164,11 @@ export async function loadFeatureExtractor(spec: ModelSpec, options: ModelStoreO
   } catch (err) {
     if (err instanceof UserFacingError) throw err;
     const where = join(options.modelsDir, spec.id);
+    const again = fetching ? 'try again' : 'run `npm run model:fetch`';
     const hint = present.length
-      ? `The files in ${where} may be incomplete or damaged: delete that folder and run \`npm run model:fetch\`.`
+      ? `The files in ${where} may be incomplete or damaged: delete that folder and ${again}.`
       : options.allowRemote
-        ? 'The hub could not be reached; run `npm run model:fetch` when it can, or copy the model into MODELS_DIR.'
+        ? `The hub could not serve it; ${again} when it can, or copy the model into MODELS_DIR.`
         : `Put the model in ${where}.`;
     throw new UserFacingError(`model: cannot load ${spec.id} (${describeError(err).slice(0, 200)}). ${hint}`, 'MODEL_LOAD_FAILED');
   } finally {

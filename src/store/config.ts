@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { UserFacingError } from '../errors.js';
+import { withoutEmpty } from '../config.js';
 
 export const FeedbackConfigSchema = z.object({
   DATABASE_PATH: z.string().min(1).default('data/bot.sqlite'),
@@ -14,7 +15,7 @@ export const FeedbackConfigSchema = z.object({
 export type FeedbackConfig = z.infer<typeof FeedbackConfigSchema> & { databasePath: string };
 
 export function parseFeedbackConfig(env: NodeJS.ProcessEnv = process.env): FeedbackConfig {
-  const parsed = FeedbackConfigSchema.safeParse(env);
+  const parsed = FeedbackConfigSchema.safeParse(withoutEmpty(env));
   if (!parsed.success) {
     throw new UserFacingError(`config: invalid feedback settings (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}). See .env.example.`, 'CONFIG_INVALID');
   }

@@ -1,5 +1,6 @@
-// The SQLite file behind feedback and the gaps log: WAL so shards can write at once, a busy timeout for
-// brief locks, and migrations in code keyed by PRAGMA user_version.
+// The SQLite file behind feedback and the gaps log: WAL so shards can write at once and readers never
+// wait for a writer, and migrations in code keyed by PRAGMA user_version. Opening may wait for a lock
+// (start-up); after that the connection never waits (busy_timeout 0): see feedback.ts.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -21,13 +22,20 @@ export const MIGRATIONS: string[] = [
      reason TEXT NOT NULL CHECK (reason IN ('not_found', 'low_confidence', 'downvote')), answer_id TEXT, at INTEGER NOT NULL);
    CREATE INDEX gaps_by_terms ON gaps (key_terms);
    CREATE INDEX answers_by_time ON answers (asked_at);`,
+  // Ids of queued writes already applied: replaying a journal (after a crash between the commit and the
+  // journal's truncation, or by two processes adopting the same orphan) applies each write once.
+  `CREATE TABLE applied_writes (id TEXT PRIMARY KEY, at INTEGER NOT NULL);
+   CREATE INDEX applied_by_time ON applied_writes (at);`,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-export function openDb(path: string, options: { readonly?: boolean } = {}): Db {
+/** How long opening (and migrating) may wait for another process's lock: start-up only, never an interaction. */
+export const OPEN_BUSY_TIMEOUT_MS = 5000;
+
+export function openDb(path: string, options: { readonly?: boolean; busyTimeoutMs?: number } = {}): Db {
   if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, { readonly: options.readonly === true, fileMustExist: options.readonly === true });
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? OPEN_BUSY_TIMEOUT_MS}`);
   // Reading the schema version touches the file: a corrupt file fails here, not on first use.
   const version = db.pragma('user_version', { simple: true }) as number;
   if (options.readonly) return db;

@@ -1,6 +1,6 @@
 // `npm run index`: embed every chunk and (re)write the HNSW index and its manifest under INDEX_DIR.
 import { openArticle } from '../../corpus/article.js';
-import { parseEngineConfig } from '../../config.js';
+import { describeEnvFile, loadEnvFile, parseEngineConfig } from '../../config.js';
 import { describeError } from '../../errors.js';
 import { createLogger } from '../../log.js';
 import { buildDenseIndex, indexPaths } from '../../retrieval/dense-index.js';
@@ -8,8 +8,10 @@ import { loadEmbedder } from '../../start.js';
 import { progressPrinter } from './progress.js';
 
 try {
+  const envFile = loadEnvFile();
   const config = parseEngineConfig();
   const log = createLogger(config.LOG_LEVEL ?? 'info');
+  log.info(describeEnvFile(envFile));
   const article = openArticle(config.CORPUS_DIR);
   const embedder = await loadEmbedder(config, log, progressPrinter());
   const t0 = performance.now();

@@ -6,13 +6,19 @@ import { quietEpipe } from './io.js';
 import { describeError } from '../../errors.js';
 import { loadFactBook } from '../../facts/book.js';
 import type { Fact } from '../../facts/schema.js';
+import { cliArgs, loadSettings } from './args.js';
 
+const USAGE = 'usage: npm run facts [-- --entity 网商银行] [--measure 营收] [--json]';
 quietEpipe();
-const args = process.argv.slice(2);
-const opt = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
+const { values } = cliArgs({ entity: { type: 'string' }, measure: { type: 'string' }, json: { type: 'boolean' } }, USAGE);
+const blank = (name: string, v: unknown) => {
+  if (typeof v === 'string' && !v.trim()) {
+    process.stderr.write(`facts: --${name} needs a value\n${USAGE}\n`);
+    process.exit(2);
+  }
 };
+blank('entity', values.entity);
+blank('measure', values.measure);
 
 function row(f: Fact): string[] {
   if (f.type === 'figure') {
@@ -22,14 +28,27 @@ function row(f: Fact): string[] {
 }
 
 try {
+  loadSettings();
   const config = parseEngineConfig();
-  const book = loadFactBook(openArticle(config.CORPUS_DIR));
-  const entity = opt('--entity');
-  const measure = opt('--measure');
+  const article = openArticle(config.CORPUS_DIR);
+  const book = loadFactBook(article);
+  const asked = (values.entity as string | undefined)?.trim();
+  // Other names (English, pinyin, short forms) go through the article's own entity lookup to its name.
+  const entity = asked ? (article.entities.find(asked)[0]?.canonical ?? article.lexicon.phonetic.latinName(asked)[0]?.word ?? asked) : undefined;
+  const measure = (values.measure as string | undefined)?.trim();
   const facts = book.facts.filter(
     (f) => (!entity || f.entity.includes(entity) || f.object?.includes(entity)) && (!measure || (f.type === 'figure' ? f.measure.includes(measure) : f.event.includes(measure))),
   );
-  if (args.includes('--json')) {
+  if (!facts.length && (entity || measure)) {
+    const known = [...new Set(book.facts.flatMap((f) => [f.entity, ...(f.object ? [f.object] : [])]))];
+    const measures = [...new Set(book.facts.map((f) => (f.type === 'figure' ? f.measure : f.event)))];
+    process.stderr.write(
+      `facts: no fact matches${entity ? ` entity "${asked}"${entity !== asked ? ` (${entity})` : ''}` : ''}${measure ? ` measure "${measure}"` : ''}.\n` +
+        `  entities: ${known.join('、')}\n  measures and events: ${measures.join('、')}\n`,
+    );
+    process.exit(1);
+  }
+  if (values.json) {
     for (const f of facts) process.stdout.write(JSON.stringify(f) + '\n');
   } else {
     const header = ['id', 'entity', 'measure', 'value', 'period', 'change', 'quote'];

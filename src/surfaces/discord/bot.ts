@@ -13,13 +13,13 @@ import {
   type Message,
 } from 'discord.js';
 import type { Engine } from '../../answer/engine.js';
-import { describeError } from '../../errors.js';
+import { describeError, UserFacingError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import { COMMAND_MODULES, loadCommands } from './commands/index.js';
 import { passageViewEmbed } from './commands/passage.js';
 import type { DiscordConfig } from './config.js';
 import { createAnswerCache, type BotContext, type Command } from './context.js';
-import { answerButtons, answerEmbed, passagesEmbed } from './render.js';
+import { answerButtons, answerEmbed, fitChoices, fitReply, passagesEmbed } from './render.js';
 import { createRateLimiter, NO_MENTIONS } from './safety.js';
 import { unavailableStore, type FeedbackStore } from '../../store/feedback.js';
 
@@ -34,6 +34,8 @@ export interface Bot {
 }
 
 const errorId = () => randomBytes(3).toString('hex');
+/** A button's custom id is logged at most this long (Discord's own limit for it is 100). */
+const LOGGED_CUSTOM_ID_CHARS = 100;
 
 export interface BotOptions {
   config: DiscordConfig;
@@ -43,15 +45,59 @@ export interface BotOptions {
   /** Votes and gaps; without one the bot answers as always and says feedback is off. */
   feedback?: FeedbackStore;
   retentionDays?: number;
+  /** Called once when the gateway closes for good after start (4004, 4010–4014); main exits non-zero. */
+  onFatal?: (err: GatewayFatalError) => void;
 }
 
 const DAY_MS = 86_400_000;
+
+/**
+ * Gateway close codes after which Discord will not take the session back (discord.js stops reconnecting):
+ * each one is a setting to fix, so the bot ends with a non-zero code and says which.
+ */
+export const FATAL_GATEWAY_CLOSES: Record<number, string> = {
+  4004: 'authentication failed: Discord rejected the token. Set DISCORD_TOKEN to the bot token from the Developer Portal (Bot → Reset Token), then start again',
+  4010: 'invalid shard: the shard id or count sent at IDENTIFY is wrong. Run one process (npm start) or let npm run start:sharded choose the shards',
+  4011: 'sharding required: the bot is in too many guilds for one connection. Run npm run start:sharded instead of npm start',
+  4012: 'invalid API version: this discord.js speaks a gateway version Discord no longer accepts. Update discord.js (npm install discord.js@14)',
+  4013: 'invalid intents: the intents bitfield was refused. Check MENTION_MODE and ASK_CHANNEL_IDS, and update discord.js',
+  4014: 'disallowed intents: MENTION_MODE or ASK_CHANNEL_IDS needs the privileged Message Content intent, which is not enabled for this bot. Enable it in the Developer Portal (Bot → Privileged Gateway Intents), or unset MENTION_MODE and ASK_CHANNEL_IDS',
+};
+
+/** A gateway close the bot cannot recover from; `main` logs it and exits with EXIT_GATEWAY_FATAL. */
+export class GatewayFatalError extends UserFacingError {
+  constructor(readonly closeCode: number) {
+    super(`discord: gateway closed with ${closeCode}, ${FATAL_GATEWAY_CLOSES[closeCode] ?? 'which cannot be resumed'}.`, `GATEWAY_CLOSED_${closeCode}`);
+    this.name = 'GatewayFatalError';
+  }
+}
 
 /** Discord errors the bot expects in a busy channel, by their JSON error code. */
 const DiscordCode = { UnknownChannel: 10003, UnknownMessage: 10008, MissingAccess: 50001, MissingPermissions: 50013 } as const;
 const codeOf = (err: unknown) => (err as { code?: unknown })?.code;
 
 /** The question in a channel message: mentions, channel links, custom emoji and bare links removed. */
+/** Login failures in words an operator can act on: a refused token, or an API that cannot be reached. */
+export function explainLoginError(err: unknown, apiUrl: string): unknown {
+  if (err instanceof GatewayFatalError) return err;
+  const code = String((err as { code?: unknown })?.code ?? '');
+  const cause = (err as { cause?: { code?: string } })?.cause?.code;
+  if (code === 'TokenInvalid' || (err as { status?: number })?.status === 401) {
+    return new UserFacingError(
+      'discord: Discord rejected DISCORD_TOKEN (401 Unauthorized). Set DISCORD_TOKEN to the bot token from the Developer Portal (Bot → Reset Token), then start again.',
+      'DISCORD_TOKEN_REJECTED',
+    );
+  }
+  const net = [code, cause].find((c) => c && /^(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|UND_ERR_\w+)$/.test(c));
+  if (net || /fetch failed|getaddrinfo|connect /i.test(describeError(err))) {
+    return new UserFacingError(
+      `discord: cannot reach Discord at ${apiUrl} (${net ?? describeError(err)}). Check the network (DNS, proxy, firewall) and DISCORD_API_URL, then start again.`,
+      'DISCORD_UNREACHABLE',
+    );
+  }
+  return err;
+}
+
 export function questionFromMessage(content: string): string {
   return content
     .replace(/<(@[!&]?|#)\d+>/g, ' ')
@@ -63,7 +109,7 @@ export function questionFromMessage(content: string): string {
 
 export const threadName = (question: string) => [...question.replace(/\s+/g, ' ')].slice(0, 100).join('').trim() || 'question';
 
-export function createBot({ config, engine, log, version, feedback = unavailableStore('feedback off: no database configured'), retentionDays = 90 }: BotOptions): Bot {
+export function createBot({ config, engine, log, version, feedback = unavailableStore('feedback off: no database configured'), retentionDays = 90, onFatal }: BotOptions): Bot {
   const intents = [GatewayIntentBits.Guilds];
   const readsMessages = config.MENTION_MODE || config.ASK_CHANNEL_IDS.length > 0;
   if (readsMessages) intents.push(GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent);
@@ -119,8 +165,11 @@ export function createBot({ config, engine, log, version, feedback = unavailable
 
   async function failed(i: ChatInputCommandInteraction | ButtonInteraction, err: unknown): Promise<void> {
     const id = errorId();
-    log.error('interaction failed', { errorId: id, command: i.isChatInputCommand() ? i.commandName : i.customId, error: describeError(err), stack: err instanceof Error ? err.stack?.split('\n').slice(0, 4).join(' | ') : undefined });
     const isInput = err instanceof Error && err.name === 'ZodError';
+    const command = i.isChatInputCommand() ? i.commandName : i.customId.slice(0, LOGGED_CUSTOM_ID_CHARS);
+    // A refused input is a user's typo, not a fault: one line, no stack.
+    if (isInput) log.info('input refused', { errorId: id, command, issues: (err as unknown as { issues: { message: string }[] }).issues.map((x) => x.message) });
+    else log.error('interaction failed', { errorId: id, command, error: describeError(err), stack: err instanceof Error ? err.stack?.split('\n').slice(0, 4).join(' | ') : undefined });
     const content = isInput
       ? `输入有误：${(err as unknown as { issues: { message: string }[] }).issues.map((x) => x.message).join('；')}`
       : `出错了，没能回答。错误编号 ${id}，请稍后再试。(Something went wrong; error id ${id}.)`;
@@ -182,8 +231,24 @@ export function createBot({ config, engine, log, version, feedback = unavailable
     }
   }
 
+  /** Every reply of this interaction goes through fitReply, so none can break Discord's limits. */
+  function guardReplies(i: Interaction): void {
+    if (i.isAutocomplete()) {
+      const respond = i.respond.bind(i);
+      i.respond = (choices) => respond(fitChoices(choices));
+      return;
+    }
+    if (!i.isRepliable()) return;
+    const target = i as unknown as Record<'reply' | 'editReply' | 'followUp', (p: unknown) => Promise<unknown>>;
+    for (const m of ['reply', 'editReply', 'followUp'] as const) {
+      const original = target[m]!.bind(i);
+      target[m] = (p: unknown) => original(fitReply(p));
+    }
+  }
+
   async function onInteraction(i: Interaction): Promise<void> {
     if (closing) return;
+    guardReplies(i);
     try {
       if (i.isAutocomplete()) {
         const command = commands.get(i.commandName);
@@ -217,7 +282,7 @@ export function createBot({ config, engine, log, version, feedback = unavailable
     }
     const answer = await engine.answer(question);
     ctx.remember(m.id, answer);
-    const payload = { embeds: [answerEmbed(answer, engine.article.meta)], components: answerButtons(m.id, answer.citations[0]?.id ?? answer.nearest?.id), allowedMentions: NO_MENTIONS };
+    const payload = fitReply({ embeds: [answerEmbed(answer, engine.article.meta)], components: answerButtons(m.id, answer.citations[0]?.id ?? answer.nearest?.id), allowedMentions: NO_MENTIONS });
     try {
       if (inAskChannel && !channel.isThread()) {
         let thread;
@@ -251,7 +316,21 @@ export function createBot({ config, engine, log, version, feedback = unavailable
 
   client.on(Events.InteractionCreate, (i) => track(onInteraction(i)));
   if (readsMessages) client.on(Events.MessageCreate, (m) => track(onMessage(m)));
-  client.on(Events.ShardDisconnect, (_e, shard) => log.warn('gateway disconnected', { shard }));
+  let failStart: (err: GatewayFatalError) => void = () => {};
+  let started = false;
+  let fatal: GatewayFatalError | null = null;
+  client.on(Events.ShardDisconnect, (e, shard) => {
+    if (closing) return;
+    if (!(e.code in FATAL_GATEWAY_CLOSES)) {
+      log.warn('gateway disconnected', { shard, code: e.code });
+      return;
+    }
+    if (fatal) return;
+    fatal = new GatewayFatalError(e.code);
+    log.error(fatal.message, { code: fatal.code, shard, closeCode: e.code });
+    if (started) onFatal?.(fatal);
+    else failStart(fatal);
+  });
   client.on(Events.ShardResume, (shard, replayed) => log.info('gateway resumed', { shard, replayed }));
   client.on(Events.Error, (err) => log.error('client error', { error: describeError(err) }));
   client.rest.on('rateLimited', (info) => log.warn('REST rate limited', { route: info.route, retryAfter: info.retryAfter, global: info.global }));
@@ -261,9 +340,16 @@ export function createBot({ config, engine, log, version, feedback = unavailable
     ctx,
     commands,
     async start() {
-      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      await client.login(config.DISCORD_TOKEN);
-      await ready;
+      // A close that cannot be resumed may come at IDENTIFY, before READY: then start() fails with it.
+      const ready = new Promise<void>((resolve, reject) => {
+        client.once(Events.ClientReady, () => resolve());
+        failStart = reject;
+      });
+      await Promise.all([client.login(config.DISCORD_TOKEN), ready]).catch(async (err) => {
+        await client.destroy();
+        throw explainLoginError(err, config.DISCORD_API_URL);
+      });
+      started = true;
       const pruned = feedback.prune(retentionDays);
       if (pruned) log.info('feedback: pruned old rows', { rows: pruned, retentionDays });
       pruneTimer = setInterval(() => feedback.prune(retentionDays), DAY_MS);

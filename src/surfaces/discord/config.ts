@@ -2,6 +2,7 @@
 // parsed by src/config.ts from the same environment.
 import { z } from 'zod';
 import { UserFacingError } from '../../errors.js';
+import { withoutEmpty } from '../../config.js';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off']).transform((v) => ['true', '1', 'yes', 'on'].includes(v));
 const snowflake = z.string().regex(/^\d{15,21}$/, 'must be a Discord id (digits)');
@@ -29,14 +30,14 @@ export const DiscordConfigSchema = z.object({
 export type DiscordConfig = z.infer<typeof DiscordConfigSchema>;
 
 export function parseDiscordConfig(env: NodeJS.ProcessEnv = process.env, need: { applicationId?: boolean } = {}): DiscordConfig {
-  if (!env.DISCORD_TOKEN) {
+  if (!env.DISCORD_TOKEN?.trim()) {
     throw new UserFacingError(
-      'discord: DISCORD_TOKEN is not set. Put the bot token in the environment (see .env.example) to run the bot; ' +
+      'discord: DISCORD_TOKEN is not set. Put the bot token in .env (copy .env.example to .env) or in the environment to run the bot; ' +
         'to ask questions without Discord, use `npm run ask -- "问题"`.',
       'DISCORD_TOKEN_MISSING',
     );
   }
-  const parsed = DiscordConfigSchema.safeParse(env);
+  const parsed = DiscordConfigSchema.safeParse(withoutEmpty(env));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
     throw new UserFacingError(`discord: invalid configuration (${lines}). See .env.example.`, 'DISCORD_CONFIG_INVALID');

@@ -2,10 +2,12 @@
 // (instant, for testing), else globally.
 import { REST, Routes } from 'discord.js';
 import { describeError } from '../../errors.js';
+import { loadEnvFile } from '../../config.js';
 import { parseDiscordConfig } from './config.js';
 import { commandDefinitions } from './definitions.js';
 
 try {
+  loadEnvFile();
   const config = parseDiscordConfig(process.env, { applicationId: true });
   const appId = config.DISCORD_APPLICATION_ID!;
   const rest = new REST({ api: config.DISCORD_API_URL }).setToken(config.DISCORD_TOKEN);

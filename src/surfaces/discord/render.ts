@@ -31,6 +31,37 @@ export function fitEmbed(e: APIEmbed): APIEmbed {
   return out;
 }
 
+/** Discord's other limits on a message: embeds per message, autocomplete choices and their length. */
+export const MESSAGE_LIMITS = { embeds: 10, choices: 25, choiceText: 100 } as const;
+
+/**
+ * The last guard before anything is sent: whatever a command built from whatever input, the payload
+ * fits Discord's limits (content, every embed part, the embed total). Commands aim to fit already; this
+ * makes "within limits" true for every reply, including ones no test thought of.
+ */
+export function fitReply<T>(payload: T): T {
+  if (typeof payload === 'string') return truncate(payload, LIMITS.content) as T;
+  if (!payload || typeof payload !== 'object') return payload;
+  const p = { ...(payload as Record<string, unknown>) };
+  if (typeof p.content === 'string') p.content = truncate(p.content, LIMITS.content);
+  if (Array.isArray(p.embeds)) {
+    p.embeds = p.embeds.slice(0, MESSAGE_LIMITS.embeds).map((raw) => {
+      const e = { ...(typeof (raw as { toJSON?: unknown }).toJSON === 'function' ? (raw as { toJSON(): APIEmbed }).toJSON() : (raw as APIEmbed)) };
+      if (e.title) e.title = truncate(e.title, LIMITS.title);
+      if (e.description) e.description = truncate(e.description, LIMITS.description);
+      if (e.footer?.text) e.footer = { ...e.footer, text: truncate(e.footer.text, LIMITS.footer) };
+      if (e.author?.name) e.author = { ...e.author, name: truncate(e.author.name, LIMITS.fieldName) };
+      e.fields = (e.fields ?? []).map((f) => ({ ...f, name: truncate(f.name, LIMITS.fieldName) || '\u200b', value: truncate(f.value, LIMITS.fieldValue) || '\u200b' }));
+      return fitEmbed(e);
+    });
+  }
+  return p as T;
+}
+
+/** Autocomplete choices within Discord's limits (25 choices, 100 characters each). */
+export const fitChoices = <C extends { name: string; value: string | number }>(choices: readonly C[]): C[] =>
+  choices.slice(0, MESSAGE_LIMITS.choices).map((c) => ({ ...c, name: [...c.name].slice(0, MESSAGE_LIMITS.choiceText).join(''), value: typeof c.value === 'string' ? [...c.value].slice(0, MESSAGE_LIMITS.choiceText).join('') : c.value }));
+
 const quoteBlock = (quote: string) => truncate(quote, LIMITS.fieldValue - 2).split('\n').map((l) => `> ${l}`).join('\n');
 
 export function answerEmbed(answer: Answer, meta: ArticleMeta): APIEmbed {

@@ -11,11 +11,16 @@ export const data = new SlashCommandBuilder()
   .setDescriptionLocalizations({ 'zh-CN': '按编号查看原文段落，如 §03¶5' })
   .addStringOption((o) => o.setName('id').setNameLocalizations({ 'zh-CN': '编号' }).setDescription('Passage id, e.g. §03¶5').setDescriptionLocalizations({ 'zh-CN': '段落编号，如 §03¶5' }).setRequired(true).setMaxLength(20));
 
+/** An unknown id is shown back at most this long (real ids are under 12 characters). */
+const SHOWN_ID_CHARS = 40;
+
 export const execute: Command['execute'] = async (interaction, ctx) => {
   const parsed = PassageIdOption.safeParse(interaction.options.getString('id', true));
   const view = parsed.success ? ctx.engine.passage(parsed.data) : null;
   if (!view) {
-    await interaction.editReply({ content: `没有这个段落编号：${escapeUserText(interaction.options.getString('id', true))}。编号形如 §03¶5（第 03 节第 5 段）。`, allowedMentions: NO_MENTIONS });
+    // The id is echoed back cut short: Discord's 20-character option limit is not something to rely on.
+    const shown = truncate(escapeUserText(interaction.options.getString('id', true)), SHOWN_ID_CHARS);
+    await interaction.editReply({ content: `没有这个段落编号：${shown}。编号形如 §03¶5（第 03 节第 5 段）。`, allowedMentions: NO_MENTIONS });
     return;
   }
   await interaction.editReply({ embeds: [passageViewEmbed(view)], allowedMentions: NO_MENTIONS });
