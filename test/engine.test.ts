@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isVerbatim } from '../src/answer/cite.js';
+import { isVerbatim } from '../src/corpus/cite.js';
 import { getArticle, getEngine } from './helpers.js';
 
 const engine = getEngine();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isVerbatim } from '../src/answer/cite.js';
+import { isVerbatim } from '../src/corpus/cite.js';
 import { applyOverrides, validateFacts, loadOverrides, overridesPath } from '../src/facts/book.js';
 import { extractFacts } from '../src/facts/extract.js';
 import type { FigureFact } from '../src/facts/schema.js';
@@ -133,7 +133,7 @@ describe('fact routing', () => {
   });
 
   it('reaches every figure of a known measure by a question naming its entity, period and measure', async () => {
-    const { MEASURES } = await import('../src/facts/measures.js');
+    const { MEASURES } = await import('../src/genre/measures.js');
     const known = new Set(MEASURES.map((m) => m.canonical));
     const figures = engine.facts.facts.filter((f): f is FigureFact => f.type === 'figure' && known.has(f.measure));
     expect(figures.length).toBeGreaterThan(40);

@@ -2,7 +2,7 @@
 // be replayed: FUZZ_SEED=<seed> npm test -- fuzz
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isVerbatim } from '../src/answer/cite.js';
+import { isVerbatim } from '../src/corpus/cite.js';
 import { answerEmbed, LIMITS } from '../src/surfaces/discord/render.js';
 import { escapeUserText } from '../src/surfaces/discord/safety.js';
 import { getArticle, getEngine } from './helpers.js';

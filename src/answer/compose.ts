@@ -5,14 +5,14 @@
 import type { Article } from '../corpus/article.js';
 import type { FusedHit } from '../retrieval/fusion.js';
 import type { LexicalIndex } from '../retrieval/lexical.js';
-import { findPeriods, periodAnswers } from '../facts/period.js';
-import type { Period } from '../facts/schema.js';
+import { findPeriods, periodAnswers } from '../genre/period.js';
+import type { Period } from '../genre/period.js';
 import { compact, tightenSpacing } from '../text/normalize.js';
 import { charBigrams as bigrams } from '../text/segment.js';
 import type { Chunk, Citation, Sentence } from '../types.js';
-import { askedUnit, CONCRETE_TYPES, figureInUnit, holdsType, RAISES_QUESTION, slotKind, type SlotContext } from './answer-type.js';
-import { citeSpan } from './cite.js';
-import { ordinalsIn, type QueryAnalysis } from './query.js';
+import { askedUnit, CONCRETE_TYPES, figureInUnit, holdsType, RAISES_QUESTION, slotKind, type SlotContext } from '../question/answer-type.js';
+import { citeSpan } from '../corpus/cite.js';
+import { ordinalsIn, type QueryAnalysis } from '../question/query.js';
 
 export interface PassageAnswer {
   kind: 'passage' | 'not_found';
@@ -249,7 +249,9 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
     // Names must stand in the paragraph or the one before it; the article's own subject may stay implicit.
     const absent = q.entities.filter((e) => e !== subject && !named.has(e));
     if (absent.length) broken.push(`names ${absent.join(', ')} absent`);
-    const years = q.years.filter((y) => !c.chunk.text.includes(y));
+    // A year stands in the paragraph as written or as 今年/去年 read against the posting date.
+    const stated = findPeriods(tightenSpacing(c.chunk.text).replace(/\s+/g, ''), Number(article.meta.published.slice(0, 4))).map((p) => p.key);
+    const years = q.years.filter((y) => !c.chunk.text.includes(y) && !stated.some((k) => k.startsWith(y)));
     if (years.length) broken.push(`years ${years.join(', ')} absent`);
     if (!q.ordinals.every((o) => ordinalsIn(context).includes(o))) broken.push('ordinal absent');
     if (CONCRETE_TYPES.has(q.answerType) && !holdsType(q.answerType, span, article.entities, slotOf(q))) broken.push(`no ${q.answerType} in the span`);

@@ -9,9 +9,9 @@ import { paragraphId } from '../corpus/chunk.js';
 import type { ChunkId } from '../types.js';
 import { buildLexicalIndex, type LexicalIndex } from '../retrieval/lexical.js';
 import type { DenseRetriever } from '../retrieval/dense.js';
-import { compactArticle } from './cite.js';
+import { compactArticle } from '../corpus/cite.js';
 import { composePassage } from './compose.js';
-import { analyzeQuestion } from './query.js';
+import { analyzeQuestion } from '../question/query.js';
 import type { Answer, Explain } from './types.js';
 
 export interface Engine {
@@ -60,6 +60,10 @@ export interface FactCatalog {
   periodsOf(entity: string, measure: string): string[];
   factsOf(entity: string): Fact[];
 }
+
+/** Refusals that rest only on the fact book lacking a figure (which extraction may have missed); the others
+ * (an ambiguous entity, only a change given, an undated event) say something about the question itself. */
+const FALLIBLE_REFUSALS = /figure: (period|entity) mismatch/;
 
 /** A passage answer at or below this confidence was offered as "most relevant", not as the answer. */
 const LOW_CONFIDENCE_LIMIT = 0.35;
@@ -119,7 +123,7 @@ export function createEngineFrom(parts: EngineParts, log: Logger = silentLogger)
     const passage = composePassage(article, lexical, q, hits);
     // A fact answer always carries its source. The fact book's "not given" is trusted only when the passages
     // agree: extraction can miss a figure that a sentence states plainly, and refusing it would be a bug.
-    const passageAnswers = passage.kind === 'passage' && passage.confidence > LOW_CONFIDENCE_LIMIT;
+    const passageAnswers = passage.kind === 'passage' && passage.confidence > LOW_CONFIDENCE_LIMIT && FALLIBLE_REFUSALS.test(fact?.route ?? '');
     if (fact && ((fact.kind === 'not_found' && !passageAnswers) || (fact.kind === 'fact' && fact.citations.length > 0))) {
       if (explain) Object.assign(explain, { route: `facts: ${fact.route}`, reason: fact.reason });
       return finish({ kind: fact.kind, answer: fact.answer, citations: fact.citations, confidence: fact.confidence, explain });
@@ -177,7 +181,8 @@ export function createEngineFrom(parts: EngineParts, log: Logger = silentLogger)
 
   async function figure(entity: string, measure: string, period?: string): Promise<Answer> {
     // "2024" typed into the period option means the year.
-    const when = period?.trim().replace(/^(\d{4})$/, '$1 年');
+    // A period label's note in brackets ("2024 年第3季度（去年）") explains it; it is not a second period.
+    const when = period?.replace(/（[^）]*）|\([^)]*\)/g, '').trim().replace(/^(\d{4})$/, '$1 年');
     return answer(`${entity}${when ? ` ${when}` : ''}的${measure}是多少？`);
   }
 

@@ -3,7 +3,7 @@
 // "…集团"), Latin-script names, quoted names, and the short forms the article itself uses. The corpus
 // folder's aliases.json adds the other names people use (English company names, nicknames).
 import type { Aliases } from './load.js';
-import { DEICTIC_START, FUNCTION_CHARS, GENERIC_ACRONYMS, GENERIC_ORG_PREFIXES, ORG_ENDINGS, SURNAMES, type EntityKind } from '../text/names.js';
+import { DEICTIC_START, FUNCTION_CHARS, GENERIC_ACRONYMS, GENERIC_ORG_PREFIXES, ORG_ENDINGS, SURNAMES, type EntityKind } from '../genre/names.js';
 import { tightenSpacing } from '../text/normalize.js';
 import { inDictionary, STOP_WORDS, tag } from '../text/segment.js';
 
@@ -37,10 +37,12 @@ export interface EntityOptions {
   maxOrgPrefixWords: number;
   /** A word the dictionary does not know (and no shape explains) is a name when the article repeats it. */
   minUnknownWordCount: number;
+  /** A two-character person's name with no title before it counts when the article uses it this often. */
+  minUntitledNameCount: number;
   /** Longest organisation-name prefix, in characters ("招联消费金融" fits; a clause does not). */
   maxOrgPrefixChars: number;
 }
-export const DEFAULT_ENTITY_OPTIONS: EntityOptions = { maxOrgPrefixChars: 8, maxOrgPrefixWords: 3, minUnknownWordCount: 2 };
+export const DEFAULT_ENTITY_OPTIONS: EntityOptions = { maxOrgPrefixChars: 8, maxOrgPrefixWords: 3, minUnknownWordCount: 2, minUntitledNameCount: 3 };
 
 const HAN = /^\p{Script=Han}+$/u;
 /** Endings of a group's own name: its bare short name means it. */
@@ -57,7 +59,12 @@ const NAME_TAGS = /^(x|nz|nr|nrt|nrfg|ns|nt|eng)$/;
 interface Candidate {
   name: string;
   kind: EntityKind;
+  /** Written right after a title ("副总裁黄浩", "CTO 何征宇"): a name for sure. */
+  titled?: boolean;
 }
+
+// Titles that stand before a person's name in news writing.
+const TITLE_BEFORE_NAME = /(?:CEO|CFO|CTO|COO|总裁|董事长|董事|总经理|经理|总监|负责人|创始人|主席|行长|合伙人|高管|教授|博士|先生|女士|记者|分析师|首席\S{0,4}官)$/;
 
 /** Shaped like a Chinese person's name: a known surname and one or two more characters. */
 export function personShaped(word: string): boolean {
@@ -90,7 +97,8 @@ function candidatesOf(tags: Tagged, text: string, options: EntityOptions, namesB
     }
     if (!HAN.test(word)) continue;
     const person = personAt(tags, i);
-    if (person) found.push({ name: person, kind: 'person' });
+    const before = (tags[i - 1]?.word === ' ' ? tags[i - 2] : tags[i - 1])?.word ?? '';
+    if (person) found.push({ name: person, kind: 'person', titled: TITLE_BEFORE_NAME.test(before) });
     else if (t === 'nt') found.push({ name: word, kind: 'org' });
     else if (t === 'nrt' && [...word].length >= 3) found.push({ name: word, kind: 'org' });
     else if (unknownWord(word) && [...word].length <= 4 && !DEICTIC_START.test(word) && ![...word].some((c) => FUNCTION_CHARS.has(c))) unknown.push(word);
@@ -201,8 +209,9 @@ export function deriveEntities(paragraphs: string[], aliases: Aliases, options: 
   for (const text of texts) {
     const { found, unknown } = candidatesOf(tagged.get(text)!, text, options, namesBeforeEndings);
     for (const c of found) {
-      // A two-character "name" seen once is as likely a word the segmenter guessed ("管钱").
-      if (c.kind === 'person' && [...c.name].length === 2 && frequency(c.name) < options.minUnknownWordCount) continue;
+      // A two-character "name" is as likely a word the segmenter guessed ("管钱") unless a title stands before
+      // it or the article keeps using it.
+      if (c.kind === 'person' && [...c.name].length === 2 && !c.titled && frequency(c.name) < options.minUntitledNameCount) continue;
       add(c.name, c.kind);
     }
     for (const u of unknown) unknownCounts.set(u, (unknownCounts.get(u) ?? 0) + 1);

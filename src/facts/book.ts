@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Article } from '../corpus/article.js';
-import { isVerbatim } from '../answer/cite.js';
+import { isVerbatim } from '../corpus/cite.js';
 import { UserFacingError } from '../errors.js';
 import { compact } from '../text/normalize.js';
 import { extractFacts } from './extract.js';

@@ -1,12 +1,15 @@
 // A pass over the article's sentences that turns figures and dated events into facts. It attaches entity,
-// measure and period from the sentence and the sentences before it in the paragraph. What it gets wrong is
-// corrected in the corpus folder's facts.overrides.json, reviewed by a person.
+// measure and period from the sentence and the sentences before it in the paragraph, and reads the genre's
+// ways of packing several facts into one sentence ("A、B、C 的收入分别为 x、y、z", "这两个数字分别是…",
+// "接任该职位"). What it gets wrong is corrected in the corpus folder's facts.overrides.json.
 import type { Article } from '../corpus/article.js';
-import { chunkOfOffset } from '../answer/cite.js';
+import type { EntityMention } from '../corpus/entities.js';
+import { chunkOfOffset } from '../corpus/cite.js';
 import { tightenSpacing } from '../text/normalize.js';
-import { EVENT_CLASSES } from './events.js';
-import { findMeasures } from './measures.js';
-import { findPeriods, type FoundPeriod } from './period.js';
+import type { Sentence } from '../types.js';
+import { canonicalRole, EVENT_CLASSES, ROLES } from '../genre/events.js';
+import { findMeasures, type MeasureEntry } from '../genre/measures.js';
+import { findPeriods, type FoundPeriod } from '../genre/period.js';
 import type { EventFact, Fact, FigureFact } from './schema.js';
 
 // Spaces go, except between Latin words ("Russell Ellwanger" stays a name).
@@ -14,175 +17,269 @@ const squeeze = (s: string) => tightenSpacing(s).replace(/(?<![A-Za-z])\s+|\s+(?
 
 // A number with the unit the article writes after it. Four-digit years followed by 年 are dates, not figures.
 const QUANTITY =
-  /(近|超过|约|不到|将近|仅|达到|高于)?(-?\d+(?:\.\d+)?)(亿元|亿人民币|亿部|亿|万名|万笔|万|%|笔|个城市|个商圈|年(?![前初底度\d])|天)/g;
-const CHANGE_BEFORE = /(同比)?(增长|上升|回升|提升|下降|下滑|减少|收缩)了?$/;
+  /(近|超过|约|不到|将近|仅|达到|高于)?(-?\d+(?:\.\d+)?)(亿元|亿美元|万亿元|亿人民币|亿部|亿|万名|万笔|万户|万家|万|%|笔|家|个城市|个商圈|年(?![前初底度中末\d])|天)/g;
+const CHANGE_BEFORE = /(同比)?(增长|上升|回升|提升|下降|下滑|减少|收缩|上涨|下跌)了?$/;
+const RISE = /增长|上升|回升|提升|上涨/;
 const DATE = /(?:(\d{4})年|(次年|今年|去年))?(\d{1,2})月(?:(\d{1,2})日)?/g;
+// "分别": the figures after it go, in order, to the names or measures listed before it.
+const RESPECTIVELY = '分别';
+// "这两个数字分别是…", "二者分别为…": the figures of the sentence before, read again for another period.
+const BACK_REFERENCE = /这(?:两|几|三)?(?:个|项)?(?:数字|数据|指标)|二者|两者|前者/;
+// "接任该职位": the role is the one named last before it.
+const ROLE_BACK_REFERENCE = /(?:接任|出任|担任|接替)(?:该|这一|此|这个)(?:职位|职务|岗位|一职)/;
+// "宣布…接任", "公开信里写到…": the date is of the announcement, not of the thing announced.
+const ANNOUNCED = /(?:宣布|公布|官宣|宣告|公告)[^，,。；;]{0,12}$/;
+
 interface Context {
   postedYear: number;
   postedMonth: number;
+  /** Mentions of named things (not words only guessed to be names) in a text. */
+  find(text: string): EntityMention[];
+  isSubjectKind(entity: string): boolean;
+}
+
+interface ParagraphState {
+  inheritedPeriod?: FoundPeriod;
+  lastEntity?: string;
+  lastYear?: number;
+  lastRole?: string;
+  figures: FigureFact[];
+  /** Figures of the sentence before (for "这两个数字分别是…"). */
+  previousSentenceFigures: FigureFact[];
+}
+
+interface ReadSentence {
+  text: string;
+  raw: string;
+  periods: FoundPeriod[];
+  entities: EntityMention[];
+  source: { chunkId: string; quote: string };
 }
 
 export function extractFacts(article: Article): Fact[] {
-  const findEntities = (t: string) => article.entities.find(t);
-  // People (and named products) are the subjects of dated events.
-  const isPersonOrProduct = (e: string) => ['person', 'product'].includes(article.entities.get(e)?.kind ?? '');
   const [y, m] = article.meta.published.split('-').map(Number);
-  const ctx: Context = { postedYear: y!, postedMonth: m! };
+  const ctx: Context = {
+    postedYear: y!,
+    postedMonth: m!,
+    // Figures and events belong to named things; a word only guessed to be a name ('other') owns none.
+    find: (t) => article.entities.find(t).filter((e) => e.kind !== 'other'),
+    // People (and named products) are the subjects of dated events.
+    isSubjectKind: (e) => ['person', 'product'].includes(article.entities.get(e)?.kind ?? ''),
+  };
   const facts: Fact[] = [];
-  let n = 0;
   let lastPerson: string | undefined;
   for (const p of article.paragraphs) {
-    let inheritedPeriod: FoundPeriod | undefined;
-    let lastEntity: string | undefined;
-    let lastYear: number | undefined;
-    const paragraphFigures: FigureFact[] = [];
+    const state: ParagraphState = { figures: [], previousSentenceFigures: [] };
     for (const s of p.sentences) {
-      const text = squeeze(s.text);
-      const periods = findPeriods(text, ctx.postedYear);
-      const entities = findEntities(text);
-      const chunk = chunkOfOffset(article, s.start);
-      if (!chunk) continue;
-      const source = { chunkId: chunk.id as string, quote: s.text.trim() };
-
-      // Figures.
-      const pendingChanges: { m: RegExpMatchArray; direction: 'up' | 'down' }[] = [];
-      for (const q of text.matchAll(QUANTITY)) {
-        const at = q.index!;
-        const before = text.slice(0, at);
-        const clauseStart = Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('；'), before.lastIndexOf(';'));
-        const clause = before.slice(clauseStart + 1);
-        const value = Number(q[2]);
-        const unit = q[3]!;
-        if (unit === '年' && value >= 1000) continue;
-        // "分别下降了 21.56%和 27.40%": every percentage of the list is a change.
-        const listed = clause.replace(/(-?\d+(?:\.\d+)?%[和、及与])+$/, '');
-        const change = CHANGE_BEFORE.exec(listed.replace(/(分别|仅|达|为|是|了|约)+$/, ''));
-        if (unit === '%' && change) {
-          pendingChanges.push({ m: q, direction: /增长|上升|回升|提升/.test(change[2]!) ? 'up' : 'down' });
-          continue;
-        }
-        const after = text.slice(at + q[0].length, at + q[0].length + 8);
-        // A count followed by its noun ("4 亿用户", "4000 万合作商家") names its measure after the number.
-        const measureAfter = findMeasures(after).find((x) => x.at <= (unit === '%' ? 1 : 0));
-        const measureOfUnit = findMeasures(unit).find((x) => x.word === unit);
-        const measuresBefore = findMeasures(clause);
-        let measure = measureOfUnit ?? measureAfter ?? measuresBefore[measuresBefore.length - 1] ?? findMeasures(before).pop();
-        // "每月超过 7 亿的活跃用户": the period word sits apart from the noun.
-        if (measure?.measure.canonical === '用户数') {
-          const around = clause + after;
-          const refined = /每月|月活/.test(around) ? '月活' : /每日|日活/.test(around) ? '日活' : undefined;
-          if (refined) measure = { ...measure, word: refined === '月活' ? '月活跃用户' : '日活跃用户', measure: findMeasures(refined)[0]!.measure };
-        }
-        // A bare figure continues the paragraph's last measure ("又回升到将近 4900 亿元").
-        const previous = paragraphFigures[paragraphFigures.length - 1];
-        const measureName = measure?.measure.canonical ?? previous?.measure;
-        // A unit-word ("个商圈") reads badly as a label; the measure's name says it.
-        const measureText = (measure === measureOfUnit ? measure?.measure.canonical : measure?.word) ?? previous?.measureText;
-        if (!measureName || !measureText) continue;
-        const entityHere = entities.filter((e) => e.at < at).pop()?.canonical;
-        const entity = entityHere ?? lastEntity;
-        if (!entity) continue;
-        const periodHere = periods.filter((x) => x.at < at).pop() ?? periods[0];
-        const period = periodHere ?? inheritedPeriod;
-        const fact: FigureFact = {
-          id: `F${String(++n).padStart(3, '0')}`,
-          type: 'figure',
-          entity,
-          measure: measureName,
-          measureText,
-          value,
-          unit,
-          qualifier: q[1] && !['达到', '高于'].includes(q[1]) ? q[1] : undefined,
-          text: asWritten(s.text, q[0].slice((q[1] ?? '').length)),
-          period: period ? { key: period.key, label: period.label } : null,
-          source,
-          origin: 'extracted',
-        };
-        facts.push(fact);
-        paragraphFigures.push(fact);
-      }
-      // Changes ("同比增长 105.7%", "分别下降了 21.56%和 27.40%") attach to the figures they describe.
-      if (pendingChanges.length) {
-        const firstPeriod = periods[0]?.key;
-        const targets =
-          pendingChanges.length > 1
-            ? paragraphFigures.slice(-pendingChanges.length)
-            : [
-                [...paragraphFigures].reverse().find((f) => !f.change && (!firstPeriod || f.period?.key === firstPeriod)) ??
-                  paragraphFigures[paragraphFigures.length - 1],
-              ];
-        pendingChanges.forEach(({ m, direction }, i) => {
-          const target = targets[i];
-          const changeText = asWritten(s.text, m[0]);
-          const lead = /(同比)?(增长|上升|回升|提升|下降|下滑|减少)了?/.exec(squeeze(s.text).slice(0, m.index!).slice(-10));
-          const change = { direction, value: Math.abs(Number(m[2])), unit: '%', text: `${lead?.[0] ?? ''}${changeText}` };
-          if (target && !target.change && target.source.chunkId === source.chunkId) {
-            target.change = change;
-            if (target.source.quote !== source.quote) target.note = `change from: ${source.quote}`;
-          } else {
-            // A change with no base figure ("营收下滑了-0.48%") is a fact of its own.
-            const before = squeeze(s.text).slice(0, m.index!);
-            const measure = findMeasures(before).pop();
-            const entity = findEntities(before).pop()?.canonical ?? lastEntity;
-            if (!measure || !entity) return;
-            const period = periods.filter((x) => x.at < m.index!).pop() ?? inheritedPeriod;
-            facts.push({
-              id: `F${String(++n).padStart(3, '0')}`,
-              type: 'figure',
-              entity,
-              measure: `${measure.measure.canonical}增速`,
-              measureText: measure.word,
-              value: direction === 'down' ? -Math.abs(Number(m[2])) : Number(m[2]),
-              unit: '%',
-              text: changeText,
-              period: period ? { key: period.key, label: period.label } : null,
-              change,
-              source,
-              origin: 'extracted',
-            });
-          }
-        });
-      }
-
-      // Dated events.
-      const date = resolveDate(text, ctx, lastYear);
-      const dateAt = date ? text.indexOf(squeeze(date.text)) : -1;
-      const matches = EVENT_CLASSES.map((rule) => ({ rule, em: rule.stated.exec(text) }))
-        .filter((x): x is { rule: (typeof EVENT_CLASSES)[number]; em: RegExpExecArray } => x.em !== null)
-        .sort((a, b) => Math.abs(a.em.index - dateAt) - Math.abs(b.em.index - dateAt));
-      for (const { rule, em } of date ? matches : []) {
-        // A pronoun, or the surname alone (as news writing does), continues the last person named.
-        const refersBack = /[他她]/.test(text) || (lastPerson !== undefined && text.includes(lastPerson[0]!));
-        const person = entities.filter((e) => e.at < em.index).map((e) => e.canonical).filter(isPersonOrProduct).pop() ?? (refersBack ? lastPerson : undefined);
-        const subject = person ?? entities.filter((e) => e.at < em.index).pop()?.canonical;
-        if (!subject) continue;
-        const objectMatch = rule.hasObject ? findEntities(text.slice(em.index + em[0].length, em.index + em[0].length + 16))[0]?.canonical : undefined;
-        if (!date) break;
-        const ev: EventFact = {
-          id: `E${String(++n).padStart(3, '0')}`,
-          type: 'event',
-          entity: subject,
-          object: objectMatch,
-          event: rule.name(em as RegExpExecArray),
-          date,
-          source,
-          origin: 'extracted',
-        };
-        facts.push(ev);
-        break;
-      }
-
-      if (periods.length) inheritedPeriod = periods[periods.length - 1];
-      const years = [...text.matchAll(/(\d{4})年/g)].map((x) => Number(x[1]));
-      if (years.length) lastYear = years[years.length - 1];
-      if (entities.length) lastEntity = entities[0]!.canonical;
-      const persons = entities.map((e) => e.canonical).filter(isPersonOrProduct);
-      if (persons.length) lastPerson = persons[persons.length - 1];
+      const sentence = readSentence(article, s, ctx);
+      if (!sentence) continue;
+      const figures = figuresOf(sentence, ctx, state);
+      facts.push(...figures, ...changesOf(sentence, ctx, state));
+      const event = eventOf(sentence, ctx, state, lastPerson);
+      if (event) facts.push(event);
+      lastPerson = remember(sentence, ctx, state, figures) ?? lastPerson;
     }
   }
-  return facts;
+  return facts.map((f, i) => ({ ...f, id: `${f.type === 'figure' ? 'F' : 'E'}${String(i + 1).padStart(3, '0')}` }));
 }
 
+function readSentence(article: Article, s: Sentence, ctx: Context): ReadSentence | null {
+  const chunk = chunkOfOffset(article, s.start);
+  if (!chunk) return null;
+  const text = squeeze(s.text);
+  return { text, raw: s.text, periods: findPeriods(text, ctx.postedYear), entities: ctx.find(text), source: { chunkId: chunk.id as string, quote: s.text.trim() } };
+}
+
+/** What the sentence leaves for the next one: period, names, year, role, figures. Returns the last person. */
+function remember(s: ReadSentence, ctx: Context, state: ParagraphState, figures: FigureFact[]): string | undefined {
+  if (s.periods.length) state.inheritedPeriod = s.periods[s.periods.length - 1];
+  const years = [...s.text.matchAll(/(\d{4})年/g)].map((x) => Number(x[1]));
+  if (years.length) state.lastYear = years[years.length - 1];
+  if (s.entities.length) state.lastEntity = s.entities[0]!.canonical;
+  const roles = [...s.text.matchAll(new RegExp(ROLES, 'g'))];
+  if (roles.length) state.lastRole = canonicalRole(roles[roles.length - 1]![0]);
+  state.previousSentenceFigures = figures;
+  return s.entities.map((e) => e.canonical).filter(ctx.isSubjectKind).pop();
+}
+
+interface Quantity {
+  match: RegExpMatchArray;
+  at: number;
+  clause: string;
+  change?: 'up' | 'down';
+}
+
+/** Every number with a unit, told apart into figures and changes ("同比增长 105.7%"). */
+function quantitiesOf(text: string): Quantity[] {
+  const out: Quantity[] = [];
+  for (const match of text.matchAll(QUANTITY)) {
+    const at = match.index!;
+    const before = text.slice(0, at);
+    const clause = before.slice(Math.max(before.lastIndexOf('，'), before.lastIndexOf(','), before.lastIndexOf('；'), before.lastIndexOf(';')) + 1);
+    if (match[3] === '年' && Number(match[2]) >= 1000) continue;
+    // "分别下降了 21.56%和 27.40%": every percentage of the list is a change.
+    const listed = clause.replace(/(-?\d+(?:\.\d+)?%[和、及与])+$/, '');
+    const change = CHANGE_BEFORE.exec(listed.replace(/(分别|仅|达|为|是|了|约)+$/, ''));
+    out.push({ match, at, clause, change: match[3] === '%' && change ? (RISE.test(change[2]!) ? 'up' : 'down') : undefined });
+  }
+  return out;
+}
+
+interface Assigned {
+  entity?: string;
+  measure?: { measure: MeasureEntry; word: string };
+}
+
+/** "A、B、C 的保险业务收入分别为 x、y、z": the k figures after 分别 take the k names (or measures) listed
+ * before it, in order; "这两个数字分别是 x 和 y" takes the measures and names of the sentence before. */
+function distribute(s: ReadSentence, figures: Quantity[], ctx: Context, state: ParagraphState): Map<Quantity, Assigned> {
+  const out = new Map<Quantity, Assigned>();
+  const at = s.text.indexOf(RESPECTIVELY);
+  if (at < 0) return out;
+  const after = figures.filter((q) => q.at > at);
+  if (after.length < 2) return out;
+  const head = s.text.slice(0, at);
+  const names = [...new Set(ctx.find(head).map((e) => e.canonical))];
+  const measures = findMeasures(head);
+  const earlier = state.previousSentenceFigures;
+  after.forEach((q, i) => {
+    const assigned: Assigned = {};
+    if (names.length >= after.length) assigned.entity = names[names.length - after.length + i];
+    if (measures.length >= after.length) assigned.measure = measures[measures.length - after.length + i];
+    else if (BACK_REFERENCE.test(head) && earlier.length === after.length) {
+      const f = earlier[i]!;
+      assigned.entity ??= f.entity;
+      assigned.measure = { measure: findMeasures(f.measureText)[0]?.measure ?? { canonical: f.measure, words: [f.measureText], family: f.measure }, word: f.measureText };
+    }
+    out.set(q, assigned);
+  });
+  return out;
+}
+
+/** The measure a figure is of: its unit ("个城市"), the noun after it ("4 亿用户"), or the last before it. */
+function measureOf(s: ReadSentence, q: Quantity): { measure: MeasureEntry; word: string; isUnit: boolean } | undefined {
+  const unit = q.match[3]!;
+  const after = s.text.slice(q.at + q.match[0].length, q.at + q.match[0].length + 8);
+  const ofUnit = findMeasures(unit).find((x) => x.word === unit);
+  if (ofUnit) return { ...ofUnit, isUnit: true };
+  const measureAfter = findMeasures(after).find((x) => x.at <= (unit === '%' ? 1 : 0));
+  const before = findMeasures(q.clause).pop() ?? findMeasures(s.text.slice(0, q.at)).pop();
+  let found = measureAfter ?? before;
+  // "每月超过 7 亿的活跃用户": the period word sits apart from the noun.
+  if (found?.measure.canonical === '用户数') {
+    const around = q.clause + after;
+    const refined = /每月|月活/.test(around) ? '月活' : /每日|日活/.test(around) ? '日活' : undefined;
+    if (refined) found = { ...found, word: refined === '月活' ? '月活跃用户' : '日活跃用户', measure: findMeasures(refined)[0]!.measure };
+  }
+  return found ? { ...found, isUnit: false } : undefined;
+}
+
+function figuresOf(s: ReadSentence, ctx: Context, state: ParagraphState): FigureFact[] {
+  const quantities = quantitiesOf(s.text);
+  const figures = quantities.filter((q) => !q.change);
+  const assigned = distribute(s, figures, ctx, state);
+  const out: FigureFact[] = [];
+  for (const q of figures) {
+    const given = assigned.get(q);
+    const measure = given?.measure ? { ...given.measure, isUnit: false } : measureOf(s, q);
+    // A bare figure continues the paragraph's last measure ("又回升到将近 4900 亿元").
+    const previous = state.figures[state.figures.length - 1];
+    const measureName = measure?.measure.canonical ?? previous?.measure;
+    // A unit-word ("个商圈") reads badly as a label; the measure's name says it.
+    const measureText = (measure?.isUnit ? measure.measure.canonical : measure?.word) ?? previous?.measureText;
+    const entity = given?.entity ?? s.entities.filter((e) => e.at < q.at).pop()?.canonical ?? state.lastEntity;
+    if (!measureName || !measureText || !entity) continue;
+    const period = s.periods.filter((x) => x.at < q.at).pop() ?? s.periods[0] ?? state.inheritedPeriod;
+    const fact: FigureFact = {
+      id: 'pending',
+      type: 'figure',
+      entity,
+      measure: measureName,
+      measureText,
+      value: Number(q.match[2]),
+      unit: q.match[3]!,
+      qualifier: q.match[1] && !['达到', '高于'].includes(q.match[1]) ? q.match[1] : undefined,
+      text: asWritten(s.raw, q.match[0].slice((q.match[1] ?? '').length)),
+      period: period ? { key: period.key, label: period.label } : null,
+      source: s.source,
+      origin: 'extracted',
+    };
+    out.push(fact);
+    state.figures.push(fact);
+  }
+  return out;
+}
+
+/** Changes ("同比增长 105.7%", "分别下降了 21.56%和 27.40%") attach to the figures they describe; a change
+ * with no base figure ("营收下滑了-0.48%") is a fact of its own. */
+function changesOf(s: ReadSentence, ctx: Context, state: ParagraphState): FigureFact[] {
+  const changes = quantitiesOf(s.text).filter((q) => q.change);
+  if (!changes.length) return [];
+  const firstPeriod = s.periods[0]?.key;
+  const figures = state.figures;
+  const targets =
+    changes.length > 1
+      ? figures.slice(-changes.length)
+      : [[...figures].reverse().find((f) => !f.change && (!firstPeriod || f.period?.key === firstPeriod)) ?? figures[figures.length - 1]];
+  const out: FigureFact[] = [];
+  changes.forEach((q, i) => {
+    const target = targets[i];
+    const changeText = asWritten(s.raw, q.match[0]);
+    const lead = /(同比)?(增长|上升|回升|提升|上涨|下降|下滑|减少|下跌)了?/.exec(s.text.slice(0, q.at).slice(-10));
+    const change = { direction: q.change!, value: Math.abs(Number(q.match[2])), unit: '%', text: `${lead?.[0] ?? ''}${changeText}` };
+    if (target && !target.change && target.source.chunkId === s.source.chunkId) {
+      target.change = change;
+      if (target.source.quote !== s.source.quote) target.note = `change from: ${s.source.quote}`;
+      return;
+    }
+    const before = s.text.slice(0, q.at);
+    const measure = findMeasures(before).pop();
+    const entity = ctx.find(before).pop()?.canonical ?? state.lastEntity;
+    if (!measure || !entity) return;
+    const period = s.periods.filter((x) => x.at < q.at).pop() ?? state.inheritedPeriod;
+    out.push({
+      id: 'pending',
+      type: 'figure',
+      entity,
+      measure: `${measure.measure.canonical}增速`,
+      measureText: measure.word,
+      value: q.change === 'down' ? -Math.abs(Number(q.match[2])) : Number(q.match[2]),
+      unit: '%',
+      text: changeText,
+      period: period ? { key: period.key, label: period.label } : null,
+      change,
+      source: s.source,
+      origin: 'extracted',
+    });
+  });
+  return out;
+}
+
+/** The dated event of a sentence: the event verb nearest its date, its subject the person (or thing) named
+ * before the verb. */
+function eventOf(s: ReadSentence, ctx: Context, state: ParagraphState, lastPerson: string | undefined): EventFact | null {
+  const date = resolveDate(s.text, ctx, state.lastYear);
+  if (!date) return null;
+  const dateAt = s.text.indexOf(squeeze(date.text));
+  const roleBack = ROLE_BACK_REFERENCE.exec(s.text);
+  const matches = EVENT_CLASSES.map((rule) => ({ rule, em: rule.stated.exec(s.text), name: '' }))
+    .filter((x): x is { rule: (typeof EVENT_CLASSES)[number]; em: RegExpExecArray; name: string } => x.em !== null)
+    .map((x) => ({ ...x, name: x.rule.name(x.em) }));
+  if (roleBack && state.lastRole) matches.push({ rule: EVENT_CLASSES[1]!, em: roleBack, name: state.lastRole });
+  matches.sort((a, b) => Math.abs(a.em.index - dateAt) - Math.abs(b.em.index - dateAt));
+  for (const { rule, em, name } of matches) {
+    // A pronoun, or the surname alone (as news writing does), continues the last person named.
+    const refersBack = /[他她]/.test(s.text) || (lastPerson !== undefined && s.text.includes(lastPerson[0]!));
+    const before = s.entities.filter((e) => e.at < em.index);
+    const person = before.map((e) => e.canonical).filter(ctx.isSubjectKind).pop() ?? (refersBack ? lastPerson : undefined);
+    const subject = person ?? before.pop()?.canonical;
+    if (!subject) continue;
+    const object = rule.hasObject ? ctx.find(s.text.slice(em.index + em[0].length, em.index + em[0].length + 16))[0]?.canonical : undefined;
+    const announced = ANNOUNCED.test(s.text.slice(0, em.index));
+    return { id: 'pending', type: 'event', entity: subject, object, event: announced ? `宣布${name}` : name, date, source: s.source, origin: 'extracted' };
+  }
+  return null;
+}
 
 function resolveDate(text: string, ctx: Context, lastYear: number | undefined): EventFact['date'] | null {
   DATE.lastIndex = 0;
@@ -194,28 +291,20 @@ function resolveDate(text: string, ctx: Context, lastYear: number | undefined): 
   const month = Number(m[3]);
   const day = m[4] ? Number(m[4]) : undefined;
   if (month < 1 || month > 12 || (day !== undefined && (day < 1 || day > 31))) return null;
-  let year: number;
-  let resolution: string | undefined;
-  if (m[1]) year = Number(m[1]);
-  else if (/这一年|同年|当年/.test(text) && lastYear) {
-    year = lastYear;
-    resolution = `“这一年”：上文的 ${lastYear} 年`;
-  } else if (m[2] === '次年' && lastYear) {
-    year = lastYear + 1;
-    resolution = `“次年”：${lastYear} 年的次年`;
-  } else if (m[2] === '去年') {
-    year = ctx.postedYear - 1;
-    resolution = `“去年”：相对发文日期 ${ctx.postedYear} 年`;
-  } else {
-    year = month <= ctx.postedMonth ? ctx.postedYear : ctx.postedYear - 1;
-    resolution = m[2] === '今年' ? `“今年”：发文年份 ${ctx.postedYear}` : `未写年份：取发文日期前最近的 ${year} 年`;
-  }
+  const { year, resolution } = resolveYear(m, text, ctx, lastYear, month);
   const pad = (x: number) => String(x).padStart(2, '0');
-  return {
-    iso: day ? `${year}-${pad(month)}-${pad(day)}` : `${year}-${pad(month)}`,
-    text: m[0],
-    resolution,
-  };
+  return { iso: day ? `${year}-${pad(month)}-${pad(day)}` : `${year}-${pad(month)}`, text: m[0], resolution };
+}
+
+/** The year of a date written without one: 这一年/次年 from the text before, 去年/今年 and bare months from
+ * the posting date. */
+function resolveYear(m: RegExpExecArray, text: string, ctx: Context, lastYear: number | undefined, month: number): { year: number; resolution?: string } {
+  if (m[1]) return { year: Number(m[1]) };
+  if (/这一年|同年|当年/.test(text) && lastYear) return { year: lastYear, resolution: `“这一年”：上文的 ${lastYear} 年` };
+  if (m[2] === '次年' && lastYear) return { year: lastYear + 1, resolution: `“次年”：${lastYear} 年的次年` };
+  if (m[2] === '去年') return { year: ctx.postedYear - 1, resolution: `“去年”：相对发文日期 ${ctx.postedYear} 年` };
+  const year = month <= ctx.postedMonth ? ctx.postedYear : ctx.postedYear - 1;
+  return { year, resolution: m[2] === '今年' ? `“今年”：发文年份 ${ctx.postedYear}` : `未写年份：取发文日期前最近的 ${year} 年` };
 }
 
 /** The figure as it stands in the raw sentence (the article puts spaces around numbers). */
@@ -223,4 +312,3 @@ function asWritten(raw: string, squeezed: string): string {
   const pattern = [...squeezed].map((c) => c.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('[\\s\\u00a0]*');
   return new RegExp(pattern).exec(raw)?.[0] ?? squeezed;
 }
-

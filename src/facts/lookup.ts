@@ -1,14 +1,14 @@
 // Routes a question to the fact book: entity + measure + period, or entity + event for "when" questions.
 // An exact match answers deterministically; a match on everything but the period says which periods the
 // article does give; anything else goes on to retrieval.
-import type { QueryAnalysis } from '../answer/query.js';
+import type { QueryAnalysis } from '../question/query.js';
 import type { Citation, ChunkId } from '../types.js';
-import { findMeasures, familyOf } from './measures.js';
+import { findMeasures, familyOf } from '../genre/measures.js';
 import { charBigrams } from '../text/segment.js';
 import { compact } from '../text/normalize.js';
-import { periodsAskedIn } from './period.js';
+import { periodsAskedIn } from '../genre/period.js';
 import type { EventFact, Fact, FigureFact } from './schema.js';
-import { eventsAsked } from './events.js';
+import { eventsAsked } from '../genre/events.js';
 
 export type { FactBook } from './book.js';
 import type { FactBook } from './book.js';

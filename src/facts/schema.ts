@@ -2,13 +2,8 @@
 // through the same validation.
 import { z } from 'zod';
 
-export const PeriodSchema = z.object({
-  /** Machine key: "2024", "2024H1", "2024Q1-3", "2024-end", "2020-08-asof", "2025-02-05", "2020-04". */
-  key: z.string().min(4),
-  /** How a person reads it: "2024 年前三季度". */
-  label: z.string().min(1),
-});
-export type Period = z.infer<typeof PeriodSchema>;
+export { PeriodSchema, type Period } from '../genre/period.js';
+import { PeriodSchema } from '../genre/period.js';
 
 export const ChangeSchema = z.object({
   direction: z.enum(['up', 'down']),

@@ -18,7 +18,10 @@ import { readCedict, type CedictEntry } from './cedict-data.js';
 
 /** Bump when the derivation or the JSON shape changes, so cached glossaries are rebuilt.
  *  2: related map as one sorted text block; sense-rank decay; article-frequency ordering. */
-export const GLOSSARY_VERSION = 2;
+export const GLOSSARY_VERSION = 3;
+// 3: composed article words (不良率 = 不良 + 率), acronyms the article writes in Latin (CEO), the rest of a
+//    compound's gloss for its article-word part (副总裁 "vice president" - 副 "vice" -> 总裁), related() for
+//    the article's own words, "(bound form)" senses no longer relate.
 
 /** Article terms shorter than this are not glossary targets: single characters carry many unrelated senses
  *  in CC-CEDICT (进 has ten) and would flood translations; they still work as *inputs* to related(). */
@@ -51,6 +54,14 @@ const RELATED_MIN_SCORE = 0.4;
 const RELATED_MAX_CHARS = 3;
 /** At most this many related article words per headword. */
 const RELATED_MAX_TERMS = 4;
+/** A link derived by composition (a part's gloss standing for the whole word, or the rest of a compound's
+ *  gloss standing for its part) counts this much of a direct gloss link. */
+const COMPOSED_WEIGHT = 0.6;
+/** A part's gloss word takes part in composition only if it is at least this strong a gloss of the part
+ *  (a one- or two-word early sense): 不良 "bad", 率 "ratio", not 率 "generally". */
+const PART_KEY_MIN_WEIGHT = 0.3;
+/** Question words allowed between the two ends of a composed pair: "bad loan ratio" -> 不良率. */
+const PAIR_MAX_GAP = 1;
 
 export interface Translation {
   /** The English word or phrase as found (lowercase). */
@@ -63,10 +74,16 @@ export interface Translation {
 
 export interface GlossaryJSON {
   version: number;
-  /** Article terms that have CC-CEDICT entries. */
+  /** Article terms: words with CC-CEDICT entries, then words composed of entries, then Latin acronyms. */
   terms: string[];
   /** English key (lemmas joined by spaces) -> [term index, weight][] best first. */
   keys: Record<string, [number, number][]>;
+  /**
+   * Composed article words: "firstLemma lastLemma" -> [term index, weight][]. The first word glosses the
+   * word's first part, the last its last part, up to PAIR_MAX_GAP question words between: "bad ... ratio"
+   * -> 不良率 (不良 + 率), a word CC-CEDICT has no entry for.
+   */
+  pairs: Record<string, [number, number][]>;
   /** Keys that CC-CEDICT writes capitalised (proper nouns such as "Alibaba"), allowed mid-sentence. */
   proper: string[];
   /**
@@ -185,18 +202,22 @@ interface GlossWords {
   /** CC-CEDICT writes verb senses as "to ...": a verb sense only relates to verb senses (送礼 "to give a
    *  present" is not 现在 "at present"). */
   verb: boolean;
+  /** CC-CEDICT marks it "(bound form)": only inside compounds (率 "ratio"), never a word on its own. */
+  bound: boolean;
 }
 
+const BOUND_FORM = /^\s*\(bound form\)/i;
 const VERB_GLOSS = /^(?:(?:lit|fig)\.\s*)?to\s/i;
 const LIT_FIG = /^(lit|fig)\.\s*/i;
 const NEEDS_CLEANING = /[[(|\u3400-\u9fff]|CL:/;
 
 /** The gloss's words, plus acronyms it gives in brackets ("chief executive officer (CEO)"). */
-function glossWords(gloss: string, verbSlot: boolean): GlossWords[] {
+function glossWords(gloss: string, verbSlot: boolean, boundSlot = false): GlossWords[] {
   const out: GlossWords[] = [];
   let g = gloss;
+  const bound = boundSlot || BOUND_FORM.test(g);
   if (NEEDS_CLEANING.test(g)) {
-    for (const m of g.matchAll(/\(([A-Z]{2,})\)/g)) out.push({ words: [m[1]!], verb: false });
+    for (const m of g.matchAll(/\(([A-Z]{2,})\)/g)) out.push({ words: [m[1]!], verb: false, bound });
     g = g
       .replace(/CL:.*$/, '') // classifier notes
       .replace(/\[[^\]]*\]/g, ' ') // pinyin in brackets
@@ -206,7 +227,7 @@ function glossWords(gloss: string, verbSlot: boolean): GlossWords[] {
   g = g.trim();
   if (!g || NOISE_GLOSS.test(g)) return out;
   const words = splitWords(g.replace(LIT_FIG, ''));
-  if (words.length > 0) out.push({ words, verb: verbSlot || VERB_GLOSS.test(g) });
+  if (words.length > 0) out.push({ words, verb: verbSlot || VERB_GLOSS.test(g), bound });
   return out;
 }
 
@@ -274,29 +295,73 @@ export class Glossary {
   translate(english: string): Translation[] {
     const toks = tokens(english).filter((t) => !t.capitalised || this.proper.has(t.lemma));
     const out: Translation[] = [];
+    const unit = (slice: Token[], links: [number, number][]): Translation => ({
+      en: slice.map((t) => t.surface).join(' '),
+      zh: links.slice(0, MAX_TERMS_PER_UNIT).map(([term]) => this.data.terms[term]!),
+      weight: links[0]![1],
+    });
     for (let i = 0; i < toks.length; ) {
+      // Longest contiguous gloss phrase starting here.
       let taken = 0;
+      let links: [number, number][] | undefined;
       for (let k = Math.min(MAX_PHRASE_WORDS, toks.length - i); k >= 1 && !taken; k--) {
-        const slice = toks.slice(i, i + k);
-        const key = slice.map((t) => t.lemma).join(' ');
-        const links = Object.hasOwn(this.data.keys, key) ? this.data.keys[key] : undefined;
-        if (!links || links.length === 0) continue;
-        taken = k;
-        out.push({
-          en: slice.map((t) => t.surface).join(' '),
-          zh: links.slice(0, MAX_TERMS_PER_UNIT).map(([term]) => this.data.terms[term]!),
-          weight: links[0]![1],
-        });
+        links = lookup(this.data.keys, toks.slice(i, i + k).map((t) => t.lemma).join(' '));
+        if (links) taken = k;
       }
-      i += taken || 1;
+      // A composed word spanning further ("bad loan ratio" -> 不良率) wins; the words between it keeps
+      // translating on their own.
+      for (let j = Math.min(toks.length - 1, i + 1 + PAIR_MAX_GAP); j > i && j - i + 1 > taken; j--) {
+        const pair = lookup(this.data.pairs, `${toks[i]!.lemma} ${toks[j]!.lemma}`);
+        if (!pair) continue;
+        out.push(unit(toks.slice(i, j + 1), pair));
+        out.push(...this.translateTokens(toks.slice(i + 1, j)));
+        taken = -(j + 1 - i);
+        break;
+      }
+      if (taken > 0) out.push(unit(toks.slice(i, i + taken), links!));
+      else if (taken === 0) {
+        // No gloss has this word: try it as a derived or compound word ("shipments", "shareholding").
+        const fallback = this.wordFallback(toks[i]!);
+        if (fallback) out.push(unit([toks[i]!], fallback));
+      }
+      i += Math.abs(taken) || 1;
     }
     return out;
   }
 
+  private translateTokens(toks: Token[]): Translation[] {
+    const out: Translation[] = [];
+    for (const t of toks) {
+      const links = lookup(this.data.keys, t.lemma) ?? this.wordFallback(t);
+      if (links) out.push({ en: t.surface, zh: links.slice(0, MAX_TERMS_PER_UNIT).map(([x]) => this.data.terms[x]!), weight: links[0]![1] });
+    }
+    return out;
+  }
+
+  /** A word no gloss has, read through generic English word formation: a derivational suffix dropped
+   *  ("shipment" -> ship), or a closed compound split into two glossed words in either order
+   *  ("shareholding" -> "hold share", the way 持股 is glossed). */
+  private wordFallback(t: Token): [number, number][] | undefined {
+    const w = t.surface;
+    const base = /^(.{3,}?)(ments?|ness)$/.exec(w)?.[1];
+    if (base) {
+      const links = lookup(this.data.keys, lemma(base));
+      if (links) return links;
+    }
+    for (let cut = 3; cut <= w.length - 3; cut++) {
+      const a = wordLemma(w.slice(0, cut));
+      const b = wordLemma(w.slice(cut));
+      if (!a || !b) continue;
+      const links = lookup(this.data.keys, `${a} ${b}`) ?? lookup(this.data.keys, `${b} ${a}`);
+      if (links) return links;
+    }
+    return undefined;
+  }
+
   /**
    * Article words sharing a specific CC-CEDICT sense with `zhWord` (当上 -> 担任, 辞职 -> 离职), best first.
-   * Only for words the article does not use (for its own words this is []), and up to RELATED_MAX_CHARS
-   * characters. English polysemy leaks through (发帖 "to post" ~ 出任 "to take up a post"), so treat these as
+   * For words the article does not use and for its own words (a question may use another article word than
+   * the sentence that answers it), up to RELATED_MAX_CHARS characters (longer article words too). English polysemy leaks through (发帖 "to post" ~ 出任 "to take up a post"), so treat these as
    * weaker evidence than the word itself.
    */
   related(zhWord: string): string[] {
@@ -322,6 +387,11 @@ export class Glossary {
   }
 }
 
+function lookup(map: Record<string, [number, number][]>, key: string): [number, number][] | undefined {
+  const links = Object.hasOwn(map, key) ? map[key] : undefined;
+  return links && links.length > 0 ? links : undefined;
+}
+
 /**
  * Rebuild a glossary from toJSON() output; throws on another GLOSSARY_VERSION so callers rebuild.
  * Only the envelope is checked (not a zod schema over ~30k entries): the file is our own cache, and a full
@@ -335,6 +405,7 @@ export function glossaryFromJSON(json: unknown): Glossary {
     data.version === GLOSSARY_VERSION &&
     Array.isArray(data.terms) &&
     typeof data.keys === 'object' &&
+    typeof data.pairs === 'object' &&
     typeof data.related === 'string';
   if (!ok) {
     throw new Error(`glossary cache is not version ${GLOSSARY_VERSION}`);
@@ -358,6 +429,8 @@ interface SenseTable {
   rank: IntList;
   /** 1 for a verb sense ("to ..."), else 0. */
   verb: IntList;
+  /** 1 for a "(bound form)" sense, else 0. */
+  bound: IntList;
   ids: IntList;
   lemmaNames: string[];
   /** Number of headwords whose senses use each lemma. */
@@ -375,9 +448,22 @@ export function buildGlossary(
   articleWords: Iterable<string>,
   entries?: Iterable<CedictEntry>,
 ): Glossary {
-  const inArticle = articleMembership(articleText, articleWords);
+  const vocab = [...new Set(articleWords)];
+  const inArticle = articleMembership(articleText, vocab);
   const wanted = (head: string) => head.length <= RELATED_MAX_CHARS || inArticle(head);
-  const table = senseTable(entries ?? readCedict(undefined, wanted), wanted);
+  // Acronyms the article writes in Latin (CEO, IPO): CC-CEDICT spells them out in glosses of headwords the
+  // article may not use at all (首席执行官 "chief executive officer (CEO)"), so those entries are read too.
+  const acronyms = latinAcronyms(articleText, vocab);
+  const acronymInGloss = acronyms.size > 0 ? new RegExp(`\\((?:${[...acronyms].join('|')})\\)`) : undefined;
+  const expansions: { acronym: string; lemmas: string[] }[] = [];
+  const source = entries ?? readCedict(undefined, wanted, acronymInGloss && ((raw) => acronymInGloss.test(raw)));
+  function* kept(): Generator<CedictEntry> {
+    for (const entry of source) {
+      if (acronymInGloss) collectExpansions(entry, acronymInGloss, expansions);
+      if (wanted(entry.simplified)) yield entry;
+    }
+  }
+  const table = senseTable(kept(), wanted);
 
   const headCount = Math.max(2, table.heads.length); // (a one-headword dictionary would divide by log 1 = 0)
   // Specificity 0..1 (normalised idf): a word glossing one headword is 1, one glossing them all is 0.
@@ -387,8 +473,12 @@ export function buildGlossary(
   const termIndex = new Map<string, number>();
   const terms: string[] = [];
   const termSenses: number[][] = [];
+  const headSenses = new Map<string, number[]>();
   for (let n = 0; n + 1 < table.start.length; n++) {
     const h = table.heads[table.head.get(n)]!;
+    let list = headSenses.get(h);
+    if (!list) headSenses.set(h, (list = []));
+    list.push(n);
     if (h.length < TERM_MIN_CHARS || !inArticle(h)) continue;
     let t = termIndex.get(h);
     if (t === undefined) {
@@ -398,16 +488,134 @@ export function buildGlossary(
     }
     termSenses[t]!.push(n);
   }
+  // Related map first: it covers the dictionary terms only (composed and Latin terms have no senses).
+  const related = relatedTerms(table, terms, termSenses, spec);
+
+  const best = englishKeys(table, termSenses, spec);
+  const pairs = new Map<string, Map<number, number>>();
+  const termOf = (word: string) => {
+    let t = termIndex.get(word);
+    if (t === undefined) {
+      termIndex.set(word, (t = terms.length));
+      terms.push(word);
+    }
+    return t;
+  };
+
+  // Strong one-word glosses of a headword (不良 "bad", 率 "ratio"): what it contributes to a compound.
+  const partKeyCache = new Map<string, Map<number, number>>();
+  const partKeys = (head: string): Map<number, number> => {
+    let keys = partKeyCache.get(head);
+    if (keys) return keys;
+    partKeyCache.set(head, (keys = new Map()));
+    for (const n of headSenses.get(head) ?? []) {
+      const ids = senseIds(table, n);
+      for (const id of ids) {
+        const w = (spec[id]! / ids.length) * SENSE_RANK_DECAY ** table.rank.get(n);
+        if (w >= PART_KEY_MIN_WEIGHT && w > (keys.get(id) ?? 0)) keys.set(id, w);
+      }
+    }
+    return keys;
+  };
+
+  // (1) Article words CC-CEDICT lacks, made of two headwords (不良率 = 不良 + 率, 出货量 = 出货 + 量): a
+  // question naming both parts in order reaches the word, and a longer first part not in the article
+  // passes its own glosses on, weaker.
+  for (const word of vocab) {
+    if (word.length < 3 || word.length > TEXT_MATCH_MAX_CHARS || termIndex.has(word) || !HAN_WORD.test(word)) continue;
+    if (!articleText.includes(word)) continue;
+    for (let cut = 1; cut < word.length; cut++) {
+      const first = word.slice(0, cut);
+      const last = word.slice(cut);
+      if (!headSenses.has(first) || !headSenses.has(last)) continue;
+      const a = partKeys(first);
+      const b = partKeys(last);
+      if (a.size === 0 || b.size === 0) continue;
+      const t = termOf(word);
+      for (const [x, wx] of a) {
+        for (const [y, wy] of b) {
+          if (x !== y) addLink(pairs, `${table.lemmaNames[x]} ${table.lemmaNames[y]}`, t, Math.min(wx, wy));
+        }
+        if (first.length >= 2 && !inArticle(first)) addLink(best, table.lemmaNames[x]!, t, wx * COMPOSED_WEIGHT);
+      }
+    }
+  }
+
+  // (2) A compound's gloss minus its part's gloss names the other part: 副总裁 "vice president" less 副
+  // "vice" is "president", a sense of 总裁 that CC-CEDICT glosses only as "chairman; director-general".
+  const dictTerms = termSenses.length;
+  for (let ti = 0; ti < dictTerms; ti++) {
+    const word = terms[ti]!;
+    for (let cut = 1; cut < word.length; cut++) {
+      for (const [part, rest] of [
+        [word.slice(0, cut), word.slice(cut)],
+        [word.slice(cut), word.slice(0, cut)],
+      ] as const) {
+        const target = termIndex.get(rest);
+        if (target === undefined || target >= dictTerms || rest.length < TERM_MIN_CHARS || !headSenses.has(part)) continue;
+        const drop = partKeys(part);
+        if (drop.size === 0) continue;
+        for (const n of termSenses[ti]!) {
+          const ids = senseIds(table, n);
+          const left = ids.filter((id) => !drop.has(id));
+          if (left.length === ids.length || left.length === 0 || left.length > MAX_PHRASE_WORDS) continue;
+          const w = COMPOSED_WEIGHT * Math.max(...left.map((id) => spec[id]!)) * SENSE_RANK_DECAY ** table.rank.get(n);
+          if (w >= MIN_LINK_WEIGHT) addLink(best, left.map((id) => table.lemmaNames[id]).join(' '), target, w);
+        }
+      }
+    }
+  }
+
+  // (3) Latin acronyms: the acronym itself and its spelled-out phrase (and runs of 2+ of its words) reach
+  // the Latin word the article writes.
+  for (const { acronym, lemmas } of expansions) {
+    const t = termOf(acronym);
+    addLink(best, lemma(acronym), t, 1);
+    const len = lemmas.length;
+    for (let k = Math.min(MAX_PHRASE_WORDS, len); k >= 2; k--) {
+      for (let s = 0; s + k <= len; s++) addLink(best, lemmas.slice(s, s + k).join(' '), t, k === len ? 1 : (0.9 * k) / len);
+    }
+  }
 
   const counts = terms.map((term) => occurrences(articleText, term));
-  const keys = englishKeys(table, terms, termSenses, spec, counts);
+  const keys = rankLinks(best, terms, counts);
   return new Glossary({
     version: GLOSSARY_VERSION,
     terms,
     keys,
+    pairs: rankLinks(pairs, terms, counts),
     proper: [...table.proper].filter((p) => Object.hasOwn(keys, p)),
-    related: relatedTerms(table, terms, termSenses, spec),
+    related,
   });
+}
+
+const HAN_WORD = /^\p{Script=Han}+$/u;
+
+/** Latin words of 2+ capitals (and digits) the article writes: CEO, CFO, IPO, AI. */
+function latinAcronyms(text: string, vocab: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9]*/g)) if (/^[A-Z][A-Z0-9]+$/.test(m[0])) out.add(m[0]);
+  for (const w of vocab) if (/^[A-Z][A-Z0-9]+$/.test(w) && text.includes(w)) out.add(w);
+  return out;
+}
+
+/** Glosses "spelled-out phrase (ACRONYM)" for an acronym of the article, as lemma lists. */
+function collectExpansions(entry: CedictEntry, acronymInGloss: RegExp, out: { acronym: string; lemmas: string[] }[]): void {
+  for (const slot of entry.glosses) {
+    if (!acronymInGloss.test(slot)) continue;
+    for (const gloss of slot.split(/;\s*/)) {
+      const m = /^(?:(?:lit|fig)\.\s*)?([^()]+?)\s*\(([A-Z][A-Z0-9]+)\)\s*$/.exec(gloss);
+      if (!m || !acronymInGloss.test(`(${m[2]})`)) continue;
+      const lemmas = splitWords(m[1]!.replace(/[\p{Script=Han}|]+/gu, ' ')).map(wordLemma).filter(Boolean);
+      if (lemmas.length > 0) out.push({ acronym: m[2]!, lemmas });
+    }
+  }
+}
+
+function addLink(map: Map<string, Map<number, number>>, key: string, term: number, weight: number): void {
+  let links = map.get(key);
+  if (!links) map.set(key, (links = new Map()));
+  if ((links.get(term) ?? 0) < weight) links.set(term, weight);
 }
 
 /** One pass over the dictionary: intern lemmas, count how many headwords use each, keep every sense. */
@@ -418,6 +626,7 @@ function senseTable(entries: Iterable<CedictEntry>, wanted: (head: string) => bo
     head: new IntList(),
     rank: new IntList(),
     verb: new IntList(),
+    bound: new IntList(),
     ids: new IntList(),
     lemmaNames: [],
     df: [],
@@ -457,8 +666,9 @@ function senseTable(entries: Iterable<CedictEntry>, wanted: (head: string) => bo
     for (const slot of entry.glosses) {
       // "to depart; to leave" and "to depart; leave" are both verb slots: "to" is often written once.
       const verbSlot = VERB_GLOSS.test(slot);
+      const boundSlot = BOUND_FORM.test(slot);
       for (const gloss of slot.split(/;\s*/)) {
-        for (const phrase of glossWords(gloss, verbSlot)) {
+        for (const phrase of glossWords(gloss, verbSlot, boundSlot)) {
           const before = t.ids.length;
           for (const raw of phrase.words) {
             const id = idOf(raw);
@@ -473,6 +683,7 @@ function senseTable(entries: Iterable<CedictEntry>, wanted: (head: string) => bo
           t.head.push(h);
           t.rank.push(senseCount[h]!++);
           t.verb.push(phrase.verb ? 1 : 0);
+          t.bound.push(phrase.bound ? 1 : 0);
           t.start.push(t.ids.length);
         }
       }
@@ -537,14 +748,7 @@ function articleMembership(text: string, words: Iterable<string>): (head: string
  * 0.2) times the run's specificity (words that gloss thousands of headwords are weak), decayed by sense rank.
  * Links are ordered by weight boosted by the term's frequency in the article.
  */
-function englishKeys(
-  table: SenseTable,
-  terms: string[],
-  termSenses: number[][],
-  spec: number[],
-  counts: number[],
-): Record<string, [number, number][]> {
-  const rankOf = (term: number, weight: number) => weight * (1 + ARTICLE_FREQ_BONUS * Math.log(Math.max(1, counts[term]!)));
+function englishKeys(table: SenseTable, termSenses: number[][], spec: number[]): Map<string, Map<number, number>> {
   const best = new Map<string, Map<number, number>>();
   termSenses.forEach((senses, ti) => {
     for (const n of senses) {
@@ -555,14 +759,17 @@ function englishKeys(
           const run = lemmas.slice(s, s + k);
           const weight = (k / len) * Math.max(...run.map((id) => spec[id]!)) * SENSE_RANK_DECAY ** table.rank.get(n);
           if (weight < MIN_LINK_WEIGHT) continue;
-          const key = run.map((id) => table.lemmaNames[id]).join(' ');
-          let links = best.get(key);
-          if (!links) best.set(key, (links = new Map()));
-          if ((links.get(ti) ?? 0) < weight) links.set(ti, weight);
+          addLink(best, run.map((id) => table.lemmaNames[id]).join(' '), ti, weight);
         }
       }
     }
   });
+  return best;
+}
+
+/** Links ordered by weight boosted by the term's frequency in the article, cut to MAX_TERMS_PER_UNIT. */
+function rankLinks(best: Map<string, Map<number, number>>, terms: string[], counts: number[]): Record<string, [number, number][]> {
+  const rankOf = (term: number, weight: number) => weight * (1 + ARTICLE_FREQ_BONUS * Math.log(Math.max(1, counts[term]!)));
   const out: Record<string, [number, number][]> = {};
   for (const [key, links] of best) {
     out[key] = [...links]
@@ -585,9 +792,6 @@ function relatedTerms(
   spec: number[],
 ): string {
   const useful = (id: number) => table.df[id]! <= COMMON_LEMMA_DF;
-  const termSet = new Set(terms);
-  // The article's own terms need no bridge to themselves: leaving them out keeps the cached map smaller.
-  const isTerm = (head: string) => termSet.has(head);
   const contentOf = (n: number) => [...new Set(senseIds(table, n).filter(useful))];
   const weightOf = (ids: number[]) => ids.reduce((s, id) => s + spec[id]!, 0);
 
@@ -611,7 +815,8 @@ function relatedTerms(
   const scores = new Map<number, Map<number, { best: number; sum: number }>>();
   const shared = new Map<number, { term: number; total: number; sum: number }>();
   for (let n = 0; n + 1 < table.start.length; n++) {
-    if (!touchesArticle(n) || isTerm(table.heads[table.head.get(n)]!)) continue;
+    // A "(bound form)" sense is no word of its own: 干 "(bound form) to have to do with" is not 有关.
+    if (table.bound.get(n) === 1 || !touchesArticle(n)) continue;
     const content = contentOf(n);
     const verb = table.verb.get(n) === 1;
     if (content.length === 0) continue;

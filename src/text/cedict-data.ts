@@ -45,10 +45,15 @@ export function cedictDataPath(from = dirname(fileURLToPath(import.meta.url))): 
 /** Bytes read at a time: the 11 MB file is never held whole, which keeps the build's memory peak lower. */
 const CHUNK_BYTES = 1 << 20;
 
-/** CC-CEDICT entries whose simplified headword is `wanted`, in file order. One pass, no full JSON parse. */
+/**
+ * CC-CEDICT entries whose simplified headword is `wanted`, in file order. One pass, no full JSON parse.
+ * `wantedMeanings`, if given, also admits an entry whose raw meanings text (JSON, as read) it accepts: a
+ * cheap test, so a caller can pick out glosses that mention e.g. an acronym without decoding every entry.
+ */
 export function* readCedict(
   path = cedictDataPath(),
   wanted: (simplified: string) => boolean = () => true,
+  wantedMeanings?: (rawMeanings: string) => boolean,
 ): Generator<CedictEntry> {
   const fd = openSync(path, 'r');
   try {
@@ -62,7 +67,7 @@ export function* readCedict(
       let consumed = 0;
       for (const m of text.matchAll(ENTRY)) {
         consumed = m.index! + m[0].length;
-        const entry = decode(m, wanted);
+        const entry = decode(m, wanted, wantedMeanings);
         if (entry) yield entry;
       }
       // An entry cut by the chunk end does not match (its meanings lack their closing quote or bracket);
@@ -75,11 +80,15 @@ export function* readCedict(
   }
 }
 
-function decode(m: RegExpMatchArray, wanted: (simplified: string) => boolean): CedictEntry | undefined {
+function decode(
+  m: RegExpMatchArray,
+  wanted: (simplified: string) => boolean,
+  wantedMeanings?: (rawMeanings: string) => boolean,
+): CedictEntry | undefined {
   const simplified = utf8(unescape(m[2]!));
-  // Skipping unwanted headwords before their glosses are decoded saves most of the allocation.
-  if (!wanted(simplified)) return undefined;
   const raw = m[4]!;
+  // Skipping unwanted headwords before their glosses are decoded saves most of the allocation.
+  if (!wanted(simplified) && !wantedMeanings?.(raw)) return undefined;
   const glosses = raw.startsWith('[') ? meaningList(raw) : [unescape(m[5] ?? '')];
   return { simplified, pinyin: utf8(unescape(m[3]!)), glosses: glosses.map(utf8) };
 }

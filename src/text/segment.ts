@@ -3,7 +3,7 @@
 // it holds knowledge of the language, never one article's names (those are found per article).
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { GENRE_WORDS } from './genre.js';
+import { GENRE_WORDS } from './genre-words.js';
 import { compact, tightenSpacing } from './normalize.js';
 
 let jieba: Jieba | undefined;
@@ -72,4 +72,9 @@ export const retrievalTokens = (text: string): string[] => [...tokenize(text), .
  * most likely a name. */
 export function inDictionary(word: string): boolean {
   return segmenter().cut(word, false).length === 1;
+}
+
+/** The text cut into words as written (no lowercasing, nothing dropped): lengths add up to the text's. */
+export function cut(text: string): string[] {
+  return segmenter().cut(text, true);
 }

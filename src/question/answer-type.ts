@@ -2,7 +2,7 @@
 // into Chinese by the reader). The sentence chosen as the answer must hold something of that kind, and the
 // question's focus words (什么职务, 多少, 哪一年) are the slot to fill, never evidence the article must repeat.
 import type { EntityIndex } from '../corpus/entities.js';
-import { ROLES } from '../facts/events.js';
+import { ROLES } from '../genre/events.js';
 
 export type AnswerType =
   | 'date'

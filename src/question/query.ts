@@ -3,14 +3,14 @@
 // (evidence for "not found").
 import type { Article } from '../corpus/article.js';
 import { personShaped } from '../corpus/entities.js';
-import { FUNCTION_CHARS, ORG_ENDINGS } from '../text/names.js';
+import { FUNCTION_CHARS, ORG_ENDINGS } from '../genre/names.js';
 import { normalizeQuestion, compact } from '../text/normalize.js';
 import { retrievalTokens, STOP_WORDS, tag, tokenize } from '../text/segment.js';
-import { findMeasures, MEASURES } from '../facts/measures.js';
-import { periodsAskedIn } from '../facts/period.js';
-import type { Period } from '../facts/schema.js';
+import { findMeasures, MEASURES } from '../genre/measures.js';
+import { periodsAskedIn } from '../genre/period.js';
+import type { Period } from '../genre/period.js';
 import { classifyQuestion, withoutFocus, type AnswerType } from './answer-type.js';
-import { compactArticle } from './cite.js';
+import { compactArticle } from '../corpus/cite.js';
 import { readQuestion, type Reading } from './reading.js';
 
 export interface QueryAnalysis {

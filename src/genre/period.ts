@@ -1,6 +1,14 @@
 // Periods and dates as the article and questions write them. The article was posted 2025-04-23, so
 // "今年" is 2025 and "去年" 2024; the posting year is passed in rather than assumed.
-import type { Period } from './schema.js';
+import { z } from 'zod';
+
+export const PeriodSchema = z.object({
+  /** Machine key: "2024", "2024H1", "2024Q1-3", "2024-end", "2020-08-asof", "2025-02-05", "2020-04". */
+  key: z.string().min(4),
+  /** How a person reads it: "2024 年前三季度". */
+  label: z.string().min(1),
+});
+export type Period = z.infer<typeof PeriodSchema>;
 
 export interface FoundPeriod extends Period {
   at: number;
@@ -28,7 +36,7 @@ export function findPeriods(text: string, postedYear: number): FoundPeriod[] {
     }],
     [/(\d{4})年?[Qq]([1-4])/g, (m) => ({ key: `${m[1]}Q${m[2]}`, label: `${m[1]} 年第${m[2]}季度` })],
     [/(?:截至|截止|到)(\d{4})年(\d{1,2})月(?:为止|底)?/g, (m) => ({ key: `${m[1]}-${pad(m[2]!)}-asof`, label: `截至 ${m[1]} 年 ${Number(m[2])} 月` })],
-    [/(\d{4})年(?:的时候)?底/g, (m) => ({ key: `${m[1]}-end`, label: `${m[1]} 年底` })],
+    [/(\d{4})年(?:的时候)?(?:底|末|终)/g, (m) => ({ key: `${m[1]}-end`, label: `${m[1]} 年底` })],
     [/(\d{4})年(\d{1,2})月(\d{1,2})日/g, (m) => ({ key: `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`, label: `${m[1]} 年 ${Number(m[2])} 月 ${Number(m[3])} 日` })],
     [/(\d{4})年(\d{1,2})月/g, (m) => ({ key: `${m[1]}-${pad(m[2]!)}`, label: `${m[1]} 年 ${Number(m[2])} 月` })],
     [/(\d{4})(?:年(?:全年|度)?|全年)/g, (m) => ({ key: m[1]!, label: `${m[1]} 年` })],

@@ -4,8 +4,8 @@
 // change is recorded, so the answer can say which reading it used.
 import type { Article } from '../corpus/article.js';
 import { hasEnglish, translateFrames } from '../text/english.js';
-import { STOP_WORDS, tokenize } from '../text/segment.js';
-import { compactArticle } from './cite.js';
+import { cut, STOP_WORDS, tokenize } from '../text/segment.js';
+import { compactArticle } from '../corpus/cite.js';
 
 export interface Reading {
   typed: string;
@@ -29,6 +29,9 @@ export interface ReadingOptions {
   maxRelated: number;
 }
 export const DEFAULT_READING: ReadingOptions = { maxTypoWindow: 4, maxRelated: 2 };
+
+// Particles and function characters: a window holding one is grammar, not a mistyped term.
+const PARTICLES = new Set([...'的了是在和与也都就被把从到对于为而其这那个些之以及所再又还将已曾给向让着过来去说吗呢吧啊呀']);
 
 // Words that frame a question and must never be "repaired" into article words.
 const QUESTION_FRAME = /多少|什么|哪|谁|怎么|如何|为什么|为啥|几|吗|呢|是不是|有没有|是否/;
@@ -84,8 +87,14 @@ function repairHomophones(q: string, article: Article, readings: Reading[], opti
   const haystack = compactArticle(article);
   let out = q;
   for (let size = options.maxTypoWindow; size >= 2; size--) {
+    // A typo replaces whole words as the question is cut ("不良/律", "招连"); a window that splits one of
+    // its words ("消费者是" -> "者是") is two words meeting, not a typo.
+    const edges = wordEdges(out);
     for (let at = 0; at + size <= out.length; at++) {
       const window = out.slice(at, at + size);
+      if (!edges.has(at) || !edges.has(at + size)) continue;
+      // Next to a number it is a unit or a period ("2024 年第 3 季度"); with a particle it is grammar.
+      if (/\d/.test(out[at - 1] ?? '') || /\d/.test(out[at + size] ?? '') || [...window].some((c) => PARTICLES.has(c))) continue;
       if (!/^\p{Script=Han}+$/u.test(window) || haystack.includes(window) || QUESTION_FRAME.test(window)) continue;
       const match = article.lexicon.phonetic
         .homophones(window)
@@ -97,6 +106,14 @@ function repairHomophones(q: string, article: Article, readings: Reading[], opti
     }
   }
   return out;
+}
+
+/** Offsets where the segmenter puts a word boundary (start and end included). */
+function wordEdges(text: string): Set<number> {
+  const edges = new Set<number>([0]);
+  let at = 0;
+  for (const w of cut(text)) edges.add((at += w.length));
+  return edges;
 }
 
 /** Everyday words the article does not use ("当上", "离开") gain the article's word for the same sense. */
