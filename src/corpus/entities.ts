@@ -225,7 +225,9 @@ export function deriveEntities(paragraphs: string[], aliases: Aliases, options: 
   for (const e of entities) {
     for (const s of shortForms(e, all, taken)) {
       if (byName.has(s) && byName.get(s) !== e) {
-        // The short form was found as a word of its own ("网商"): it becomes this entity's name.
+        // A Latin word found on its own ("Intel") names a thing of its own; a Chinese short form found as
+        // a word ("网商") is this entity's name.
+        if (/[A-Za-z]/.test(s)) continue;
         byName.delete(s);
       }
       e.names.push(s);

@@ -93,7 +93,8 @@ export function holdsType(type: AnswerType, text: string, entities: EntityIndex,
     case 'comparison':
       return NUMBER_IN_TEXT.test(text) || /超过|高于|低于|不如|领先|落后|更/.test(text);
     case 'person':
-      return fresh().some((e) => e.kind === 'person') || ROLE_IN_TEXT.test(text);
+      // "和谁合作", "被谁收购": who may be a company as well as a person.
+      return fresh().some((e) => e.kind !== 'other') || ROLE_IN_TEXT.test(text);
     case 'org': {
       if (fresh().some((e) => e.kind !== 'person')) return true;
       // "建行" for 银行, "中金" for 公司: the kind word, or a short form ending in its last character.
@@ -124,3 +125,6 @@ export const askedUnit = (question: string): string | undefined => ASKED_UNIT.ex
 export const figureInUnit = (text: string, unit: string): boolean =>
   // A four-digit number before 年 is a year, not a count of years.
   new RegExp(`(?:(?<![\\d.])\\d{1,3}(?:\\.\\d+)?|\\d+\\.\\d+|[一二三四五六七八九十两百千]+)\\s*(?:多|余)?\\s*[万亿]?\\s*${unit}`).test(text);
+
+/** "谁是CFO", "现在谁当总经理": the role a person question names; the answer's sentence must name it too. */
+export const roleAsked = (question: string): string | undefined => new RegExp(ROLES, 'i').exec(question)?.[0];

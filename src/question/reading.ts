@@ -4,6 +4,7 @@
 // change is recorded, so the answer can say which reading it used.
 import type { Article } from '../corpus/article.js';
 import { hasEnglish, translateFrames } from '../text/english.js';
+import { compact } from '../text/normalize.js';
 import { cut, STOP_WORDS, tokenize } from '../text/segment.js';
 import { compactArticle } from '../corpus/cite.js';
 
@@ -46,13 +47,18 @@ export function readQuestion(normalized: string, article: Article, options: Read
 
 /** Names (aliases, then pinyin of the article's Chinese names), question frames, then dictionary words. */
 function readLatin(q: string, article: Article, readings: Reading[]): string {
-  let out = replaceSpans(q, article.entities.find(q).filter((m) => /[A-Za-z]/.test(m.name)).map((m) => ({ at: m.at, length: m.name.length, by: m.canonical })));
-  out = replaceSpans(out, article.lexicon.phonetic.latinName(out).map((m) => ({ at: m.at, length: m.length, by: m.word })));
+  const haystack = compactArticle(article);
+  // A Latin name the article itself writes ("Tower", "Intel") stays as typed; other names ("MYbank" for
+  // 网商银行, "Han Xinyi" for 韩歆毅) become the article's.
+  const written = (name: string) => haystack.includes(compact(name));
+  let out = replaceSpans(q, article.entities.find(q).filter((m) => /[A-Za-z]/.test(m.name) && !written(m.name)).map((m) => ({ at: m.at, length: m.name.length, by: m.canonical })));
+  // Pinyin spells the article's names only ("Han Xinyi"), never an ordinary word that sounds alike ("SiGe").
+  const named = (word: string) => (article.entities.get(word) ?? article.entities.find(word)[0]) !== undefined;
+  out = replaceSpans(out, article.lexicon.phonetic.latinName(out).filter((m) => named(m.word) && !written(out.slice(m.at, m.at + m.length))).map((m) => ({ at: m.at, length: m.length, by: m.word })));
   for (const r of readingsOf(q, out)) readings.push({ ...r, how: 'name' });
   out = translateFrames(out).replace(/(\p{Script=Han}) ?'s\b/gu, '$1的');
   if (!hasEnglish(out)) return out;
   // Latin words the article itself writes ("CEO", "AI") are already the article's words.
-  const haystack = compactArticle(article);
   const foreign = out.replace(/[A-Za-z][A-Za-z-]*/g, (w) => (haystack.includes(w.toLowerCase()) ? ' , ' : w));
   const translations = article.lexicon.glossary().translate(foreign);
   for (const t of translations) {

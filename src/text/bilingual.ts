@@ -60,6 +60,14 @@ const COMPOSED_WEIGHT = 0.6;
 /** A part's gloss word takes part in composition only if it is at least this strong a gloss of the part
  *  (a one- or two-word early sense): 不良 "bad", 率 "ratio", not 率 "generally". */
 const PART_KEY_MIN_WEIGHT = 0.3;
+/** Two English words are synonyms when at least this many headwords have each as a whole sense
+ *  (购得 "to purchase; to acquire", 添置 "to buy; to acquire"); one such headword is too often a pun. */
+const SYNONYM_MIN_HEADS = 2;
+/** Only words at least this specific (normalised idf) make synonyms: "get" and "make" gloss everything. */
+const SYNONYM_MIN_SPEC = 0.45;
+/** A link reached through a synonym counts this much of the synonym's own link, and only fills the places
+ *  a word's own links leave free (after them, whatever the article frequencies). */
+const SYNONYM_WEIGHT = 0.5;
 /** Question words allowed between the two ends of a composed pair: "bad loan ratio" -> 不良率. */
 const PAIR_MAX_GAP = 1;
 
@@ -152,6 +160,8 @@ interface Token {
   surface: string;
   /** Written with a capital (not all caps) where a sentence does not start: a name or a brand. */
   capitalised: boolean;
+  /** A hyphenated word's parts ("non-performing" -> non, performing), tried when the whole is unknown. */
+  parts?: Token[];
 }
 
 /** Word tokens of an English text; hyphens join ("non-performing" -> "nonperforming"), digits are dropped. */
@@ -188,7 +198,9 @@ function tokens(text: string): Token[] {
     const before = text.slice(0, at);
     const sentenceStart = before.trim() === '' || SENTENCE_END.test(before);
     const capitalised = !sentenceStart && /^[A-Z]/.test(raw) && raw !== raw.toUpperCase();
-    return { lemma, surface, capitalised };
+    const token: Token = { lemma, surface, capitalised };
+    if (/[-‑]/.test(raw)) token.parts = tokens(raw.replace(/[-‑]/g, ' '));
+    return token;
   });
 }
 
@@ -227,7 +239,13 @@ function glossWords(gloss: string, verbSlot: boolean, boundSlot = false): GlossW
   g = g.trim();
   if (!g || NOISE_GLOSS.test(g)) return out;
   const words = splitWords(g.replace(LIT_FIG, ''));
-  if (words.length > 0) out.push({ words, verb: verbSlot || VERB_GLOSS.test(g), bound });
+  if (words.length > 0) {
+    const verb = verbSlot || VERB_GLOSS.test(g);
+    out.push({ words, verb, bound });
+    // A hyphenated word also counts as its parts: "vice-chairman" is a "vice ... chairman", "co-founder" a
+    // "founder".
+    if (words.some((w) => w.includes('-'))) out.push({ words: words.flatMap((w) => w.split('-')), verb, bound });
+  }
   return out;
 }
 
@@ -293,7 +311,10 @@ export class Glossary {
    * resolve romanised Chinese names with PhoneticIndex.latinName.
    */
   translate(english: string): Translation[] {
-    const toks = tokens(english).filter((t) => !t.capitalised || this.proper.has(t.lemma));
+    return this.translateTokens(tokens(english).filter((t) => !t.capitalised || this.proper.has(t.lemma)));
+  }
+
+  private translateTokens(toks: Token[]): Translation[] {
     const out: Translation[] = [];
     const unit = (slice: Token[], links: [number, number][]): Translation => ({
       en: slice.map((t) => t.surface).join(' '),
@@ -323,17 +344,14 @@ export class Glossary {
         // No gloss has this word: try it as a derived or compound word ("shipments", "shareholding").
         const fallback = this.wordFallback(toks[i]!);
         if (fallback) out.push(unit([toks[i]!], fallback));
+        else if (toks[i]!.parts) {
+          // Its parts, only if every part is known: "non-performing" is not "performing".
+          const parts = toks[i]!.parts!;
+          const sub = this.translateTokens(parts);
+          if (sub.reduce((n, u) => n + u.en.split(' ').length, 0) === parts.length) out.push(...sub);
+        }
       }
       i += Math.abs(taken) || 1;
-    }
-    return out;
-  }
-
-  private translateTokens(toks: Token[]): Translation[] {
-    const out: Translation[] = [];
-    for (const t of toks) {
-      const links = lookup(this.data.keys, t.lemma) ?? this.wordFallback(t);
-      if (links) out.push({ en: t.surface, zh: links.slice(0, MAX_TERMS_PER_UNIT).map(([x]) => this.data.terms[x]!), weight: links[0]![1] });
     }
     return out;
   }
@@ -492,6 +510,7 @@ export function buildGlossary(
   const related = relatedTerms(table, terms, termSenses, spec);
 
   const best = englishKeys(table, termSenses, spec);
+  const synonymLinks = synonyms(table, terms, headSenses, spec, best);
   const pairs = new Map<string, Map<number, number>>();
   const termOf = (word: string) => {
     let t = termIndex.get(word);
@@ -578,7 +597,7 @@ export function buildGlossary(
   }
 
   const counts = terms.map((term) => occurrences(articleText, term));
-  const keys = rankLinks(best, terms, counts);
+  const keys = rankLinks(best, terms, counts, synonymLinks);
   return new Glossary({
     version: GLOSSARY_VERSION,
     terms,
@@ -610,6 +629,57 @@ function collectExpansions(entry: CedictEntry, acronymInGloss: RegExp, out: { ac
       if (lemmas.length > 0) out.push({ acronym: m[2]!, lemmas });
     }
   }
+}
+
+/**
+ * (4) English synonyms from CC-CEDICT itself: words that are whole senses of the same headwords ("acquire"
+ * and "purchase" of 购得, 添置) share their one-word links, weaker: "acquire" reaches 收购 "to purchase".
+ * English polysemy would leak ("shipment" ~ "dispatch" ~ 结果 "to kill; to dispatch"), so the article term
+ * must also share a character with a headword that made the two words synonyms (收购 and 购得 share 购).
+ */
+function synonyms(
+  table: SenseTable,
+  terms: string[],
+  headSenses: Map<string, number[]>,
+  spec: number[],
+  best: Map<string, Map<number, number>>,
+): Map<string, Map<number, number>> {
+  const together = new Map<number, Map<number, string[]>>();
+  const words = new Set<number>();
+  for (const [head, senses] of headSenses) {
+    words.clear();
+    for (const n of senses) {
+      if (table.start.get(n + 1) - table.start.get(n) !== 1 || table.bound.get(n) === 1) continue;
+      const id = table.ids.get(table.start.get(n));
+      if (spec[id]! >= SYNONYM_MIN_SPEC) words.add(id);
+    }
+    if (words.size < 2 || words.size > 6) continue;
+    for (const x of words) {
+      let row = together.get(x);
+      if (!row) together.set(x, (row = new Map()));
+      for (const y of words) {
+        if (y === x) continue;
+        const heads = row.get(y);
+        if (heads) heads.push(head);
+        else row.set(y, [head]);
+      }
+    }
+  }
+  const out = new Map<string, Map<number, number>>();
+  for (const [x, row] of together) {
+    const key = table.lemmaNames[x]!;
+    const own = best.get(key);
+    if (own && own.size >= MAX_TERMS_PER_UNIT) continue;
+    for (const [y, heads] of row) {
+      if (heads.length < SYNONYM_MIN_HEADS) continue;
+      const chars = new Set(heads.join(''));
+      for (const [term, w] of best.get(table.lemmaNames[y]!) ?? []) {
+        if (w * SYNONYM_WEIGHT < MIN_LINK_WEIGHT || own?.has(term)) continue;
+        if ([...terms[term]!].some((c) => chars.has(c))) addLink(out, key, term, w * SYNONYM_WEIGHT);
+      }
+    }
+  }
+  return out;
 }
 
 function addLink(map: Map<string, Map<number, number>>, key: string, term: number, weight: number): void {
@@ -768,12 +838,18 @@ function englishKeys(table: SenseTable, termSenses: number[][], spec: number[]):
 }
 
 /** Links ordered by weight boosted by the term's frequency in the article, cut to MAX_TERMS_PER_UNIT. */
-function rankLinks(best: Map<string, Map<number, number>>, terms: string[], counts: number[]): Record<string, [number, number][]> {
+function rankLinks(
+  best: Map<string, Map<number, number>>,
+  terms: string[],
+  counts: number[],
+  after?: Map<string, Map<number, number>>,
+): Record<string, [number, number][]> {
   const rankOf = (term: number, weight: number) => weight * (1 + ARTICLE_FREQ_BONUS * Math.log(Math.max(1, counts[term]!)));
+  const ranked = (links: Map<number, number> | undefined) =>
+    [...(links ?? [])].sort((a, b) => rankOf(b[0], b[1]) - rankOf(a[0], a[1]) || terms[b[0]]!.length - terms[a[0]]!.length);
   const out: Record<string, [number, number][]> = {};
-  for (const [key, links] of best) {
-    out[key] = [...links]
-      .sort((a, b) => rankOf(b[0], b[1]) - rankOf(a[0], a[1]) || terms[b[0]]!.length - terms[a[0]]!.length)
+  for (const key of new Set([...best.keys(), ...(after?.keys() ?? [])])) {
+    out[key] = [...ranked(best.get(key)), ...ranked(after?.get(key))]
       .slice(0, MAX_TERMS_PER_UNIT)
       .map(([t, w]) => [t, round(w)]);
   }
