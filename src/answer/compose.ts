@@ -35,6 +35,8 @@ export interface PassageAnswer {
 export interface ComposeOptions {
   /** Share of the question's key-term weight the paragraph must cover for a confident answer. */
   minCoverage: number;
+  /** The same for a question whose slot is concrete (a date, a figure, a name), checked by hard constraints. */
+  minConcreteCoverage: number;
   /** Below minCoverage, a passage that keeps every hard constraint and covers at least this much is offered
    * as "the most relevant passage", with low confidence, when retrieval also ranks it near the top. */
   minRelevantCoverage: number;
@@ -47,16 +49,20 @@ export interface ComposeOptions {
   /** Rank bonus for a sentence that holds what the question asks for (a date for 哪年, a new name for 谁):
    * worth about half the question's words, since the slot filler is the answer itself. */
   slotBonus: number;
+  /** Weight of the article subject's name among the question's words (it is implied everywhere). */
+  subjectWeight: number;
   /** A word the text lacks counts partly when this share of its character pairs stands there ("坏账包"/"资产包"). */
   partialMatchShare: number;
 }
 export const DEFAULT_COMPOSE: ComposeOptions = {
   minCoverage: 0.6,
+  minConcreteCoverage: 0.45,
   minRelevantCoverage: 0.4,
   relevantRank: 2,
   candidates: 6,
   maxSentences: 3,
   slotBonus: 1,
+  subjectWeight: 0.2,
   partialMatchShare: 0.5,
 };
 
@@ -94,9 +100,12 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
   // English words left untranslated are not evidence either way.
   const untranslated = (w: string) => /^[a-z]+$/.test(w) && !lexical.bm25.docFreq.has(w);
   const known = (w: string) => lexical.bm25.docFreq.has(w) || (q.alternatives.get(w) ?? []).some((a) => lexical.bm25.docFreq.has(a));
+  // The article's own subject is implied by every sentence ("毛利率 61%" in a report on one company): its
+  // name barely tells sentences apart, so it weighs little.
+  const subjectNames = new Set((article.entities.get(articleSubject(article) ?? '')?.names ?? []).map((n) => compact(n)));
   const weight = (w: string) =>
     (/^\d+$/.test(w) ? 2 : known(w) ? lexical.idf(lexical.bm25.docFreq.has(w) ? w : q.alternatives.get(w)![0]!) : untranslated(w) ? 0.1 : absentWeight) *
-    (q.entities.includes(w) ? 1.5 : 1);
+    (subjectNames.has(compact(w)) ? options.subjectWeight : q.entities.includes(w) ? 1.5 : 1);
   const presence = (w: string, hay: string): number => {
     if ([w, ...(q.alternatives.get(w) ?? [])].some((x) => hay.includes(compact(x)))) return 1;
     const grams = [...new Set(bigrams(w))];
@@ -165,10 +174,15 @@ export function composePassage(
   const broken = new Map(candidates.map((c) => [c, keeps(c)]));
   const passing = candidates.filter((c) => broken.get(c)!.length === 0);
   const judged = candidates.slice(0, 5).map((c) => ({ id: c.chunk.id, sentence: c.sentence.text.slice(0, 40), coverage: Math.round(c.coverage * 100) / 100, broken: broken.get(c)! }));
-  const accepted = passing.find((c) => c.coverage >= options.minCoverage);
+  // A concrete slot filled under every hard constraint (names, period, measure, owner of the figure) needs
+  // less agreement in wording than a free answer does.
+  const enough = CONCRETE_TYPES.has(q.answerType) ? options.minConcreteCoverage : options.minCoverage;
+  const accepted = passing.find((c) => c.coverage >= enough);
   if (accepted) return withCandidates(answerFrom(article, q, accepted, options, false), judged);
   // Weak evidence is offered only when the question asks about nothing the article lacks ("总部", "员工").
-  const relevant = q.absentNouns.length ? undefined : passing.find((c) => c.coverage >= options.minRelevantCoverage && c.bm25Rank <= options.relevantRank);
+  // A figure, a date or a name offered on weak evidence is too easily someone else's: only descriptive
+  // answers may be offered that way.
+  const relevant = q.absentNouns.length || CONCRETE_TYPES.has(q.answerType) ? undefined : passing.find((c) => c.coverage >= options.minRelevantCoverage && c.bm25Rank <= options.relevantRank);
   if (relevant) return withCandidates(answerFrom(article, q, relevant, options, true), judged);
   return notFound(
     `best evidence covers ${(best.coverage * 100).toFixed(0)}% of the question's key terms (missing: ${best.missing.join(', ') || 'none'}); ` +
@@ -266,9 +280,8 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
       const sentence = compact(c.sentence.text);
       const unmeasured = q.measures.filter((m) => !m.words.some((w) => sentence.includes(compact(w))));
       if (unmeasured.length) broken.push(`measure ${unmeasured.map((m) => m.canonical).join(', ')} not in the sentence`);
-      const own = present(resolved(article, c));
       if (!holdsType('number', c.sentence.text, article.entities)) broken.push('no figure in the sentence');
-      else if (!q.entities.every((e) => own.has(e) || (e === subject && !named.has(e)))) broken.push('the figure is about another entity');
+      else if (!ownsFigure(article, q, c, subject)) broken.push('the figure is about another entity');
     }
     return broken;
   };
@@ -286,6 +299,24 @@ function statedPeriods(article: Article, c: Candidate): Period[] {
   }
   return [];
 }
+
+/** The figure of a sentence belongs to the name nearest before it ("招联消金的净利润是 36 亿元,蚂蚁消金的…"
+ * gives 36 亿元 to 招联消金); with no name before it, to the one the sentence continues, or to the
+ * article's own subject. Every name asked about must own the figure or be named in the sentence too. */
+function ownsFigure(article: Article, q: QueryAnalysis, c: Candidate, subject: string | undefined): boolean {
+  const text = resolved(article, c);
+  const figure = FIGURE_NOT_DATE.exec(text)?.index ?? -1;
+  if (figure < 0) return false;
+  const mentions = article.entities.find(text).filter((e) => e.kind !== 'other');
+  const owner = mentions.filter((e) => e.at < figure).pop()?.canonical;
+  if (owner !== undefined) return q.entities.length === 0 || q.entities.includes(owner);
+  const inSentence = new Set(mentions.map((e) => e.canonical));
+  return q.entities.every((e) => inSentence.has(e) || e === subject);
+}
+
+// A figure, not a date: digits not followed by 年/月/日 (a year or a day) and not part of a quarter ("Q3").
+// A year is four digits before 年; a month or day is one or two digits before 月/日/号 ("10 年" is a figure).
+const FIGURE_NOT_DATE = /(?<![\d.QqHh])\$?(?:\d{4}(?![\d.]|\s*年)|\d{1,3}(?:\.\d+)?(?![\d.]|\s*[月日号])|\d+\.\d+|\d{5,})/;
 
 /** The sentences an answer quotes, starting at the candidate: lead-ins carry on to what they introduce,
  * a sentence that raises a question (or a claim asked "why" about) carries on to the explanation. */

@@ -118,12 +118,18 @@ export function holdsType(type: AnswerType, text: string, entities: EntityIndex,
 export const RAISES_QUESTION = /[？?]\s*$|究其原因|原因(?:在于|是|有)?[:：]?\s*$|[:：]\s*$|为什么[^。]*[？?]|问题(?:在于|是)[:：]?\s*$/;
 
 // "多少年", "几家", "多少亿": the unit a number question names; the answer's figure carries it.
-const ASKED_UNIT = /(?:多少|几)(年|天|个月|月|个|家|笔|人|名|位|亿|万|次|倍|款|条|项|座|台|部)/;
-/** The unit a number question asks in, if it names one. */
-export const askedUnit = (question: string): string | undefined => ASKED_UNIT.exec(question)?.[1];
+const ASKED_UNIT = /(?:多少|几)(年|天|个月|月|个|家|笔|人|名|位|亿|万|次|倍|款|条|项|座|台|部|钱)/;
+/** The unit a number question asks in, if it names one ("多少钱" asks for an amount of money). */
+export const askedUnit = (question: string): string | undefined => {
+  const unit = ASKED_UNIT.exec(question)?.[1];
+  return unit === '钱' ? MONEY : unit;
+};
+// Any currency amount: 元, 亿元, 美元, "$5.4B".
+const MONEY = '(?:[万亿]?元|美元|港元|[BMK](?![a-z]))';
 /** True when the text has a figure in that unit ("10 年", "3.94 万名"). */
 export const figureInUnit = (text: string, unit: string): boolean =>
   // A four-digit number before 年 is a year, not a count of years.
+  (unit === MONEY && /\$\s*\d/.test(text)) ||
   new RegExp(`(?:(?<![\\d.])\\d{1,3}(?:\\.\\d+)?|\\d+\\.\\d+|[一二三四五六七八九十两百千]+)\\s*(?:多|余)?\\s*[万亿]?\\s*${unit}`).test(text);
 
 /** "谁是CFO", "现在谁当总经理": the role a person question names; the answer's sentence must name it too. */

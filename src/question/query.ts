@@ -81,7 +81,7 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
   const { text } = read;
   const answerType = classifyQuestion(text);
   const tokens = retrievalTokens(text);
-  const words = contentWords(withoutFocus(read.core, answerType), inArticle);
+  const words = contentWords(withoutFocus(read.core, answerType), inArticle, article);
   const alternatives = new Map<string, string[]>();
   for (const r of read.readings) if (r.how === 'related') alternatives.set(r.typed, [...(alternatives.get(r.typed) ?? []), r.read]);
   const entities = [...new Set(article.entities.find(text).map((e) => e.canonical))];
@@ -109,8 +109,12 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
 }
 
 /** Whole words; a compound the article never uses ("大学毕业") still asks about its parts it does use ("毕业"). */
-function contentWords(text: string, inArticle: (w: string) => boolean): string[] {
-  const whole = tokenize(text, false);
+function contentWords(text: string, inArticle: (w: string) => boolean, article: Article): string[] {
+  // "中金干" is a name glued to a verb by the segmenter: the name and the rest are the words.
+  const whole = tokenize(text, false).flatMap((w) => {
+    const name = inArticle(w) ? undefined : article.entities.find(w)[0];
+    return name ? [name.name, ...tokenize(w.replace(name.name, ' '), false)] : [w];
+  });
   const parts = whole.flatMap((w) =>
     [...w].length >= 3 && !inArticle(w) ? tokenize(w).filter((p) => p !== w && [...p].length >= 2 && inArticle(p)) : [],
   );

