@@ -8,7 +8,15 @@ import { dict } from '@node-rs/jieba/dict.js';
 import { buildGlossary, glossaryFromJSON } from '../src/text/bilingual.js';
 import { buildPhoneticIndex } from '../src/text/pinyin.js';
 
-const [file = 'corpus/article.txt', ...probes] = process.argv.slice(2);
+const [file = 'corpus/article.txt', ...given] = process.argv.slice(2);
+/** Without probes: the business questions and everyday words the glossary is meant to bridge. */
+const probes = given.length > 0 ? given : [
+  'non-performing loan ratio', 'NPL ratio', 'bad loan ratio', 'chief executive', 'chief executive officer', 'CEO',
+  'chief financial officer', 'president', 'vice president', 'vice-chairman', 'acquire', 'acquisition', 'bought',
+  'stake', 'shareholding', 'step down', 'shipments', 'monthly active users', 'go public', 'listed', 'founded',
+  'headquarters', 'weather', 'python',
+  '干', '走', '跳槽', '买', '当', '赚', '离开', '工作',
+];
 const text = readFileSync(file, 'utf8');
 const words = Jieba.withDict(dict).cutForSearch(text, true);
 /** CPU milliseconds since `c0`: wall time is meaningless on a shared, loaded machine. */

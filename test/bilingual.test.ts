@@ -41,7 +41,8 @@ describe('on the article', () => {
     expect(zhFor(g, 'when did he join Alibaba', 'join')).toContain('加入');
     expect(zhFor(g, 'how many users does Alipay have', 'users')).toContain('用户');
     expect(zhFor(g, 'What was the loan balance?', 'loan')).toContain('贷款');
-    // CC-CEDICT glosses 总裁 "chairman; director-general", not "president": the bridge is 副总裁 "vice president".
+    // CC-CEDICT glosses 总裁 "chairman; director-general", not "president": 副总裁 "vice president" less 副
+    // "vice" gives it (see the compound tests below); 副总裁 itself still follows.
     expect(zhFor(g, 'who was the president', 'president')).toContain('副总裁');
     // Irregular past tenses in questions: "left" is "leave".
     expect(zhFor(g, 'when did he leave', 'leave')).toContain('离开');
@@ -61,12 +62,83 @@ describe('on the article', () => {
     expect(g.translate('the of and to was')).toEqual([]);
   });
 
+  it('Latin acronyms the article writes reach it from their spelled-out CC-CEDICT glosses', () => {
+    // 首席执行官 "chief executive officer (CEO)": the article writes "CEO", not 首席执行官.
+    expect(words).not.toContain('首席执行官');
+    expect(zhFor(g, 'who is the chief executive officer', 'chief executive officer')[0]).toBe('CEO');
+    expect(zhFor(g, 'who is the chief executive', 'chief executive')[0]).toBe('CEO');
+    expect(zhFor(g, 'who became CEO', 'ceo')[0]).toBe('CEO');
+    expect(zhFor(g, 'the chief financial officer', 'chief financial officer')[0]).toBe('CFO');
+    expect(zhFor(g, 'the CFO', 'cfo')[0]).toBe('CFO');
+    expect(zhFor(g, 'when was the initial public offering', 'initial public offering')[0]).toBe('IPO');
+    expect(zhFor(g, 'artificial intelligence', 'artificial intelligence')).toContain('AI');
+    // An acronym the article does not write is no term.
+    expect(g.terms).not.toContain('GDP');
+  });
+
+  it('article words CC-CEDICT lacks are reached through their parts', () => {
+    // 不良率 has no entry: 不良 "bad" + 率 "(bound form) ratio; rate".
+    expect(g.terms).toContain('不良率');
+    const units = g.translate('What was the bad loan ratio?');
+    expect(units.map((u) => u.en)).toEqual(['bad loan ratio']);
+    expect(units[0]!.zh[0]).toBe('不良率');
+    expect(units[0]!.zh).toContain('贷款'); // the words between still count, after it
+    expect(zhFor(g, 'bad ratio', 'bad ratio')).toEqual(['不良率']);
+    expect(zhFor(g, 'the rate of bad', 'rate')).not.toContain('不良率'); // order and both parts needed
+    expect(zhFor(g, 'ratio', 'ratio')).not.toContain('不良率');
+    // CC-CEDICT has no "non-performing": the hyphenated word is not read as a bare "performing".
+    expect(g.translate('non-performing loan ratio').map((u) => u.en)).not.toContain('performing');
+  });
+
+  it('a compound’s gloss less its part’s gloss names its article-word part', () => {
+    // 副总裁 "vice president" - 副 "vice-" -> 总裁; 上市公司 "listed company" - 公司 "company" -> 上市.
+    expect(zhFor(g, 'who was the president', 'president')[0]).toBe('总裁');
+    expect(zhFor(g, 'when was it listed', 'listed')[0]).toBe('上市');
+    expect(zhFor(g, 'vice president', 'vice president')[0]).toBe('副总裁');
+  });
+
+  it('English synonyms from CC-CEDICT fill free places, after a word’s own links', () => {
+    // "acquire" ~ "purchase" (购得, 买下), and 收购 "to purchase" shares 购 with them.
+    const acquire = zhFor(g, 'did it acquire the company', 'acquire');
+    expect(acquire).toContain('收购');
+    expect(acquire.indexOf('收购')).toBeGreaterThan(acquire.indexOf('取得'));
+    // "found" ~ "establish" (创立, 创建...), and 成立 "to establish" shares 立 with 创立.
+    expect(zhFor(g, 'when was it founded', 'founded')).toContain('成立');
+    expect(zhFor(g, 'what did it buy', 'buy')).toContain('收购');
+  });
+
+  it('reads hyphenated, derived and compound English words', () => {
+    expect(zhFor(g, 'the vice-chairman', 'vice-chairman')).toContain('副总裁');
+    expect(zhFor(g, 'the director-general', 'director-general')).toContain('总裁');
+    expect(zhFor(g, 'how many shipments', 'shipments')).toContain('出货');
+    // A hyphenated word no gloss has is read as its parts when all of them are known, shown as typed.
+    expect(zhFor(g, 'the net-profit figure', 'net-profit')[0]).toBe('净利润');
+  });
+
+  it('a word nothing in the article means maps to nothing', () => {
+    expect(g.translate('where are the headquarters')).toEqual([]); // CC-CEDICT 总部; the article has none
+    expect(g.translate('weather')).toEqual([]);
+    expect(g.translate('python')).toEqual([]);
+  });
+
   it('related() links everyday verbs the article does not use to the verbs it does', () => {
     expect(words).not.toContain('当上');
     expect(g.related('当上')).toContain('担任');
     expect(g.related('辞职')).toContain('离职');
     expect(g.related('跳槽')).toContain('离职');
     expect(g.related('进')).toContain('进入');
+    expect(g.related('买')).toContain('收购');
+    expect(g.related('赚')).toContain('盈利');
+  });
+
+  it('related() skips "(bound form)" senses and also serves the article’s own words', () => {
+    // 干 "(bound form) to have to do with; to concern oneself with" is no word on its own.
+    expect(g.related('干')).not.toContain('有关');
+    expect(g.related('干')).not.toContain('涉及');
+    // A question may use another article word than the sentence that answers it.
+    expect(words).toContain('离开');
+    expect(g.related('离开')).toContain('离职');
+    expect(g.related('离开')).not.toContain('离开');
   });
 
   it('related() gives nothing for unrelated or unknown words', () => {
@@ -162,6 +234,52 @@ describe('on a tiny synthetic article', () => {
     expect(own.related('辞职')).toEqual(['离职']);
     expect(own.related('长颈鹿')).toEqual([]);
   });
+
+  it('derives every mechanism from whatever dictionary and article it is given', () => {
+    const article = '不良率上升了。CEO和副总裁都表示公司将收购它。此事与你有关。';
+    const entry = (simplified: string, ...glosses: string[]) => ({ simplified, pinyin: '', glosses });
+    const own = buildGlossary(article + '他持股。', ['不良率', 'CEO', '副总裁', '总裁', '公司', '收购', '有关', '持股'], [
+      entry('不良', 'bad'),
+      entry('率', '(bound form) ratio; rate'),
+      entry('首席执行官', 'chief executive officer (CEO)'),
+      entry('副', 'vice-'),
+      entry('总裁', 'chairman'),
+      entry('副总裁', 'vice president'),
+      entry('公司', 'company'),
+      entry('收购', 'to purchase'),
+      entry('购得', 'to purchase; to acquire'),
+      entry('买下', 'to purchase; to acquire'),
+      entry('干', '(bound form) to concern oneself with'),
+      entry('相干', 'to concern'),
+      entry('有关', 'to concern'),
+      entry('总部', 'headquarters'),
+      entry('持股', 'to hold shares'),
+    ]);
+    const zh = (q: string, en: string) => own.translate(q).find((u) => u.en === en)?.zh ?? [];
+    expect(zh('bad loan ratio', 'bad loan ratio')).toEqual(['不良率']);
+    expect(zh('chief executive officer', 'chief executive officer')).toEqual(['CEO']);
+    expect(zh('the CEO', 'ceo')).toEqual(['CEO']);
+    expect(zh('president', 'president')).toEqual(['总裁', '副总裁']);
+    expect(zh('acquire', 'acquire')).toEqual(['收购']);
+    expect(own.related('相干')).toEqual(['有关']);
+    expect(own.related('干')).toEqual([]);
+    expect(own.translate('headquarters')).toEqual([]);
+    expect(zh('his shareholding', 'shareholding')).toEqual(['持股']); // "share" + "holding" = "hold shares"
+    // Without "CEO" in the text the acronym is no term, and its gloss reaches nothing.
+    const noCeo = buildGlossary('公司', ['公司'], [entry('首席执行官', 'chief executive officer (CEO)'), entry('公司', 'company')]);
+    expect(noCeo.translate('chief executive officer')).toEqual([]);
+    expect(noCeo.terms).toEqual(['公司']);
+  });
+
+  it('composes, spells out acronyms and subtracts on another text with the shipped CC-CEDICT', () => {
+    const other = '这家银行的CFO表示，不良率有所下降；副总裁已经离职。';
+    const o = buildGlossary(other, vocabulary(other));
+    expect(zhFor(o, 'who is the chief financial officer', 'chief financial officer')).toEqual(['CFO']);
+    expect(zhFor(o, 'the chief executive officer', 'chief executive officer')).toEqual([]); // no CEO here
+    expect(zhFor(o, 'what is the bad loan ratio', 'bad loan ratio')).toEqual(['不良率']);
+    expect(zhFor(o, 'vice president', 'vice president')).toEqual(['副总裁']);
+    expect(o.translate('headquarters weather python')).toEqual([]);
+  }, 30_000);
 
   it('does not offer the big article’s words', () => {
     expect(g.related('跳槽')).not.toContain('担任');

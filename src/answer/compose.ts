@@ -10,7 +10,7 @@ import type { Period } from '../genre/period.js';
 import { compact, tightenSpacing } from '../text/normalize.js';
 import { charBigrams as bigrams } from '../text/segment.js';
 import type { Chunk, Citation, Sentence } from '../types.js';
-import { askedUnit, roleAsked, CONCRETE_TYPES, figureInUnit, holdsType, RAISES_QUESTION, slotKind, type SlotContext } from '../question/answer-type.js';
+import { askedUnit, countedNoun, roleAsked, CONCRETE_TYPES, figureInUnit, holdsType, RAISES_QUESTION, slotKind, type SlotContext } from '../question/answer-type.js';
 import { citeSpan } from '../corpus/cite.js';
 import { ordinalsIn, type QueryAnalysis } from '../question/query.js';
 
@@ -170,7 +170,7 @@ export function composePassage(
     return notFound(`the article never gives the ordinal ${missingOrdinal}`, nearest, { coverage: best.coverage, missing: best.missing }, '文章没有给出问题所说的这一批次（或次序）的信息。');
   }
 
-  const keeps = hardConstraints(article, q, judge.saysSomething);
+  const keeps = hardConstraints(article, q, judge.saysSomething, judge.presence);
   const broken = new Map(candidates.map((c) => [c, keeps(c)]));
   const passing = candidates.filter((c) => broken.get(c)!.length === 0);
   const judged = candidates.slice(0, 5).map((c) => ({ id: c.chunk.id, sentence: c.sentence.text.slice(0, 40), coverage: Math.round(c.coverage * 100) / 100, broken: broken.get(c)! }));
@@ -243,7 +243,7 @@ function resolved(article: Article, c: Pick<Candidate, 'chunk' | 'index' | 'sent
 
 /** Names, years, the kind of answer and (for figures) the entity in the very sentence: all must hold.
  * Returns the constraints a candidate breaks (none: it may answer). */
-function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (text: string) => boolean) {
+function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (text: string) => boolean, presenceIn: (w: string, hay: string) => number) {
   const subject = articleSubject(article);
   const present = (text: string) => new Set(article.entities.find(text).map((e) => e.canonical));
   return (c: Candidate): string[] => {
@@ -280,6 +280,8 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
       const sentence = compact(c.sentence.text);
       const unmeasured = q.measures.filter((m) => !m.words.some((w) => sentence.includes(compact(w))));
       if (unmeasured.length) broken.push(`measure ${unmeasured.map((m) => m.canonical).join(', ')} not in the sentence`);
+      const counted = q.measures.length ? undefined : countedNoun(q.text);
+      if (counted && presenceIn(counted, sentence) === 0) broken.push(`what is counted (${counted}) is not in the sentence`);
       if (!holdsType('number', c.sentence.text, article.entities)) broken.push('no figure in the sentence');
       else if (!ownsFigure(article, q, c, subject)) broken.push('the figure is about another entity');
     }

@@ -141,12 +141,13 @@ function distribute(s: ReadSentence, figures: Quantity[], ctx: Context, state: P
   const head = s.text.slice(0, at);
   const names = [...new Set(ctx.find(head).map((e) => e.canonical))];
   const measures = findMeasures(head);
-  const earlier = state.previousSentenceFigures;
+  // The figures referred back to are the paragraph's last ones (a "；" may have ended a sentence between).
+  const earlier = state.figures.slice(-after.length);
   after.forEach((q, i) => {
     const assigned: Assigned = {};
     if (names.length >= after.length) assigned.entity = names[names.length - after.length + i];
     if (measures.length >= after.length) assigned.measure = measures[measures.length - after.length + i];
-    else if (BACK_REFERENCE.test(head) && earlier.length === after.length) {
+    else if (BACK_REFERENCE.test(head) && earlier.length === after.length && new Set(earlier.map((f) => f.measure)).size === after.length) {
       const f = earlier[i]!;
       assigned.entity ??= f.entity;
       assigned.measure = { measure: findMeasures(f.measureText)[0]?.measure ?? { canonical: f.measure, words: [f.measureText], family: f.measure }, word: f.measureText };

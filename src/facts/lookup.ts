@@ -1,7 +1,7 @@
 // Routes a question to the fact book: entity + measure + period, or entity + event for "when" questions.
 // An exact match answers deterministically; a match on everything but the period says which periods the
 // article does give; anything else goes on to retrieval.
-import type { QueryAnalysis } from '../question/query.js';
+import { ordinalsIn, type QueryAnalysis } from '../question/query.js';
 import type { Citation, ChunkId } from '../types.js';
 import { findMeasures, familyOf } from '../genre/measures.js';
 import { charBigrams } from '../text/segment.js';
@@ -22,6 +22,9 @@ export interface FactRoute {
   reason: string;
   facts: Fact[];
 }
+
+/** Share of a when-question's other words an event's sentence must hold to answer it. */
+const EVENT_WORDS_SHARED = 0.5;
 
 const CHANGE_WORDS = /增长|增速|增幅|下降|下滑|降幅|同比|变化|涨|跌|减少|收缩/;
 
@@ -89,6 +92,13 @@ function routeEvent(book: FactBook, q: QueryAnalysis): FactRoute | null {
   // Several records of one event: the most precise date speaks; they were checked to agree.
   const byPrecision = [...pool].sort((a, b) => b.date.iso.length - a.date.iso.length);
   const distinct = byPrecision.filter((f, i) => !byPrecision.slice(0, i).some((g) => g.entity === f.entity && (g.object ?? '') === (f.object ?? '') && g.date.iso.startsWith(f.date.iso)));
+  // "当CEO后第一次全员大会是哪天" asks about something else that happened around the event: when the
+  // question's other words are mostly missing from the event's sentence, retrieval answers instead.
+  const names = q.entities.flatMap((e) => q.entityNames.get(e) ?? [e]);
+  const rest = q.words.filter((w) => [...w].length >= 2 && !names.some((n) => n.includes(w)) && !cls.asked.test(w) && !q.absentNouns.includes(w));
+  const quotes = compact(pool.map((f) => f.source.quote).join(''));
+  const said = (w: string) => [w, ...(q.alternatives.get(w) ?? [])].some((x) => quotes.includes(compact(x)));
+  if (rest.length && rest.filter(said).length / rest.length < EVENT_WORDS_SHARED) return null;
   const lines = distinct.map((f) => describeEvent(f) + (f.date.resolution ? `（年份推断：${f.date.resolution}）` : ''));
   return {
     kind: 'fact',
@@ -180,9 +190,13 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
   }
   if (q.entities.length > 1) {
     const withObject = pool.filter((f) => f.object && q.entities.includes(f.object));
+    // "蚂蚁收购天弘基金花了多少钱": a figure whose sentence never names the second name is not about it.
+    const namesAll = (f: FigureFact) => q.entities.every((e) => f.entity === e || (q.entityNames.get(e) ?? [e]).some((n) => compact(f.source.quote).includes(compact(n))));
     if (withObject.length) pool = withObject;
-    else pool = pool.filter((f) => !f.object);
+    else pool = pool.filter((f) => !f.object && namesAll(f));
   }
+  // "第二批": a figure whose sentence gives no such ordinal is about another batch.
+  if (q.ordinals.length) pool = pool.filter((f) => q.ordinals.every((o) => ordinalsIn(`${f.source.quote}${f.period?.label ?? ''}`).includes(o)));
   if (asksChange) {
     const withChange = pool.filter((f) => f.change);
     if (withChange.length) pool = withChange;

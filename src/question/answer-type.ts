@@ -134,3 +134,11 @@ export const figureInUnit = (text: string, unit: string): boolean =>
 
 /** "谁是CFO", "现在谁当总经理": the role a person question names; the answer's sentence must name it too. */
 export const roleAsked = (question: string): string | undefined => new RegExp(ROLES, 'i').exec(question)?.[0];
+
+// "多少员工", "几个城市": the thing counted; the answer's sentence must count it.
+const COUNTED = /(?:多少|几)(?:个|位|名|家|笔|条|项|座|款)?(\p{Script=Han}{2,4}?)(?:了|呢|啊|吗|呀|[？?。，,\s]|$)/u;
+/** The noun a number question counts ("员工" in 有多少员工), if it names one. */
+export const countedNoun = (question: string): string | undefined => {
+  const noun = COUNTED.exec(question)?.[1];
+  return noun && !/^(钱|年|天|月|时间|人)$/.test(noun) ? noun : undefined;
+};

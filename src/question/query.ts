@@ -27,6 +27,8 @@ export interface QueryAnalysis {
   alternatives: Map<string, string[]>;
   answerType: AnswerType;
   entities: string[];
+  /** Every name each entity goes by in the article (canonical, short forms, aliases). */
+  entityNames: Map<string, string[]>;
   /** The entities that are people. */
   people: string[];
   years: string[];
@@ -83,7 +85,10 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
   const tokens = retrievalTokens(text);
   const words = contentWords(withoutFocus(read.core, answerType), inArticle, article);
   const alternatives = new Map<string, string[]>();
-  for (const r of read.readings) if (r.how === 'related') alternatives.set(r.typed, [...(alternatives.get(r.typed) ?? []), r.read]);
+  for (const r of read.readings) {
+    if (r.how === 'related') alternatives.set(r.typed, [...(alternatives.get(r.typed) ?? []), r.read]);
+    if (r.also?.length) alternatives.set(r.read, [...(alternatives.get(r.read) ?? []), ...r.also]);
+  }
   const entities = [...new Set(article.entities.find(text).map((e) => e.canonical))];
   return {
     original: question,
@@ -95,6 +100,7 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
     alternatives,
     answerType,
     entities,
+    entityNames: new Map(entities.map((e) => [e, article.entities.get(e)?.names ?? [e]])),
     people: entities.filter((e) => article.entities.get(e)?.kind === 'person'),
     years: [...new Set([...text.matchAll(/(?<!\d)(19|20)\d{2}(?!\d)/g)].map((m) => m[0]))],
     ordinals: ordinalsIn(text),
@@ -127,10 +133,13 @@ const GLUE_CHARS = new Set([...FUNCTION_CHARS].filter((c) => !'上下中里内�
 
 /** Nouns the article never uses as a word of its own, and for which the reader found no article word. */
 function absentNouns(text: string, article: Article, alternatives: Map<string, string[]>): string[] {
-  return tag(text)
+  const haystack = compactArticle(article);
+  // English words still untranslated ("python") are things the article does not talk about either.
+  const foreign = [...text.matchAll(/[A-Za-z]{3,}/g)].map((m) => m[0]).filter((w) => !haystack.includes(w.toLowerCase()) && !ENGLISH_STOP.has(w.toLowerCase()));
+  return foreign.concat(tag(text)
     .filter(({ word, tag: t }) => /^n[a-z]*$|^vn$/.test(t) && /^\p{Script=Han}{2,}$/u.test(word) && !STOP_WORDS.has(word) && !QUESTION_PIECE.test(word))
     .map(({ word }) => word)
-    .filter((w) => !article.lexicon.vocabulary.has(w) && !alternatives.has(w) && !article.entities.find(w).length);
+    .filter((w) => !article.lexicon.vocabulary.has(w) && !alternatives.has(w) && !article.entities.find(w).length));
 }
 
 // Question words and measure phrases that jieba may glue to a neighbour ("哪俩", "多少钱"): never a name.

@@ -13,6 +13,8 @@ export interface Reading {
   read: string;
   /** homophone: same pinyin (IME typo); english: dictionary translation; name: a romanised or other name. */
   how: 'homophone' | 'english' | 'name' | 'related';
+  /** Other article words the dictionary gives for the same typed word (searched, and accepted as evidence). */
+  also?: string[];
 }
 
 export interface ReadQuestion {
@@ -42,7 +44,8 @@ export function readQuestion(normalized: string, article: Article, options: Read
   let text = normalized;
   if (/[A-Za-z]/.test(text)) text = readLatin(text, article, readings);
   const core = repairHomophones(text, article, readings, options);
-  return { text: addRelatedWords(core, article, readings, options), core, readings };
+  const also = readings.flatMap((r) => r.also ?? []);
+  return { text: [addRelatedWords(core, article, readings, options), ...also].join(' '), core, readings };
 }
 
 /** Names (aliases, then pinyin of the article's Chinese names), question frames, then dictionary words. */
@@ -63,8 +66,9 @@ function readLatin(q: string, article: Article, readings: Reading[]): string {
   const translations = article.lexicon.glossary().translate(foreign);
   for (const t of translations) {
     const re = new RegExp(`\\b${t.en.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}\\b`, 'i');
-    out = out.replace(re, ` ${t.zh.join(' ')} `);
-    readings.push({ typed: t.en, read: t.zh[0]!, how: 'english' });
+    // The best reading stands in the question; the others only widen the search and the evidence.
+    out = out.replace(re, ` ${t.zh[0]!} `);
+    readings.push({ typed: t.en, read: t.zh[0]!, how: 'english', also: t.zh.slice(1) });
   }
   return out.replace(/\s+/g, ' ').trim();
 }

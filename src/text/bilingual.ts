@@ -24,7 +24,8 @@ import { readCedict, type CedictEntry } from './cedict-data.js';
 
 /** Bump when the derivation or the JSON shape changes, so cached glossaries are rebuilt.
  *  2: related map as one sorted text block; sense-rank decay; article-frequency ordering. */
-export const GLOSSARY_VERSION = 3;
+export const GLOSSARY_VERSION = 4;
+// 4: English synonyms into free places, hyphenated gloss words also as parts (3 was cached mid-change).
 // 3: composed article words (不良率 = 不良 + 率), acronyms the article writes in Latin (CEO), the rest of a
 //    compound's gloss for its article-word part (副总裁 "vice president" - 副 "vice" -> 总裁), related() for
 //    the article's own words, "(bound form)" senses no longer relate.
