@@ -12,6 +12,7 @@ import { charBigrams as bigrams } from '../text/segment.js';
 import type { Chunk, Citation, Sentence } from '../types.js';
 import { askedUnit, countedNoun, roleAsked, CONCRETE_TYPES, figureInUnit, holdsType, RAISES_QUESTION, slotKind, type SlotContext } from '../question/answer-type.js';
 import { citeSpan } from '../corpus/cite.js';
+import { FRAME } from './frame.js';
 import { ordinalsIn, type QueryAnalysis } from '../question/query.js';
 
 export interface PassageAnswer {
@@ -146,7 +147,7 @@ export function composePassage(
   hits: FusedHit[],
   options: ComposeOptions = DEFAULT_COMPOSE,
 ): PassageAnswer {
-  const notFound = (reason: string, nearest?: Citation, explain?: Partial<PassageAnswer['explain']>, said = '文章没有回答这个问题。'): PassageAnswer => ({
+  const notFound = (reason: string, nearest?: Citation, explain?: Partial<PassageAnswer['explain']>, said: string = FRAME.zh.notAnswered): PassageAnswer => ({
     kind: 'not_found',
     answer: said,
     citations: [],
@@ -163,11 +164,11 @@ export function composePassage(
   if (!best) return notFound('no passage shares a word with the question');
   const nearest = citeSpan(article, best.sentence);
   if (q.unknownNames.length > 0) {
-    return notFound(`the article never mentions ${q.unknownNames.join(', ')}`, nearest, { coverage: best.coverage, missing: best.missing }, `文章没有提到${q.unknownNames.map((n) => `“${n}”`).join('、')}。`);
+    return notFound(`the article never mentions ${q.unknownNames.join(', ')}`, nearest, { coverage: best.coverage, missing: best.missing }, FRAME.zh.notMentioned(q.unknownNames));
   }
   const missingOrdinal = q.ordinals.find((o) => !candidates.some((c) => ordinalsIn(contextOf(article, c)).includes(o)));
   if (missingOrdinal) {
-    return notFound(`the article never gives the ordinal ${missingOrdinal}`, nearest, { coverage: best.coverage, missing: best.missing }, '文章没有给出问题所说的这一批次（或次序）的信息。');
+    return notFound(`the article never gives the ordinal ${missingOrdinal}`, nearest, { coverage: best.coverage, missing: best.missing }, FRAME.zh.ordinalMissing);
   }
 
   const keeps = hardConstraints(article, q, judge.saysSomething, judge.presence);
@@ -387,7 +388,7 @@ function answerFrom(
   const quoted = citations.map((x) => x.quote).join('');
   return {
     kind: 'passage',
-    answer: lowConfidence ? `文章中最相关的是：${quoted}` : quoted,
+    answer: lowConfidence ? `${FRAME.zh.mostRelevant}${quoted}` : quoted,
     citations,
     confidence: lowConfidence ? LOW_CONFIDENCE : Math.min(0.95, 0.4 + c.coverage * 0.5),
     reason: `${lowConfidence ? 'most relevant passage, ' : ''}sentence covers ${(c.coverage * 100).toFixed(0)}% of the key terms`,

@@ -11,7 +11,9 @@ import { buildLexicalIndex, type LexicalIndex } from '../retrieval/lexical.js';
 import type { DenseRetriever } from '../retrieval/dense.js';
 import { compactArticle } from '../corpus/cite.js';
 import { composePassage } from './compose.js';
-import { analyzeQuestion } from '../question/query.js';
+import { analyzeQuestion, type QueryAnalysis } from '../question/query.js';
+import { followUp } from './follow-up.js';
+import { FRAME, languageOf, type Language } from './frame.js';
 import type { Answer, Explain } from './types.js';
 
 export interface Engine {
@@ -22,7 +24,7 @@ export interface Engine {
   /** One line for status output: whether dense search is on, and why not when it is off. */
   denseStatus: string;
   readyMs: number;
-  answer(question: string, options?: { explain?: boolean }): Promise<Answer>;
+  answer(question: string, options?: AnswerOptions): Promise<Answer>;
   /** A figure by its parts (the /figure command): the same routing as a question, no parsing of free text. */
   figure(entity: string, measure: string, period?: string): Promise<Answer>;
   /** Top passages for a query, best first (the /search command and "more sources"). */
@@ -33,6 +35,15 @@ export interface Engine {
   catalog(): FactCatalog;
   /** The question's content words, sorted: questions with the same key terms group together in the gaps log. */
   keyTerms(question: string): string[];
+}
+
+export interface AnswerOptions {
+  explain?: boolean;
+  /** Earlier questions of the same conversation (thread, reply chain, terminal session), oldest first: a
+   * follow-up that omits the entity, period or measure takes them from the last one. */
+  previous?: string[];
+  /** The asker's language (a Discord locale); by default read from the question itself. */
+  language?: Language;
 }
 
 export interface PassageHit {
@@ -61,6 +72,32 @@ export interface FactCatalog {
   factsOf(entity: string): Fact[];
 }
 
+/** Notes after an answer: how typed words were read (typos, English, names), and what a follow-up took from
+ * the question before. */
+function notes(q: QueryAnalysis, assumed: string[] | undefined, language: Language): string {
+  const frame = FRAME[language];
+  const typos = q.readings.filter((r) => r.how === 'homophone').map((r): [string, string] => [r.typed, r.read]);
+  return `${typos.length ? frame.reading(typos) : ''}${assumed?.length ? frame.assumed(assumed) : ''}`;
+}
+
+/** The frame of a passage answer in English; the quotes stay as the article writes them. */
+function englishPassage(answer: string): string {
+  const zh = FRAME.zh;
+  const en = FRAME.en;
+  if (answer.startsWith(zh.mostRelevant)) return en.mostRelevant + answer.slice(zh.mostRelevant.length);
+  if (answer === zh.notAnswered) return en.notAnswered;
+  if (answer === zh.ordinalMissing) return en.ordinalMissing;
+  const unknown = /^文章没有提到(.+)。$/.exec(answer);
+  if (unknown) return en.notMentioned(unknown[1]!.split('、').map((n) => n.replace(/[“”]/g, '')));
+  return answer;
+}
+
+/** A fact answer in English: the figures and dates as the article gives them, labelled in English. */
+function englishFact(fact: NonNullable<ReturnType<typeof routeFacts>>): string {
+  if (fact.kind === 'fact') return `From the article's figures: ${fact.answer.replace(/\n/g, '; ')}`;
+  return `The article does not give that. ${fact.answer}`;
+}
+
 /** Refusals that rest only on the fact book lacking a figure (which extraction may have missed); the others
  * (an ambiguous entity, only a change given, an undated event) say something about the question itself. */
 const FALLIBLE_REFUSALS = /figure: (period|entity) mismatch/;
@@ -86,19 +123,27 @@ export function createEngineFrom(parts: EngineParts, log: Logger = silentLogger)
   const maxChars = parts.maxQuestionChars ?? 1000;
   const postedYear = Number(article.meta.published.slice(0, 4));
 
-  async function answer(question: string, options: { explain?: boolean } = {}): Promise<Answer> {
+  async function answer(question: string, options: AnswerOptions = {}): Promise<Answer> {
     const t0 = performance.now();
-    const finish = (a: Omit<Answer, 'ms' | 'question'>): Answer => ({
+    const input = typeof question === 'string' ? question : '';
+    const language = options.language ?? languageOf(input);
+    const frame = FRAME[language];
+    let q = analyzeQuestion(input.slice(0, maxChars * 2), article);
+    const last = options.previous?.filter((p) => p.trim()).at(-1);
+    const follow = last && q.normalized ? followUp(q, analyzeQuestion(last.slice(0, maxChars), article)) : null;
+    if (follow) q = analyzeQuestion(follow.question, article);
+    const finish = (a: Omit<Answer, 'ms' | 'question' | 'language'>): Answer => ({
       question,
       ...a,
+      answer: a.error ? a.answer : `${a.answer}${notes(q, follow?.assumed, language)}`,
+      language,
+      ...(follow ? { assumed: follow.assumed } : {}),
       ms: Math.round((performance.now() - t0) * 100) / 100,
     });
-    const input = typeof question === 'string' ? question : '';
-    const q = analyzeQuestion(input.slice(0, maxChars * 2), article);
     if (!q.normalized) {
       return finish({
         kind: 'not_found',
-        answer: '问题是空的：请输入一个关于这篇文章的问题。(The question is empty: ask something about the article.)',
+        answer: frame.empty,
         citations: [],
         confidence: 0,
         error: { code: 'EMPTY_QUESTION', message: 'The question is empty or has only invisible characters.' },
@@ -107,7 +152,7 @@ export function createEngineFrom(parts: EngineParts, log: Logger = silentLogger)
     if ([...input].length > maxChars) {
       return finish({
         kind: 'not_found',
-        answer: `问题太长（${[...input].length} 个字符），请缩短到 ${maxChars} 个字符以内。(The question is too long; keep it under ${maxChars} characters.)`,
+        answer: frame.tooLong([...input].length, maxChars),
         citations: [],
         confidence: 0,
         error: { code: 'QUESTION_TOO_LONG', message: `The question has ${[...input].length} characters; the limit is ${maxChars}.` },
@@ -126,7 +171,7 @@ export function createEngineFrom(parts: EngineParts, log: Logger = silentLogger)
     const passageAnswers = passage.kind === 'passage' && passage.confidence > LOW_CONFIDENCE_LIMIT && FALLIBLE_REFUSALS.test(fact?.route ?? '');
     if (fact && ((fact.kind === 'not_found' && !passageAnswers) || (fact.kind === 'fact' && fact.citations.length > 0))) {
       if (explain) Object.assign(explain, { route: `facts: ${fact.route}`, reason: fact.reason });
-      return finish({ kind: fact.kind, answer: fact.answer, citations: fact.citations, confidence: fact.confidence, explain });
+      return finish({ kind: fact.kind, answer: language === 'en' ? englishFact(fact) : fact.answer, citations: fact.citations, confidence: fact.confidence, explain });
     }
     if (explain) {
       Object.assign(explain, {
@@ -140,7 +185,7 @@ export function createEngineFrom(parts: EngineParts, log: Logger = silentLogger)
     }
     return finish({
       kind: passage.kind,
-      answer: passage.answer,
+      answer: language === 'en' ? englishPassage(passage.answer) : passage.answer,
       citations: passage.citations,
       confidence: passage.confidence,
       nearest: passage.nearest,

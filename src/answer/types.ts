@@ -24,6 +24,10 @@ export interface Answer {
   citations: Citation[];
   confidence: number;
   ms: number;
+  /** The language of the answer's frame (quotes are always the article's Chinese). */
+  language: 'zh' | 'en';
+  /** What a follow-up question took from the question before it. */
+  assumed?: string[];
   /** Present when the question itself was unusable (empty, too long …). */
   error?: { code: string; message: string };
   /** The closest passage offered with a not_found answer. */
