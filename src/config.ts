@@ -6,10 +6,10 @@ import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { UserFacingError } from './errors.js';
 import { DEFAULT_CORPUS_DIR } from './corpus/load.js';
+import { envBool, LOG_LEVEL, parseSettings } from './settings.js';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
-  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+// Shared by every settings schema; re-exported for callers that import it from here.
+export { withoutEmpty } from './settings.js';
 
 export const EngineConfigSchema = z.object({
   /** The corpus folder: meta.json, the article it names, optional aliases.json and facts.overrides.json. */
@@ -19,31 +19,20 @@ export const EngineConfigSchema = z.object({
   EMBEDDING_MODEL: z.string().default('Xenova/bge-small-zh-v1.5'),
   /** Dense retrieval: `auto` uses it when the model can be had, `off` never loads a model. */
   DENSE: z.enum(['auto', 'off']).default('auto'),
-  ALLOW_REMOTE_MODELS: bool.default(true),
+  ALLOW_REMOTE_MODELS: envBool.default(true),
   MODEL_DOWNLOAD_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
   HF_REMOTE_HOST: z.string().url().optional(),
   /** How long the hub may take to accept a connection and send its first byte before it counts as unreachable. */
   MODEL_HUB_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   MAX_QUESTION_CHARS: z.coerce.number().int().min(10).max(100_000).default(1000),
-  /** Unset: each surface picks its default (the terminal CLI is quieter than the bot). */
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).optional(),
+  /** Unset: each program's default (src/settings.ts: DEFAULT_LOG_LEVEL, logLevelFor). */
+  LOG_LEVEL: LOG_LEVEL.optional(),
 });
 
 export type RawEngineConfig = z.infer<typeof EngineConfigSchema>;
 export interface EngineConfig extends RawEngineConfig {
   indexDir: string;
   modelsDir: string;
-}
-
-/**
- * An empty value means unset: `.env.example` exported as it is (`set -a; . ./.env.example`) leaves
- * `DISCORD_APPLICATION_ID=` and `FEEDBACK_SALT=` empty, and those must fall back to their defaults,
- * not fail validation. Every schema parses the environment through this.
- */
-export function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(env)) if (v !== undefined && v.trim() !== '') out[k] = v;
-  return out;
 }
 
 export interface EnvFileResult {
@@ -93,10 +82,6 @@ export const describeEnvFile = (r: EnvFileResult, cwd = process.cwd()): string =
     : `settings: no .env in ${cwd}; using the environment only (copy .env.example to .env to keep settings in a file)`;
 
 export function parseEngineConfig(env: NodeJS.ProcessEnv = process.env): EngineConfig {
-  const parsed = EngineConfigSchema.safeParse(withoutEmpty(env));
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new UserFacingError(`config: invalid environment (${lines}). See .env.example for every variable.`, 'CONFIG_INVALID');
-  }
-  return { ...parsed.data, indexDir: resolve(parsed.data.INDEX_DIR), modelsDir: resolve(parsed.data.MODELS_DIR) };
+  const data = parseSettings(EngineConfigSchema, env, { prefix: 'config', what: 'environment', code: 'CONFIG_INVALID' });
+  return { ...data, indexDir: resolve(data.INDEX_DIR), modelsDir: resolve(data.MODELS_DIR) };
 }

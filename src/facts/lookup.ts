@@ -8,7 +8,8 @@ import { charBigrams } from '../text/segment.js';
 import { compact } from '../text/normalize.js';
 import { periodsAskedIn } from '../genre/period.js';
 import type { EventFact, Fact, FigureFact } from './schema.js';
-import { eventsAsked } from '../genre/events.js';
+import { EVENT_VERBS, eventsAsked } from '../genre/events.js';
+import { compareFacts } from './compare.js';
 
 export type { FactBook } from './book.js';
 import type { FactBook } from './book.js';
@@ -48,7 +49,13 @@ const eventLabel = (f: EventFact) => (f.object ? `${f.event}${f.object}` : event
 
 /** `postedYear` reads 今年/去年 in questions against the article's publication date. */
 export function routeFacts(book: FactBook, q: QueryAnalysis, postedYear: number): FactRoute | null {
-  return routeEvent(book, q) ?? routeFigure(book, q, postedYear);
+  // A comparison the facts cannot compute is one the article may state itself: retrieval quotes it.
+  return routeComparison(book, q) ?? routeEvent(book, q) ?? (q.answerType === 'comparison' ? null : routeFigure(book, q, postedYear));
+}
+
+function routeComparison(book: FactBook, q: QueryAnalysis): FactRoute | null {
+  const c = compareFacts(book, q);
+  return c ? { kind: 'fact', answer: c.answer, citations: c.citations, confidence: 0.9, route: 'comparison', reason: `computed from ${c.facts.map((f) => f.id).join(' and ')}`, facts: c.facts } : null;
 }
 
 function routeEvent(book: FactBook, q: QueryAnalysis): FactRoute | null {
@@ -95,7 +102,9 @@ function routeEvent(book: FactBook, q: QueryAnalysis): FactRoute | null {
   // "当CEO后第一次全员大会是哪天" asks about something else that happened around the event: when the
   // question's other words are mostly missing from the event's sentence, retrieval answers instead.
   const names = q.entities.flatMap((e) => q.entityNames.get(e) ?? [e]);
-  const rest = q.words.filter((w) => [...w].length >= 2 && !names.some((n) => n.includes(w)) && !cls.asked.test(w) && !q.absentNouns.includes(w));
+  // The event's own verbs (出任, 就任, 接棒 for a role) name the event, whatever the sentence says it with.
+  const eventVerb = (w: string) => cls.asked.test(w) || cls.stated.test(w) || EVENT_VERBS.test(w);
+  const rest = q.words.filter((w) => [...w].length >= 2 && !names.some((n) => n.includes(w)) && !eventVerb(w) && !q.absentNouns.includes(w));
   const quotes = compact(pool.map((f) => f.source.quote).join(''));
   const said = (w: string) => [w, ...(q.alternatives.get(w) ?? [])].some((x) => quotes.includes(compact(x)));
   if (rest.length && rest.filter(said).length / rest.length < EVENT_WORDS_SHARED) return null;

@@ -45,3 +45,6 @@ export const EVENT_CLASSES: EventClass[] = [
 
 /** The event classes a question asks about, most specific first (the order of the table). */
 export const eventsAsked = (question: string): EventClass[] => EVENT_CLASSES.filter((c) => c.asked.test(question));
+
+/** Verbs that take up, leave or otherwise mark a post or a move, whatever the class ("出任", "接棒", "加盟"). */
+export const EVENT_VERBS = /^(?:接任|出任|担任|获任|任命|委任|升任|晋升|就任|接棒|履新|成为|当上|加入|加盟|入职|离职|辞职|离开|卸任|辞去|成立|创立|收购|并购|上市|宣布|开始|正式|被)+$/;

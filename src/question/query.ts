@@ -155,6 +155,8 @@ function unknownNames(text: string, article: Article, namesKnown: boolean, inArt
     !inArticle(w) &&
     !QUESTION_PIECE.test(w) &&
     !article.entities.find(w).length &&
+    // "Ant Funds" is a plural of a name's word ("Ant Fund").
+    !article.entities.entities.some((e) => e.names.some((n) => n.toLowerCase().split(/\s+/).includes(w.toLowerCase().replace(/s$/, '')))) &&
     (/^[A-Za-z]+$/.test(w) || ![...w].some((c) => GLUE_CHARS.has(c)));
   // "百度的CEO", "腾讯的市值": the word before 的 names whose thing is asked about. jieba often tags
   // company names as plain nouns, so an owner the article never mentions counts as an unknown name too.

@@ -5,7 +5,7 @@
 import type { Article } from '../corpus/article.js';
 import { hasEnglish, translateFrames } from '../text/english.js';
 import { compact } from '../text/normalize.js';
-import { cut, STOP_WORDS, tokenize } from '../text/segment.js';
+import { cut, inDictionary, STOP_WORDS, tokenize } from '../text/segment.js';
 import { compactArticle } from '../corpus/cite.js';
 
 export interface Reading {
@@ -122,7 +122,11 @@ function repairHomophones(q: string, article: Article, readings: Reading[], opti
 function wordEdges(text: string): Set<number> {
   const edges = new Set<number>([0]);
   let at = 0;
-  for (const w of cut(text)) edges.add((at += w.length));
+  for (const w of cut(text)) {
+    // Inside a word the dictionary does not know ("金恭作"), every character may start or end the typo.
+    if (!inDictionary(w)) for (let i = 1; i < w.length; i++) edges.add(at + i);
+    edges.add((at += w.length));
+  }
   return edges;
 }
 

@@ -1,8 +1,7 @@
 // Feedback settings, shared by the bot and `npm run gaps`, parsed once by each at start.
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { UserFacingError } from '../errors.js';
-import { withoutEmpty } from '../config.js';
+import { parseSettings } from '../settings.js';
 
 export const FeedbackConfigSchema = z.object({
   DATABASE_PATH: z.string().min(1).default('data/bot.sqlite'),
@@ -15,9 +14,6 @@ export const FeedbackConfigSchema = z.object({
 export type FeedbackConfig = z.infer<typeof FeedbackConfigSchema> & { databasePath: string };
 
 export function parseFeedbackConfig(env: NodeJS.ProcessEnv = process.env): FeedbackConfig {
-  const parsed = FeedbackConfigSchema.safeParse(withoutEmpty(env));
-  if (!parsed.success) {
-    throw new UserFacingError(`config: invalid feedback settings (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}). See .env.example.`, 'CONFIG_INVALID');
-  }
-  return { ...parsed.data, databasePath: resolve(parsed.data.DATABASE_PATH) };
+  const data = parseSettings(FeedbackConfigSchema, env, { prefix: 'config', what: 'feedback settings', code: 'CONFIG_INVALID' });
+  return { ...data, databasePath: resolve(data.DATABASE_PATH) };
 }

@@ -11,7 +11,8 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  * invisible characters dropped, whitespace collapsed. */
 export function normalizeQuestion(input: string): string {
   const cleaned = input.replace(LONE_SURROGATE, '').normalize('NFKC').replace(INVISIBLE, '');
-  return toSimplified(cleaned).replace(/\s+/g, ' ').trim();
+  // Spaces between Chinese characters are typing noise ("蚂蚁 基金"); between Latin words they separate.
+  return toSimplified(cleaned).replace(/\s+/g, ' ').replace(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, '').trim();
 }
 
 /** Whitespace-free, NFKC form used to compare quotes and figures ("162.91 亿元" == "162.91亿元"). */

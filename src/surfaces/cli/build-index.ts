@@ -1,17 +1,20 @@
 // `npm run index`: embed every chunk and (re)write the HNSW index and its manifest under INDEX_DIR.
 import { openArticle } from '../../corpus/article.js';
-import { describeEnvFile, loadEnvFile, parseEngineConfig } from '../../config.js';
-import { describeError } from '../../errors.js';
+import { parseEngineConfig } from '../../config.js';
 import { createLogger } from '../../log.js';
 import { buildDenseIndex, indexPaths } from '../../retrieval/dense-index.js';
+import { logLevelFor } from '../../settings.js';
 import { loadEmbedder } from '../../start.js';
+import { cliArgs, loadSettings } from './args.js';
 import { progressPrinter } from './progress.js';
+import { runCli } from './run.js';
 
-try {
-  const envFile = loadEnvFile();
+runCli(async () => {
+  cliArgs({}, 'usage: npm run index   (embeds every chunk into the HNSW index under INDEX_DIR)');
+  const sayEnv = loadSettings();
   const config = parseEngineConfig();
-  const log = createLogger(config.LOG_LEVEL ?? 'info');
-  log.info(describeEnvFile(envFile));
+  const log = createLogger(logLevelFor('tool', config.LOG_LEVEL));
+  sayEnv(log);
   const article = openArticle(config.CORPUS_DIR);
   const embedder = await loadEmbedder(config, log, progressPrinter());
   const t0 = performance.now();
@@ -20,7 +23,4 @@ try {
   process.stdout.write(
     `index: ${index.manifest.ids.length} chunks, ${index.manifest.dims} dims, model ${index.manifest.modelId}, built in ${Math.round(performance.now() - t0)} ms\n  ${paths.index}\n  ${paths.manifest}\n`,
   );
-} catch (err) {
-  process.stderr.write(describeError(err) + '\n');
-  process.exit(1);
-}
+});

@@ -2,23 +2,12 @@
 // `-- --entity 网商银行` / `-- --measure 营收` filter.
 import { parseEngineConfig } from '../../config.js';
 import { openArticle } from '../../corpus/article.js';
-import { quietEpipe } from './io.js';
-import { describeError } from '../../errors.js';
 import { loadFactBook } from '../../facts/book.js';
 import type { Fact } from '../../facts/schema.js';
-import { cliArgs, loadSettings } from './args.js';
+import { cliArgs, loadSettings, requireValue } from './args.js';
+import { CliExit, EXIT_FAILED, runCli } from './run.js';
 
 const USAGE = 'usage: npm run facts [-- --entity 网商银行] [--measure 营收] [--json]';
-quietEpipe();
-const { values } = cliArgs({ entity: { type: 'string' }, measure: { type: 'string' }, json: { type: 'boolean' } }, USAGE);
-const blank = (name: string, v: unknown) => {
-  if (typeof v === 'string' && !v.trim()) {
-    process.stderr.write(`facts: --${name} needs a value\n${USAGE}\n`);
-    process.exit(2);
-  }
-};
-blank('entity', values.entity);
-blank('measure', values.measure);
 
 function row(f: Fact): string[] {
   if (f.type === 'figure') {
@@ -27,7 +16,10 @@ function row(f: Fact): string[] {
   return [f.id, f.entity + (f.object ? `→${f.object}` : ''), `事件:${f.event}`, f.date.iso, f.date.resolution ?? '', '', f.source.quote];
 }
 
-try {
+runCli(() => {
+  const { values } = cliArgs({ entity: { type: 'string' }, measure: { type: 'string' }, json: { type: 'boolean' } }, USAGE);
+  requireValue('entity', values.entity, USAGE, 'facts');
+  requireValue('measure', values.measure, USAGE, 'facts');
   loadSettings();
   const config = parseEngineConfig();
   const article = openArticle(config.CORPUS_DIR);
@@ -42,11 +34,11 @@ try {
   if (!facts.length && (entity || measure)) {
     const known = [...new Set(book.facts.flatMap((f) => [f.entity, ...(f.object ? [f.object] : [])]))];
     const measures = [...new Set(book.facts.map((f) => (f.type === 'figure' ? f.measure : f.event)))];
-    process.stderr.write(
+    throw new CliExit(
+      EXIT_FAILED,
       `facts: no fact matches${entity ? ` entity "${asked}"${entity !== asked ? ` (${entity})` : ''}` : ''}${measure ? ` measure "${measure}"` : ''}.\n` +
-        `  entities: ${known.join('、')}\n  measures and events: ${measures.join('、')}\n`,
+        `  entities: ${known.join('、')}\n  measures and events: ${measures.join('、')}`,
     );
-    process.exit(1);
   }
   if (values.json) {
     for (const f of facts) process.stdout.write(JSON.stringify(f) + '\n');
@@ -71,7 +63,4 @@ try {
     }
     process.stdout.write(`\n${facts.length} facts (${facts.filter((f) => f.type === 'figure').length} figures, ${facts.filter((f) => f.type === 'event').length} events); by measure: ${[...byMeasure].map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
   }
-} catch (err) {
-  process.stderr.write(describeError(err) + '\n');
-  process.exit(1);
-}
+});

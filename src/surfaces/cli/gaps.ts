@@ -3,36 +3,30 @@
 // What the store says about itself goes to stderr, so `--json` output stays pure; an unusable database
 // exits 1 instead of looking like an empty log.
 import { existsSync } from 'node:fs';
-import { describeError } from '../../errors.js';
 import { createLogger } from '../../log.js';
 import { parseFeedbackConfig } from '../../store/config.js';
 import { openFeedbackStore } from '../../store/feedback.js';
-import { cliArgs, EXIT_USAGE, loadSettings } from './args.js';
-import { quietEpipe } from './io.js';
+import { cliArgs, loadSettings } from './args.js';
+import { CliExit, EXIT_FAILED, EXIT_OK, runCli, UsageError } from './run.js';
 
 const USAGE = 'usage: npm run gaps [-- --json] [--limit 20]';
 /** Groups shown when --limit is not given. */
 const DEFAULT_LIMIT = 20;
-quietEpipe();
-const { values } = cliArgs({ json: { type: 'boolean' }, limit: { type: 'string' } }, USAGE);
-const limit = values.limit === undefined ? DEFAULT_LIMIT : Number(values.limit);
-if (!Number.isInteger(limit) || limit < 1) {
-  process.stderr.write(`gaps: --limit must be a whole number of at least 1 (got "${values.limit}")\n${USAGE}\n`);
-  process.exit(EXIT_USAGE);
-}
 
-try {
+runCli(() => {
+  const { values } = cliArgs({ json: { type: 'boolean' }, limit: { type: 'string' } }, USAGE);
+  const limit = values.limit === undefined ? DEFAULT_LIMIT : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`gaps: --limit must be a whole number of at least 1 (got "${values.limit}")`, USAGE);
   loadSettings();
   const config = parseFeedbackConfig();
   if (!existsSync(config.databasePath)) {
-    process.stderr.write(`gaps: no database at ${config.databasePath} yet, so no gaps recorded. The bot (or \`npm run ask -- --record\`) creates it; check DATABASE_PATH if you expected one.\n`);
-    process.exit(0);
+    throw new CliExit(EXIT_OK, `gaps: no database at ${config.databasePath} yet, so no gaps recorded. The bot (or \`npm run ask -- --record\`) creates it; check DATABASE_PATH if you expected one.`);
   }
   const store = openFeedbackStore({ path: config.databasePath, salt: config.FEEDBACK_SALT, lowConfidence: config.LOW_CONFIDENCE, log: createLogger('error'), journalName: 'gaps' });
   if (!store.usable() || !/^feedback store ok/.test(store.status())) {
-    process.stderr.write(`gaps: ${store.status()}\n`);
+    const status = store.status();
     store.close();
-    process.exit(1);
+    throw new CliExit(EXIT_FAILED, `gaps: ${status}`);
   }
   const gaps = store.gaps(limit);
   if (values.json) {
@@ -47,7 +41,4 @@ try {
     });
   }
   store.close();
-} catch (err) {
-  process.stderr.write(describeError(err) + '\n');
-  process.exit(1);
-}
+});

@@ -2,9 +2,8 @@
 // parsed by src/config.ts from the same environment.
 import { z } from 'zod';
 import { UserFacingError } from '../../errors.js';
-import { withoutEmpty } from '../../config.js';
+import { DEFAULT_LOG_LEVEL, envBool, LOG_LEVEL, parseSettings } from '../../settings.js';
 
-const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off']).transform((v) => ['true', '1', 'yes', 'on'].includes(v));
 const snowflake = z.string().regex(/^\d{15,21}$/, 'must be a Discord id (digits)');
 
 export const DiscordConfigSchema = z.object({
@@ -15,7 +14,7 @@ export const DiscordConfigSchema = z.object({
   /** REST base; tests point it at a local fake Discord. */
   DISCORD_API_URL: z.string().url().default('https://discord.com/api'),
   /** Answer "@bot 问题" in channels (needs the privileged MessageContent intent). */
-  MENTION_MODE: bool.default(false),
+  MENTION_MODE: envBool.default(false),
   /** Channels where every plain message is a question, answered in a new thread (needs MessageContent). */
   ASK_CHANNEL_IDS: z
     .string()
@@ -25,7 +24,8 @@ export const DiscordConfigSchema = z.object({
   RATE_LIMIT_CAPACITY: z.coerce.number().int().min(1).max(1000).default(5),
   RATE_LIMIT_REFILL_PER_MINUTE: z.coerce.number().min(0).max(60_000).default(10),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** The one LOG_LEVEL (src/settings.ts), with the bot's default when unset. */
+  LOG_LEVEL: LOG_LEVEL.default(DEFAULT_LOG_LEVEL.bot),
 });
 export type DiscordConfig = z.infer<typeof DiscordConfigSchema>;
 
@@ -37,13 +37,9 @@ export function parseDiscordConfig(env: NodeJS.ProcessEnv = process.env, need: {
       'DISCORD_TOKEN_MISSING',
     );
   }
-  const parsed = DiscordConfigSchema.safeParse(withoutEmpty(env));
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
-    throw new UserFacingError(`discord: invalid configuration (${lines}). See .env.example.`, 'DISCORD_CONFIG_INVALID');
-  }
-  if (need.applicationId && !parsed.data.DISCORD_APPLICATION_ID) {
+  const data = parseSettings(DiscordConfigSchema, env, { prefix: 'discord', what: 'configuration', code: 'DISCORD_CONFIG_INVALID' });
+  if (need.applicationId && !data.DISCORD_APPLICATION_ID) {
     throw new UserFacingError('discord: DISCORD_APPLICATION_ID is not set; registering commands needs it (Developer Portal → General Information).', 'DISCORD_APP_ID_MISSING');
   }
-  return parsed.data;
+  return data;
 }

@@ -1,9 +1,10 @@
 // Answers as Discord embeds, inside Discord's limits: 256 title, 4,096 description, 25 fields of 1,024,
 // 6,000 in all. Text is cut at sentence ends, and a cut quote always ends with an ellipsis.
-import type { APIEmbed, APIActionRowComponent, APIButtonComponent } from 'discord.js';
-import { ButtonStyle, ComponentType } from 'discord.js';
+import type { APIEmbed } from 'discord.js';
+import { FRAME } from '../../answer/frame.js';
 import type { Answer } from '../../answer/types.js';
 import type { ArticleMeta } from '../../corpus/load.js';
+import { LABELS, type Language } from './labels.js';
 import { escapeUserText } from './safety.js';
 
 export const LIMITS = { content: 2000, title: 256, description: 4096, fieldName: 256, fieldValue: 1024, fields: 25, embed: 6000, footer: 2048 } as const;
@@ -64,41 +65,38 @@ export const fitChoices = <C extends { name: string; value: string | number }>(c
 
 const quoteBlock = (quote: string) => truncate(quote, LIMITS.fieldValue - 2).split('\n').map((l) => `> ${l}`).join('\n');
 
+/** What a not-found answer says: that the bot does not guess, then whatever the engine added (which
+ * names are unknown, how a typo was read, what a follow-up assumed) without repeating "not answered". */
+function notFoundText(answer: Answer): string {
+  if (answer.error) return escapeUserText(answer.answer);
+  const rest = answer.answer.startsWith(FRAME[answer.language].notAnswered) ? answer.answer.slice(FRAME[answer.language].notAnswered.length).trim() : answer.answer;
+  return `${LABELS[answer.language].notAnswered}${rest ? `\n${escapeUserText(rest)}` : ''}`;
+}
+
+/** The line that says what a follow-up took from the question before; the engine's own note says it
+ * too, at the end of the answer, but a reader looks at the top first. */
+const followingOnLine = (answer: Answer) => (answer.assumed?.length ? `*${escapeUserText(LABELS[answer.language].followingOn(answer.assumed))}*\n` : '');
+
+/** An answer as one embed, framed in the answer's language; quotes stay as the article writes them. */
 export function answerEmbed(answer: Answer, meta: ArticleMeta): APIEmbed {
+  const labels = LABELS[answer.language];
   const fields = answer.citations.map((c, i) => ({ name: `[${i + 1}] ${c.id}`, value: quoteBlock(escapeUserText(c.quote)) }));
-  let description = escapeUserText(answer.answer);
-  if (answer.kind === 'not_found') {
-    description = answer.error
-      ? escapeUserText(answer.answer)
-      : `这篇文章没有回答这个问题，所以我不猜。${answer.answer.startsWith('文章没有回答') ? '' : `\n${escapeUserText(answer.answer)}`}`;
-    if (answer.nearest) fields.push({ name: `最接近的段落 / Nearest passage ${answer.nearest.id}`, value: quoteBlock(escapeUserText(answer.nearest.quote)) });
-  }
+  const body = answer.kind === 'not_found' ? notFoundText(answer) : escapeUserText(answer.answer);
+  if (answer.kind === 'not_found' && answer.nearest) fields.push({ name: labels.nearest(answer.nearest.id), value: quoteBlock(escapeUserText(answer.nearest.quote)) });
   return fitEmbed({
-    title: truncate(escapeUserText(answer.question.replace(/\s+/g, ' ').trim()) || '（空问题）', LIMITS.title),
-    description: truncate(description, LIMITS.description),
+    title: truncate(escapeUserText(answer.question.replace(/\s+/g, ' ').trim()) || labels.emptyTitle, LIMITS.title),
+    description: truncate(followingOnLine(answer) + body, LIMITS.description),
     color: COLORS[answer.kind],
     fields,
-    footer: { text: truncate(`${kindLabel(answer.kind)} · ${meta.source}${meta.syndicatedBy ? ` / ${String(meta.syndicatedBy)}` : ''}, ${meta.published}`, LIMITS.footer) },
+    footer: { text: truncate(`${labels.kind[answer.kind]} · ${meta.source}${meta.syndicatedBy ? ` / ${String(meta.syndicatedBy)}` : ''}, ${meta.published}`, LIMITS.footer) },
   });
 }
 
-const kindLabel = (k: Answer['kind']) => (k === 'fact' ? '数据 fact' : k === 'passage' ? '原文 passage' : '未找到 not found');
-
-export function answerButtons(answerKey: string, firstCitation?: string): APIActionRowComponent<APIButtonComponent>[] {
-  const buttons: APIButtonComponent[] = [
-    { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `vote:up:${answerKey}`, emoji: { name: '👍' } },
-    { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `vote:down:${answerKey}`, emoji: { name: '👎' } },
-    { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `more:${answerKey}`, label: '更多来源 More sources' },
-  ];
-  if (firstCitation) buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `para:${firstCitation}`, label: '全文段落 Full paragraph' });
-  return [{ type: ComponentType.ActionRow, components: buttons }];
-}
-
-export function passagesEmbed(title: string, passages: { id: string; text: string }[], footer: string): APIEmbed {
+export function passagesEmbed(title: string, passages: { id: string; text: string }[], footer: string, language: Language = 'zh'): APIEmbed {
   return fitEmbed({
     title: truncate(title, LIMITS.title),
     color: COLORS.passage,
-    description: passages.length ? undefined : '没有找到相关段落。No passage matches.',
+    description: passages.length ? undefined : LABELS[language].noPassage,
     fields: passages.map((p) => ({ name: p.id, value: quoteBlock(escapeUserText(p.text)) })),
     footer: { text: footer },
   });

@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../context.js';
-import { answerButtons, answerEmbed } from '../render.js';
+import { answerButtons } from '../components/index.js';
+import { answerEmbed } from '../render.js';
 import { NO_MENTIONS } from '../safety.js';
 import { EntityOption, MeasureOption, PeriodOption } from './options.js';
 
@@ -9,7 +10,7 @@ export const data = new SlashCommandBuilder()
   .setNameLocalizations({ 'zh-CN': '数据' })
   .setDescription('Look up one figure: entity, measure and (optionally) period')
   .setDescriptionLocalizations({ 'zh-CN': '查一个数据：主体、指标、时期（可选）' })
-  .addStringOption((o) => o.setName('entity').setNameLocalizations({ 'zh-CN': '主体' }).setDescription('Company or product, e.g. 网商银行').setDescriptionLocalizations({ 'zh-CN': '公司或产品，如 网商银行' }).setRequired(true).setAutocomplete(true).setMaxLength(100))
+  .addStringOption((o) => o.setName('entity').setNameLocalizations({ 'zh-CN': '主体' }).setDescription('Company or product (autocomplete lists the article\'s)').setDescriptionLocalizations({ 'zh-CN': '公司或产品（自动补全列出文中的）' }).setRequired(true).setAutocomplete(true).setMaxLength(100))
   .addStringOption((o) => o.setName('measure').setNameLocalizations({ 'zh-CN': '指标' }).setDescription('What is measured, e.g. 营收').setDescriptionLocalizations({ 'zh-CN': '指标，如 营收' }).setRequired(true).setAutocomplete(true).setMaxLength(100))
   .addStringOption((o) => o.setName('period').setNameLocalizations({ 'zh-CN': '时期' }).setDescription('e.g. 2024 年前三季度').setDescriptionLocalizations({ 'zh-CN': '如 2024 年前三季度' }).setRequired(false).setAutocomplete(true).setMaxLength(100));
 
@@ -21,7 +22,7 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
   ctx.remember(interaction.id, answer);
   await interaction.editReply({
     embeds: [answerEmbed(answer, ctx.engine.article.meta)],
-    components: answerButtons(interaction.id, answer.citations[0]?.id),
+    components: answerButtons(interaction.id, answer.citations[0]?.id, answer.language),
     allowedMentions: NO_MENTIONS,
   });
 };

@@ -1,5 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
+import type { PassageView } from '../../../answer/engine.js';
 import type { Command } from '../context.js';
+import { LABELS, localeLanguage, type Language } from '../labels.js';
 import { LIMITS, truncate } from '../render.js';
 import { escapeUserText, NO_MENTIONS } from '../safety.js';
 import { PassageIdOption } from './options.js';
@@ -23,14 +25,14 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
     await interaction.editReply({ content: `没有这个段落编号：${shown}。编号形如 §03¶5（第 03 节第 5 段）。`, allowedMentions: NO_MENTIONS });
     return;
   }
-  await interaction.editReply({ embeds: [passageViewEmbed(view)], allowedMentions: NO_MENTIONS });
+  await interaction.editReply({ embeds: [passageViewEmbed(view, localeLanguage(interaction.locale))], allowedMentions: NO_MENTIONS });
 };
 
-export function passageViewEmbed(view: NonNullable<ReturnType<import('../../../answer/engine.js').Engine['passage']>>) {
+export function passageViewEmbed(view: PassageView, language: Language = 'zh') {
   return {
     title: `${view.id} · ${truncate(escapeUserText(view.sectionTitle), 200)}`,
     description: truncate(escapeUserText(view.text), LIMITS.description),
     color: 0x3b82f6,
-    footer: { text: `前一段 ${view.previous ?? '—'} · 后一段 ${view.next ?? '—'}` },
+    footer: { text: LABELS[language].neighbours(view.previous ?? '—', view.next ?? '—') },
   };
 }

@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../context.js';
+import { localeLanguage } from '../labels.js';
 import { passagesEmbed } from '../render.js';
 import { escapeUserText, NO_MENTIONS } from '../safety.js';
 import { QueryOption } from './options.js';
@@ -14,5 +15,5 @@ export const data = new SlashCommandBuilder()
 export const execute: Command['execute'] = async (interaction, ctx) => {
   const query = QueryOption.parse(interaction.options.getString('query', true));
   const hits = await ctx.engine.search(query, 5);
-  await interaction.editReply({ embeds: [passagesEmbed(`搜索：${escapeUserText(query)}`, hits, ctx.engine.denseStatus)], allowedMentions: NO_MENTIONS });
+  await interaction.editReply({ embeds: [passagesEmbed(`${localeLanguage(interaction.locale) === 'en' ? 'Search: ' : '搜索：'}${escapeUserText(query)}`, hits, ctx.engine.denseStatus, localeLanguage(interaction.locale))], allowedMentions: NO_MENTIONS });
 };

@@ -1,0 +1,123 @@
+// A cache of what is derived from an article and costs time at every start — its entities and its fact
+// book — under the folder the caller names (INDEX_DIR), never in the corpus folder (it may be read-only).
+// Entries are keyed by everything the result depends on: the article's sha256, its aliases, the reviewed
+// overrides file, and a fingerprint of the code that derives them (the files of corpus/, facts/, genre/,
+// text/ and question/ beside this module), so editing the article, its curated files or the extraction
+// code makes a stale entry simply miss. Writes go to a temp file renamed into place; a damaged or
+// unreadable entry is rebuilt, never trusted, and failing to write is said once and otherwise ignored.
+//
+// Not wired yet (src/corpus/article.ts and src/start.ts belong to others). To wire it:
+//   buildArticle:  const entities = derivedCached(options.lexicon.cacheDir, 'entities', key(loaded),
+//                    () => deriveEntities(texts, loaded.aliases).entities, (list) => entityIndex(list) )
+//   startEngine:   const facts = cachedFactBook(article, config.indexDir, () => loadFactBook(article, …));
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Article } from './article.js';
+import type { Entity, EntityIndex } from './entities.js';
+import { entityIndex } from './entities.js';
+import type { FactBook } from '../facts/book.js';
+import type { Fact } from '../facts/schema.js';
+
+/** Bump when the shape of a cached entry changes. */
+export const DERIVED_CACHE_VERSION = 1;
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CODE_FOLDERS = ['corpus', 'facts', 'genre', 'text', 'question'];
+
+let fingerprint: string | undefined;
+/** A hash of the deriving code (file names and contents), so a code change invalidates the cache. */
+export function codeFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const h = createHash('sha256');
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(ts|js|mjs)$/.test(name) && !name.endsWith('.d.ts')) h.update(`${path.slice(ROOT.length)}\0`).update(readFileSync(path)).update('\0');
+    }
+  };
+  for (const f of CODE_FOLDERS) walk(join(ROOT, f));
+  return (fingerprint = h.digest('hex'));
+}
+
+/** The key of an article's derived data: its text, its curated files and the code. */
+export function derivedKey(article: Pick<Article, 'sha256' | 'aliases' | 'dir'>): string {
+  const overrides = join(article.dir, 'facts.overrides.json');
+  return createHash('sha256')
+    .update(`v${DERIVED_CACHE_VERSION}\0${article.sha256}\0${JSON.stringify(article.aliases)}\0`)
+    .update(existsSync(overrides) ? readFileSync(overrides) : '')
+    .update(`\0${codeFingerprint()}`)
+    .digest('hex')
+    .slice(0, 24);
+}
+
+export interface CacheEvents {
+  onEvent?: (message: string) => void;
+}
+
+/**
+ * The cached value of `kind` under `key`, or `build()` (then stored). `revive` turns the stored JSON back
+ * into the value; it may throw on a damaged entry, which is then rebuilt.
+ */
+export function derivedCached<J, T>(cacheDir: string | undefined, kind: string, key: string, build: () => { value: T; json: J }, revive: (json: J) => T, events: CacheEvents = {}): T {
+  if (!cacheDir) return build().value;
+  const file = join(cacheDir, `derived-${kind}-${key}.json`);
+  if (existsSync(file)) {
+    try {
+      return revive(JSON.parse(readFileSync(file, 'utf8')) as J);
+    } catch (err) {
+      events.onEvent?.(`derived cache: ${file} is damaged (${(err as Error).message}); rebuilding it`);
+    }
+  }
+  const { value, json } = build();
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(json));
+    renameSync(tmp, file);
+  } catch (err) {
+    events.onEvent?.(`derived cache: ${kind} not written (${(err as Error).message}); it will be derived again next start`);
+  }
+  return value;
+}
+
+/** An article's entities, cached: `derive` runs only when the cache misses. */
+export function cachedEntities(cacheDir: string | undefined, article: Pick<Article, 'sha256' | 'aliases' | 'dir'>, derive: () => EntityIndex, events?: CacheEvents): EntityIndex {
+  return derivedCached<Entity[], EntityIndex>(
+    cacheDir,
+    'entities',
+    derivedKey(article),
+    () => {
+      const value = derive();
+      return { value, json: value.entities };
+    },
+    (list) => {
+      if (!Array.isArray(list) || list.some((e) => typeof e?.canonical !== 'string' || !Array.isArray(e.names))) throw new Error('not a list of entities');
+      return entityIndex(list);
+    },
+    events,
+  );
+}
+
+/** An article's fact book, cached: `load` (loadFactBook) runs only when the cache misses. */
+export function cachedFactBook(cacheDir: string | undefined, article: Article, load: () => FactBook, events?: CacheEvents): FactBook {
+  return derivedCached<Fact[], FactBook>(
+    cacheDir,
+    'facts',
+    derivedKey(article),
+    () => {
+      const value = load();
+      return { value, json: value.facts };
+    },
+    (facts) => {
+      if (!Array.isArray(facts)) throw new Error('not a list of facts');
+      // A quote that is not in the article means the entry belongs to another text: do not trust it.
+      for (const f of facts) if (!article.raw.includes(f.source.quote) && !article.raw.replace(/\s+/g, '').includes(f.source.quote.replace(/\s+/g, ''))) throw new Error(`fact ${f.id}'s quote is not in the article`);
+      return { facts, byId: new Map(facts.map((f) => [f.id, f])) };
+    },
+    events,
+  );
+}
