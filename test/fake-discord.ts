@@ -11,6 +11,8 @@ export interface RestCall {
   body: any;
   at: number;
   headers: IncomingMessage['headers'];
+  /** What the fake answered (a created message, with its id), for REST calls that create something. */
+  response?: any;
 }
 
 export const APP_ID = '100000000000000001';
@@ -116,7 +118,7 @@ export class FakeDiscord {
   }
 
   // ---- interactions ----
-  interaction(kind: 'command' | 'autocomplete' | 'button', opts: { name?: string; options?: any[]; customId?: string; userId?: string; permissions?: string; locale?: string }): { id: string; token: string } {
+  interaction(kind: 'command' | 'autocomplete' | 'button', opts: { name?: string; options?: any[]; customId?: string; userId?: string; permissions?: string; locale?: string; channelId?: string }): { id: string; token: string } {
     const id = nextId();
     const token = `tok-${id}`;
     const user = { id: opts.userId ?? '500000000000000001', username: 'asker', discriminator: '0', global_name: 'Asker', avatar: null };
@@ -126,8 +128,8 @@ export class FakeDiscord {
       token,
       version: 1,
       guild_id: GUILD_ID,
-      channel_id: CHANNEL_ID,
-      channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'general' },
+      channel_id: opts.channelId ?? CHANNEL_ID,
+      channel: this.channelPayload(opts.channelId ?? CHANNEL_ID),
       member: { user, roles: [], permissions: opts.permissions ?? '2248473465835073', joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
       locale: opts.locale ?? 'zh-CN',
       guild_locale: 'zh-CN',
@@ -149,6 +151,12 @@ export class FakeDiscord {
     }
     this.dispatch('INTERACTION_CREATE', payload);
     return { id, token };
+  }
+
+  /** A channel as an interaction carries it: a thread the fake created, or a plain text channel. */
+  private channelPayload(id: string) {
+    const thread = this.threads.get(id);
+    return thread ? threadPayload(id, thread.parentId, thread.name) : { id, type: 0, guild_id: GUILD_ID, name: 'general' };
   }
 
   /** Waits for a REST call that matches (already made or still to come). */
@@ -203,6 +211,7 @@ export class FakeDiscord {
       w.resolve(call);
     }
     const json = (status: number, data: unknown): void => {
+      call.response = data;
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(data));
     };
     if (req.method === 'GET' && path === '/api/v10/gateway/bot') {
@@ -236,14 +245,19 @@ export class FakeDiscord {
   }
 }
 
-/** A user's message in a channel or thread, as MESSAGE_CREATE carries it. */
-export function userMessage(channelId: string, content: string, opts: { userId?: string; mentions?: any[]; bot?: boolean; attachments?: any[] } = {}) {
+/** A user's message in a channel or thread, as MESSAGE_CREATE carries it; `replyTo` makes it a reply (type 19)
+ * to that message, with the referenced message included as Discord sends it. */
+export function userMessage(channelId: string, content: string, opts: { userId?: string; mentions?: any[]; bot?: boolean; attachments?: any[]; replyTo?: any } = {}) {
+  const reply = opts.replyTo
+    ? { type: 19, message_reference: { type: 0, message_id: opts.replyTo.id, channel_id: channelId, guild_id: GUILD_ID }, referenced_message: { ...opts.replyTo, channel_id: channelId } }
+    : {};
   return {
     id: nextId(), channel_id: channelId, guild_id: GUILD_ID,
     author: { id: opts.userId ?? '500000000000000001', username: 'asker', discriminator: '0', avatar: null, bot: opts.bot ?? false },
     member: { roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
     content, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false,
     mentions: opts.mentions ?? [], mention_roles: [], attachments: opts.attachments ?? [], embeds: [], pinned: false, type: 0,
+    ...reply,
   };
 }
 

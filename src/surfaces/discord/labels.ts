@@ -22,6 +22,9 @@ const zh = {
   failed: (errorId: string) => `出错了，没能回答。错误编号 ${errorId}，请稍后再试。`,
   inputRefused: (issues: string[]) => `输入有误：${issues.join('；')}`,
   unknownCommand: (name: string) => `未知命令 /${name}：可能已下线，请重新注册命令。`,
+  unknownPassage: (shown: string) => `没有这个段落编号：${shown}。编号形如 §03¶5（第 03 节第 5 段）。`,
+  noFigures: (entity: string, entities: string[]) => `文章没有给出「${entity}」的数据。可选主体：${entities.join('、')}`,
+  needsManageGuild: '只有拥有“管理服务器”权限的成员可以查看。',
 };
 
 const en: typeof zh = {
@@ -42,6 +45,9 @@ const en: typeof zh = {
   failed: (errorId: string) => `Something went wrong and there is no answer. Error id ${errorId}; please try again later.`,
   inputRefused: (issues: string[]) => `Invalid input: ${issues.join('; ')}`,
   unknownCommand: (name: string) => `Unknown command /${name}: it may have been retired; register the commands again.`,
+  unknownPassage: (shown: string) => `No passage has the id ${shown}. An id looks like §03¶5 (section 03, paragraph 5).`,
+  noFigures: (entity: string, entities: string[]) => `The article gives no figures for “${entity}”. Entities with figures: ${entities.join(', ')}`,
+  needsManageGuild: 'Only members with the Manage Server permission can see this.',
 };
 
 export const LABELS: Record<Language, typeof zh> = { zh, en };

@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { describeEvent, describeFigure } from '../../../facts/lookup.js';
 import type { Command } from '../context.js';
+import { LABELS, localeLanguage } from '../labels.js';
 import { LIMITS, truncate } from '../render.js';
 import { escapeUserText, NO_MENTIONS } from '../safety.js';
 import { EntityOption } from './options.js';
@@ -16,7 +17,7 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
   const entity = EntityOption.parse(interaction.options.getString('entity', true));
   const facts = ctx.engine.catalog().factsOf(entity);
   if (!facts.length) {
-    await interaction.editReply({ content: truncate(`文章没有给出「${escapeUserText(entity)}」的数据。可选主体：${ctx.engine.catalog().entities.join('、')}`, LIMITS.content), allowedMentions: NO_MENTIONS });
+    await interaction.editReply({ content: truncate(LABELS[localeLanguage(interaction.locale)].noFigures(escapeUserText(entity), ctx.engine.catalog().entities), LIMITS.content), allowedMentions: NO_MENTIONS });
     return;
   }
   const lines = facts.map((f) => `• ${escapeUserText(f.type === 'figure' ? describeFigure(f) : describeEvent(f))}  〔${f.source.chunkId}〕`);

@@ -1,5 +1,6 @@
 import { PermissionFlagsBits, SlashCommandBuilder, InteractionContextType } from 'discord.js';
 import type { Command } from '../context.js';
+import { LABELS, localeLanguage } from '../labels.js';
 import { LIMITS, truncate } from '../render.js';
 import { escapeUserText, NO_MENTIONS } from '../safety.js';
 
@@ -16,7 +17,7 @@ export const ephemeral = true;
 export const execute: Command['execute'] = async (interaction, ctx) => {
   // default_member_permissions hides the command; a server can override that, so check again here.
   if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-    await interaction.editReply({ content: '只有拥有“管理服务器”权限的成员可以查看。(Needs the Manage Server permission.)', allowedMentions: NO_MENTIONS });
+    await interaction.editReply({ content: LABELS[localeLanguage(interaction.locale)].needsManageGuild, allowedMentions: NO_MENTIONS });
     return;
   }
   const gaps = ctx.feedback.gaps(10);

@@ -22,7 +22,7 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
   if (!view) {
     // The id is echoed back cut short: Discord's 20-character option limit is not something to rely on.
     const shown = truncate(escapeUserText(interaction.options.getString('id', true)), SHOWN_ID_CHARS);
-    await interaction.editReply({ content: `没有这个段落编号：${shown}。编号形如 §03¶5（第 03 节第 5 段）。`, allowedMentions: NO_MENTIONS });
+    await interaction.editReply({ content: LABELS[localeLanguage(interaction.locale)].unknownPassage(shown), allowedMentions: NO_MENTIONS });
     return;
   }
   await interaction.editReply({ embeds: [passageViewEmbed(view, localeLanguage(interaction.locale))], allowedMentions: NO_MENTIONS });
