@@ -98,6 +98,9 @@ function englishFact(fact: NonNullable<ReturnType<typeof routeFacts>>): string {
   return `The article does not give that. ${fact.answer}`;
 }
 
+/** Earlier questions read to understand a follow-up: a conversation rarely leans further back. */
+const MAX_FOLLOW_UP_CHAIN = 8;
+
 /** Refusals that rest only on the fact book lacking a figure (which extraction may have missed); the others
  * (an ambiguous entity, only a change given, an undated event) say something about the question itself. */
 const FALLIBLE_REFUSALS = /figure: (period|entity) mismatch/;
@@ -129,8 +132,15 @@ export function createEngineFrom(parts: EngineParts, log: Logger = silentLogger)
     const language = options.language ?? languageOf(input);
     const frame = FRAME[language];
     let q = analyzeQuestion(input.slice(0, maxChars * 2), article);
-    const last = options.previous?.filter((p) => p.trim()).at(-1);
-    const follow = last && q.normalized ? followUp(q, analyzeQuestion(last.slice(0, maxChars), article)) : null;
+    // Each earlier question is read as it was understood in its turn, so a chain of follow-ups
+    // ("网商银行…营收？" → "那净利润呢？" → "那2023年呢？") keeps what the first one named.
+    let context: QueryAnalysis | undefined;
+    for (const p of (options.previous ?? []).filter((x) => x.trim()).slice(-MAX_FOLLOW_UP_CHAIN)) {
+      const earlier = analyzeQuestion(p.slice(0, maxChars), article);
+      const resolved = followUp(earlier, context);
+      context = resolved ? analyzeQuestion(resolved.question, article) : earlier;
+    }
+    const follow = context && q.normalized ? followUp(q, context) : null;
     if (follow) q = analyzeQuestion(follow.question, article);
     const finish = (a: Omit<Answer, 'ms' | 'question' | 'language'>): Answer => ({
       question,
