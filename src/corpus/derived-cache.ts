@@ -7,9 +7,10 @@
 // unreadable entry is rebuilt, never trusted, and failing to write is said once and otherwise ignored.
 //
 // Not wired yet (src/corpus/article.ts and src/start.ts belong to others). To wire it:
-//   buildArticle:  const entities = derivedCached(options.lexicon.cacheDir, 'entities', key(loaded),
-//                    () => deriveEntities(texts, loaded.aliases).entities, (list) => entityIndex(list) )
-//   startEngine:   const facts = cachedFactBook(article, config.indexDir, () => loadFactBook(article, …));
+//   buildArticle:  const entities = cachedEntities(lexicon.cacheDir, loaded, () => deriveEntities(texts, loaded.aliases),
+//                    { onEvent: lexicon.onEvent });
+//   startEngine:   const facts = cachedQuotedRecords(config.indexDir, 'facts', article, () => loadFactBook(article, …),
+//                    (book) => book.facts, (facts) => ({ facts, byId: new Map(facts.map((f) => [f.id, f])) }));
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -17,8 +18,6 @@ import { fileURLToPath } from 'node:url';
 import type { Article } from './article.js';
 import type { Entity, EntityIndex } from './entities.js';
 import { entityIndex } from './entities.js';
-import type { FactBook } from '../facts/book.js';
-import type { Fact } from '../facts/schema.js';
 
 /** Bump when the shape of a cached entry changes. */
 export const DERIVED_CACHE_VERSION = 1;
@@ -102,21 +101,36 @@ export function cachedEntities(cacheDir: string | undefined, article: Pick<Artic
   );
 }
 
-/** An article's fact book, cached: `load` (loadFactBook) runs only when the cache misses. */
-export function cachedFactBook(cacheDir: string | undefined, article: Article, load: () => FactBook, events?: CacheEvents): FactBook {
-  return derivedCached<Fact[], FactBook>(
+/**
+ * Records derived from an article (the fact book's facts), cached. Generic so this module needs nothing
+ * from the layers above corpus/; each record's quote must still stand in the article, or the entry is
+ * rebuilt. Wiring in start.ts:
+ *   const facts = cachedQuotedRecords(config.indexDir, 'facts', article, () => loadFactBook(article, undefined, onDropped),
+ *     (book) => book.facts, (facts) => ({ facts, byId: new Map(facts.map((f) => [f.id, f])) }));
+ */
+export function cachedQuotedRecords<R extends { id: string; source: { quote: string } }, T>(
+  cacheDir: string | undefined,
+  kind: string,
+  article: Article,
+  load: () => T,
+  records: (value: T) => R[],
+  revive: (records: R[]) => T,
+  events?: CacheEvents,
+): T {
+  const squeeze = (s: string) => s.replace(/\s+/g, '');
+  return derivedCached<R[], T>(
     cacheDir,
-    'facts',
+    kind,
     derivedKey(article),
     () => {
       const value = load();
-      return { value, json: value.facts };
+      return { value, json: records(value) };
     },
-    (facts) => {
-      if (!Array.isArray(facts)) throw new Error('not a list of facts');
-      // A quote that is not in the article means the entry belongs to another text: do not trust it.
-      for (const f of facts) if (!article.raw.includes(f.source.quote) && !article.raw.replace(/\s+/g, '').includes(f.source.quote.replace(/\s+/g, ''))) throw new Error(`fact ${f.id}'s quote is not in the article`);
-      return { facts, byId: new Map(facts.map((f) => [f.id, f])) };
+    (list) => {
+      if (!Array.isArray(list)) throw new Error(`not a list of ${kind}`);
+      const raw = squeeze(article.raw);
+      for (const r of list) if (!raw.includes(squeeze(r.source.quote))) throw new Error(`${r.id}'s quote is not in the article`);
+      return revive(list);
     },
     events,
   );

@@ -154,6 +154,20 @@ function orgEndingAt(tags: Tagged, i: number, options: EntityOptions, namesBefor
   return [...name].length >= 2 ? name + ending : null;
 }
 
+// An encyclopedia-style opening names its topic first: "纽西兰鸡毛松（学名：…）", "蓝线裸顶鲷，又称…",
+// "路口镇位于…", "X是…".
+const TOPIC_OPENING = /^([^，,。；;：:（(《》“”\s\d]{2,12}?)\s*(?:[（(，,：:]|是|为|位于|又称|又名|，?简称)/u;
+
+/** The topic an opening sentence names, when the article keeps coming back to it. */
+function topicOf(first: string, all: string): string | undefined {
+  const m = TOPIC_OPENING.exec(first.trim());
+  const topic = m?.[1];
+  if (!topic || !/\p{Script=Han}/u.test(topic) || STOP_WORDS.has(topic) || DEICTIC_START.test(topic)) return undefined;
+  return all.split(topic).length - 1 >= TOPIC_MIN_MENTIONS ? topic : undefined;
+}
+/** The topic must come back at least once after the opening. */
+const TOPIC_MIN_MENTIONS = 2;
+
 /** Words that stand before organisation endings again and again ("启衡" in 启衡集团, 启衡银行): whatever
  * the dictionary says they mean, here they are a name. */
 function repeatedBeforeEndings(paragraphs: Tagged[], options: EntityOptions): Set<string> {
@@ -234,6 +248,8 @@ export function deriveEntities(paragraphs: string[], aliases: Aliases, options: 
       taken.set(s, 1);
     }
   }
+  const topic = topicOf(texts[0] ?? '', all);
+  if (topic && !byName.has(topic) && ![...byName.values()].some((e) => e.names.includes(topic))) byName.set(topic, { canonical: topic, kind: 'other', names: [topic] });
   for (const a of aliases.aliases) {
     let e = [...byName.values()].find((x) => x.canonical === a.means || x.names.includes(a.means));
     if (!e) {

@@ -18,10 +18,11 @@ const LOWERCASE_START = /^[\s\u00a0]*[a-z]/;
 
 // Markup that may open a line or a sentence: spaces, ATX hashes, quote markers, list bullets, emphasis,
 // code ticks, table pipes.
-const LEADING_MARKUP = /^(?:[\s\u00a0\u3000\ufeff]+|#{1,6}(?=\s)|>+|[-*+](?=\s)|\d{1,3}[.)](?=\s)|\*+|_{2,}|`+|~~|\|)/;
+// HTML line breaks and paragraph tags ("<br>", "</p>") that web-scraped text carries are markup too.
+const LEADING_MARKUP = /^(?:[\s\u00a0\u3000\ufeff]+|<\/?(?:br|p|div|span)\s*\/?>|#{1,6}(?=\s)|>+|[-*+](?=\s)|\d{1,3}[.)](?=\s)|\*+|_{2,}|`+|~~|\|)/i;
 // Markup that may close a sentence: spaces, emphasis, code ticks, strikethrough, closing hashes (but not
 // the "#" of "C#"), table pipes.
-const TRAILING_MARKUP = /(?:[\s\u00a0\u3000]+|\*+|_{2,}|`+|~~|(?<![A-Za-z])#+|\|)$/;
+const TRAILING_MARKUP = /(?:[\s\u00a0\u3000]+|<\/?(?:br|p|div|span)\s*\/?>|\*+|_{2,}|`+|~~|(?<![A-Za-z])#+|\|)$/i;
 
 /** Narrows [start, end) of `raw` past whitespace and markdown markup at both edges. */
 export function trimMarkup(raw: string, start: number, end: number): Span {

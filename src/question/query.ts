@@ -116,11 +116,17 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
 
 /** Whole words; a compound the article never uses ("大学毕业") still asks about its parts it does use ("毕业"). */
 function contentWords(text: string, inArticle: (w: string) => boolean, article: Article): string[] {
-  // "中金干" is a name glued to a verb by the segmenter: the name and the rest are the words.
-  const whole = tokenize(text, false).flatMap((w) => {
-    const name = inArticle(w) ? undefined : article.entities.find(w)[0];
-    return name ? [name.name, ...tokenize(w.replace(name.name, ' '), false)] : [w];
-  });
+  // The article's names are words of their own: cut the question around them, so the segmenter cannot
+  // glue a name to the verb after it ("中金干", "鸡毛松有").
+  const names = article.entities.find(text);
+  const pieces: string[] = [];
+  let from = 0;
+  for (const m of names) {
+    pieces.push(text.slice(from, m.at));
+    from = m.at + m.name.length;
+  }
+  pieces.push(text.slice(from));
+  const whole = [...names.map((m) => m.name), ...pieces.flatMap((p) => tokenize(p, false))];
   const parts = whole.flatMap((w) =>
     [...w].length >= 3 && !inArticle(w) ? tokenize(w).filter((p) => p !== w && [...p].length >= 2 && inArticle(p)) : [],
   );

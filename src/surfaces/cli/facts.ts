@@ -1,5 +1,5 @@
 // `npm run facts` prints the fact book as a table; `-- --json` one fact a line;
-// `-- --entity 网商银行` / `-- --measure 营收` filter.
+// `-- --entity <名称>` (any name the article or its aliases use) / `-- --measure 营收` filter.
 import { parseEngineConfig } from '../../config.js';
 import { openArticle } from '../../corpus/article.js';
 import { loadFactBook } from '../../facts/book.js';
@@ -7,7 +7,7 @@ import type { Fact } from '../../facts/schema.js';
 import { cliArgs, loadSettings, requireValue } from './args.js';
 import { CliExit, EXIT_FAILED, runCli } from './run.js';
 
-const USAGE = 'usage: npm run facts [-- --entity 网商银行] [--measure 营收] [--json]';
+const USAGE = 'usage: npm run facts [-- --entity 名称] [--measure 营收] [--json]   (an unknown --entity lists the entities that have facts)';
 
 function row(f: Fact): string[] {
   if (f.type === 'figure') {
