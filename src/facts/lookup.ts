@@ -27,7 +27,7 @@ export interface FactRoute {
 /** Share of a when-question's other words an event's sentence must hold to answer it. */
 const EVENT_WORDS_SHARED = 0.5;
 
-const CHANGE_WORDS = /增长|增速|增幅|下降|下滑|降幅|同比|变化|涨|跌|减少|收缩/;
+const CHANGE_WORDS = /增长|增速|增幅|下降|下滑|降幅|同比|变化|涨|跌|减少|收缩|降了|升了|少了|多了|降低|提高|回升|缩水|[了将]多少/;
 
 const cite = (f: Fact): Citation => ({ id: f.source.chunkId as ChunkId, quote: f.source.quote });
 const uniqueCitations = (facts: Fact[]) => {
@@ -124,7 +124,7 @@ const uniq = <T,>(xs: T[]) => [...new Set(xs)];
 const eventLabelOf = (event: string) => (/^(CEO|CFO|CTO|总裁|副总裁|董事长)$/.test(event) ? `出任${event}` : event);
 
 function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): FactRoute | null {
-  let found = findMeasures(q.text);
+  let found = findMeasures(q.core);
   if (!found.length) return null;
   // "不良资产包涉及多少名消费者": with several measures named, the one next to 多少 is asked for.
   const askAt = q.text.search(/多少|几/);

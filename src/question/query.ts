@@ -18,6 +18,8 @@ export interface QueryAnalysis {
   normalized: string;
   /** Normalized, with names, English, typos and everyday words read into the article's Chinese. */
   text: string;
+  /** The question as read (names, typos, English) without the words added for related senses. */
+  core: string;
   tokens: string[];
   /** How typed words were read (homophone typos, English, names, everyday words). */
   readings: Reading[];
@@ -94,6 +96,7 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
     original: question,
     normalized,
     text,
+    core: read.core,
     tokens,
     readings: read.readings,
     words,
@@ -105,7 +108,8 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
     years: [...new Set([...text.matchAll(/(?<!\d)(19|20)\d{2}(?!\d)/g)].map((m) => m[0]))],
     ordinals: ordinalsIn(text),
     periods: periodsAskedIn(text, Number(article.meta.published.slice(0, 4))).map(({ key, label }) => ({ key, label })),
-    measures: findMeasures(text).map((m) => ({ canonical: m.measure.canonical, words: MEASURES.filter((x) => x.family === m.measure.family).flatMap((x) => x.words) })),
+    // What the asker typed names the measure; words added for related senses only widen the search.
+    measures: findMeasures(read.core).map((m) => ({ canonical: m.measure.canonical, words: MEASURES.filter((x) => x.family === m.measure.family).flatMap((x) => x.words) })),
     asksQuantity: answerType === 'number' || answerType === 'comparison',
     asksWhen: answerType === 'date',
     asksWhy: answerType === 'reason',

@@ -106,6 +106,8 @@ function repairHomophones(q: string, article: Article, readings: Reading[], opti
       // Next to a number it is a unit or a period ("2024 年第 3 季度"); with a particle it is grammar.
       if (/\d/.test(out[at - 1] ?? '') || /\d/.test(out[at + size] ?? '') || [...window].some((c) => PARTICLES.has(c))) continue;
       if (!/^\p{Script=Han}+$/u.test(window) || haystack.includes(window) || QUESTION_FRAME.test(window)) continue;
+      // A word the dictionary knows ("上班") was typed on purpose; a typo makes a non-word ("不良律").
+      if (inDictionary(window)) continue;
       const match = article.lexicon.phonetic
         .homophones(window)
         .filter((w) => [...w].some((c, i) => window[i] === c))
