@@ -59,6 +59,7 @@ export async function setUpDense(config: EngineConfig, article: ReturnType<typeo
 export async function startEngine(config: EngineConfig, log: Logger, onEvent?: (e: ModelEvent) => void): Promise<Engine> {
   const started = performance.now();
   const article = openArticle(config.CORPUS_DIR, { lexicon: { cacheDir: config.indexDir, onEvent: (message) => log.info(message) } });
+  article.lexicon.warm();
   const facts = loadFactBook(article, undefined, (message) => log.debug('facts: an extracted reading was dropped', { message }));
   const dense = await setUpDense(config, article, log, onEvent);
   const engine = createEngineFrom(

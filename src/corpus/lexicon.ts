@@ -2,7 +2,7 @@
 // (IME homophones, romanised names) and a bilingual glossary (English and everyday Chinese words to the
 // article's own terms). The glossary comes from CC-CEDICT and is the one costly piece, so it is cached
 // under a folder the caller names (INDEX_DIR), keyed by the article's checksum — never in the corpus folder.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildGlossary, glossaryFromJSON, GLOSSARY_VERSION, type Glossary } from '../text/bilingual.js';
 import { tightenSpacing } from '../text/normalize.js';
@@ -16,6 +16,8 @@ export interface ArticleLexicon {
   phonetic: PhoneticIndex;
   /** Built on first use (English or an everyday word the article does not use), then cached. */
   glossary(): Glossary;
+  /** Loads the glossary now when a cached copy exists (cheap), so no question pays for it. */
+  warm(): void;
 }
 
 export interface LexiconOptions {
@@ -30,15 +32,22 @@ export function buildLexicon(text: { raw: string; paragraphs: string[]; sha256: 
   for (const e of entities.entities) for (const n of e.names) vocabulary.add(n);
   const phonetic = buildPhoneticIndex(vocabulary);
   let glossary: Glossary | undefined;
+  const file = glossaryFile(text.sha256, options);
   return {
     vocabulary,
     phonetic,
     glossary: () => (glossary ??= loadOrBuildGlossary(text, vocabulary, options)),
+    warm: () => {
+      if (file && existsSync(file)) glossary ??= loadOrBuildGlossary(text, vocabulary, options);
+    },
   };
 }
 
+const glossaryFile = (sha256: string, options: LexiconOptions) =>
+  options.cacheDir ? join(options.cacheDir, `glossary-v${GLOSSARY_VERSION}-${sha256.slice(0, 16)}.json`) : undefined;
+
 function loadOrBuildGlossary(text: { raw: string; sha256: string }, vocabulary: Set<string>, options: LexiconOptions): Glossary {
-  const file = options.cacheDir ? join(options.cacheDir, `glossary-v${GLOSSARY_VERSION}-${text.sha256.slice(0, 16)}.json`) : undefined;
+  const file = glossaryFile(text.sha256, options);
   if (file) {
     try {
       return glossaryFromJSON(JSON.parse(readFileSync(file, 'utf8')));

@@ -15,7 +15,9 @@ runCli(async () => {
   const config = parseEngineConfig();
   const log = createLogger(logLevelFor('tool', config.LOG_LEVEL));
   sayEnv(log);
-  const article = openArticle(config.CORPUS_DIR);
+  const article = openArticle(config.CORPUS_DIR, { lexicon: { cacheDir: config.indexDir } });
+  // The bilingual glossary is derived data too: build it here so no question pays for it.
+  article.lexicon.glossary();
   const embedder = await loadEmbedder(config, log, progressPrinter());
   const t0 = performance.now();
   const index = await buildDenseIndex(article, embedder, config.indexDir);
