@@ -128,9 +128,9 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
     }
     return { coverage: total ? got / total : 0, missing };
   };
-  // Evidence must share something with the question besides its names: "蚂蚁集团的总部在哪里" is not
-  // answered by a passage that merely mentions 蚂蚁集团.
-  // Pieces of a name ("集团" of 蚂蚁集团) are the name, not something said about it.
+  // Evidence must share something with the question besides its names: "星河集团的总部在哪里" is not
+  // answered by a passage that merely mentions 星河集团.
+  // Pieces of a name ("集团" of 星河集团) are the name, not something said about it.
   const names = q.entities.flatMap((e) => article.entities.get(e)?.names ?? [e]);
   const substantive = q.words.filter(
     (w) => !names.some((n) => n.includes(w)) && !article.entities.find(w).length && !/^\d+$/.test(w) && !untranslated(w),
@@ -230,7 +230,7 @@ function rankCandidates(
 }
 
 /** The sentence, preceded by the name a pronoun in it stands for: "他曾经掌管…" speaks of the nearest name
- * before it ("井贤栋指出:韩歆毅…。他…" -> 韩歆毅). */
+ * before it ("林志成指出:韩明远…。他…" -> 韩明远). */
 function resolved(article: Article, c: Pick<Candidate, 'chunk' | 'index' | 'sentence'>): string {
   const text = c.sentence.text;
   // 他/她 stand for a person; 其/该 at the start for whatever was named last.
@@ -253,7 +253,7 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
     const named = present(context);
     const span = spanFor(article, q, c).map((s) => s.text).join('');
     const broken: string[] = [];
-    // "在中金工作了多少年" / "在中金效力了 10 年": a figure in the unit asked, about the names asked, says
+    // "在华金工作了多少年" / "在华金效力了 10 年": a figure in the unit asked, about the names asked, says
     // something even when the verb differs.
     const unit = askedUnit(q.text);
     const unitAgrees = unit !== undefined && c.coverage >= DEFAULT_COMPOSE.minCoverage && figureInUnit(c.sentence.text, unit);
@@ -303,8 +303,8 @@ function statedPeriods(article: Article, c: Candidate): Period[] {
   return [];
 }
 
-/** The figure of a sentence belongs to the name nearest before it ("招联消金的净利润是 36 亿元,蚂蚁消金的…"
- * gives 36 亿元 to 招联消金); with no name before it, to the one the sentence continues, or to the
+/** The figure of a sentence belongs to the name nearest before it ("远联消金的净利润是 36 亿元,星河消金的…"
+ * gives 36 亿元 to 远联消金); with no name before it, to the one the sentence continues, or to the
  * article's own subject. Every name asked about must own the figure or be named in the sentence too. */
 function ownsFigure(article: Article, q: QueryAnalysis, c: Candidate, subject: string | undefined): boolean {
   const text = resolved(article, c);

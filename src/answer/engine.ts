@@ -133,7 +133,7 @@ export function createEngineFrom(parts: EngineParts, log: Logger = silentLogger)
     const frame = FRAME[language];
     let q = analyzeQuestion(input.slice(0, maxChars * 2), article);
     // Each earlier question is read as it was understood in its turn, so a chain of follow-ups
-    // ("网商银行…营收？" → "那净利润呢？" → "那2023年呢？") keeps what the first one named.
+    // ("云商银行…营收？" → "那净利润呢？" → "那2023年呢？") keeps what the first one named.
     let context: QueryAnalysis | undefined;
     for (const p of (options.previous ?? []).filter((x) => x.trim()).slice(-MAX_FOLLOW_UP_CHAIN)) {
       const earlier = analyzeQuestion(p.slice(0, maxChars), article);

@@ -39,7 +39,7 @@ export interface EntityOptions {
   minUnknownWordCount: number;
   /** A two-character person's name with no title before it counts when the article uses it this often. */
   minUntitledNameCount: number;
-  /** Longest organisation-name prefix, in characters ("招联消费金融" fits; a clause does not). */
+  /** Longest organisation-name prefix, in characters ("远联消费金融" fits; a clause does not). */
   maxOrgPrefixChars: number;
 }
 export const DEFAULT_ENTITY_OPTIONS: EntityOptions = { maxOrgPrefixChars: 8, maxOrgPrefixWords: 3, minUnknownWordCount: 2, minUntitledNameCount: 3 };
@@ -50,7 +50,7 @@ const PARENT_ENDINGS = ['集团', '控股', '公司'];
 const LATIN_WORD = /^[A-Za-z][A-Za-z0-9&'’.-]*$/;
 // Latin words that end a company's name ("Tower Semiconductor", "Applied Materials").
 const LATIN_ORG_ENDING = /^(Inc|Ltd|Corp|Corporation|Co|Group|Holdings|Bank|Capital|Semiconductor|Materials|Technologies|Technology|Systems|Electronics|Networks|Partners|Fund|Securities|Insurance|Motors|Labs|Foundry|Fab)\.?$/i;
-// Quoted names: “碰一下”, 《财富》, 「…」 — short, with no sentence punctuation inside.
+// Quoted names: “拍一拍”, 《财富》, 「…」 — short, with no sentence punctuation inside.
 const QUOTED = /[“「《]([^“”「」《》。，,！？!?；;：:]{2,8})[”」》]/gu;
 // Tags of words that may be part of a name before an organisation ending.
 // Tags the segmenter gives names (people, places, organisations, other proper nouns, Latin words).
@@ -59,7 +59,7 @@ const NAME_TAGS = /^(x|nz|nr|nrt|nrfg|ns|nt|eng)$/;
 interface Candidate {
   name: string;
   kind: EntityKind;
-  /** Written right after a title ("副总裁黄浩", "CTO 何征宇"): a name for sure. */
+  /** Written right after a title ("副总裁赵文", "CTO 周远航"): a name for sure. */
   titled?: boolean;
 }
 
@@ -109,7 +109,7 @@ function candidatesOf(tags: Tagged, text: string, options: EntityOptions, namesB
   return { found, unknown };
 }
 
-/** A person's name: a surname-shaped word the dictionary does not know ("韩歆毅"), or a compound surname
+/** A person's name: a surname-shaped word the dictionary does not know ("韩明远"), or a compound surname
  * with the one- or two-character given name the segmenter split off ("欧阳 澍"). */
 function personAt(tags: { word: string; tag: string }[], i: number): string | null {
   const { word, tag: t } = tags[i]!;
@@ -128,10 +128,10 @@ function latinCandidate(run: string[]): Candidate | null {
   return { name, kind: words.length >= 2 && words.length <= 3 && capitalisedWords ? 'person' : 'org' };
 }
 
-/** "网商 银行", "启衡 集团", "衡信 消费 金融", "鼎信 会计师 事务所": name words (or a name followed by
+/** "云商 银行", "启衡 集团", "衡信 消费 金融", "鼎信 会计师 事务所": name words (or a name followed by
  * generic words) before an organisation ending make one organisation name. A name the dictionary does not
- * know, or one the segmenter tags as a name, may open a longer name; an ordinary noun ("蚂蚁") opens only
- * itself, so "典型代表兴业消金" gives 兴业消金. */
+ * know, or one the segmenter tags as a name, may open a longer name; an ordinary noun ("星河") opens only
+ * itself, so "典型代表恒业消金" gives 恒业消金. */
 function orgEndingAt(tags: Tagged, i: number, options: EntityOptions, namesBeforeEndings: Set<string>): string | null {
   const word = tags[i]!.word;
   const ending = ORG_ENDINGS.find((e) => word === e);
@@ -184,7 +184,7 @@ function repeatedBeforeEndings(paragraphs: Tagged[], options: EntityOptions): Se
   return new Set([...counts].filter(([, n]) => n >= options.minUnknownWordCount).map(([w]) => w));
 }
 
-/** Short forms the article uses on their own: "网商" for 网商银行, "Ellwanger" for Russell Ellwanger. */
+/** Short forms the article uses on their own: "云商" for 云商银行, "Ellwanger" for Russell Ellwanger. */
 function shortForms(entity: Entity, text: string, counts: Map<string, number>): string[] {
   const out: string[] = [];
   const c = entity.canonical;
@@ -240,7 +240,7 @@ export function deriveEntities(paragraphs: string[], aliases: Aliases, options: 
     for (const s of shortForms(e, all, taken)) {
       if (byName.has(s) && byName.get(s) !== e) {
         // A Latin word found on its own ("Intel") names a thing of its own; a Chinese short form found as
-        // a word ("网商") is this entity's name.
+        // a word ("云商") is this entity's name.
         if (/[A-Za-z]/.test(s)) continue;
         byName.delete(s);
       }
@@ -287,7 +287,7 @@ export function entityIndex(entities: Entity[]): EntityIndex {
       const hit = (byFirst.get(lower[at]!) ?? []).find(
         (c) =>
           lower.startsWith(c.key, at) &&
-          // A Latin name is a whole word ("Ant" is not in "important").
+          // A Latin name is a whole word ("Star" is not in "important").
           !(isLatin(c.key[0]) && isLatin(lower[at - 1])) &&
           !(isLatin(c.key[c.key.length - 1]) && isLatin(lower[at + c.key.length])),
       );

@@ -54,10 +54,10 @@ const FORUM_FOOTER = /^(页:\s*\[\d+\]|查看完整版本[:：])/;
 const SENTENCE_END = /[。！？!?；;…][”’」』）)"'*_`]*$|[A-Za-z0-9][.][”’"')]*$/;
 // A line ends mid-clause: it certainly continues on the next line.
 const CLAUSE_END = /[，、,：:（(“‘「『—-]$/;
-// Heading lines may end in "?" ("为什么是韩歆毅?") but not in a full stop, comma or colon.
+// Heading lines may end in "?" ("为什么是韩明远?") but not in a full stop, comma or colon.
 const HEADING_DISQUALIFIER = /[。，,；;：:]$/;
 
-// "01为什么是韩歆毅?": two digits glued to a short title; numbers must run 01, 02, … to count.
+// "01为什么是韩明远?": two digits glued to a short title; numbers must run 01, 02, … to count.
 const TWO_DIGIT_HEADING = /^(\d{2})(\S.{0,30})$/;
 // "一、概述", "（一）背景", "第二章 公司概览", "2.1 发展史": numbering schemes of Chinese reports.
 const NUMBERED_HEADING = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十百零〇\d]{1,4}[章节部分篇卷回]|\d{1,2}(?:\.\d{1,2}){1,3}(?![\d.])\s*(?=[^\s\d]))/;

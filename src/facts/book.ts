@@ -35,7 +35,7 @@ const matches = (f: Fact, m: z.infer<typeof MatchSchema>) =>
 /** A readable id that survives re-extraction: where the fact stands and what it says. */
 const stableId = (f: Fact) => `${f.source.chunkId}:${f.type === 'figure' ? compact(f.text) : `${f.entity}${f.event}`}`;
 
-/** A reviewer may write any name the article uses ("阿里巴巴" for 阿里巴巴集团); facts keep the canonical one. */
+/** A reviewer may write any name the article uses ("云海" for 云海集团); facts keep the canonical one. */
 export type Canonicalize = (name: string) => string;
 
 export function applyOverrides(extracted: Fact[], overrides: Overrides, canonical: Canonicalize = (n) => n): { facts: Fact[]; problems: string[] } {

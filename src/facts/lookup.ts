@@ -71,7 +71,7 @@ function routeEvent(book: FactBook, q: QueryAnalysis): FactRoute | null {
   const ofEvent = events.filter((f) => f.event === event);
   const people = q.people;
   let pool = ofEvent.filter((f) => q.entities.includes(f.entity) || q.entities.length === 0);
-  // "韩歆毅哪一年离开蚂蚁": the article dates this event for others, never for the person asked about.
+  // "韩明远哪一年离开星河": the article dates this event for others, never for the person asked about.
   const notFor = (who: string[], what: string): FactRoute => ({
     kind: 'not_found',
     answer: `文章没有给出${who.join('、')}${what}的时间。${ofEvent.length ? `文章给出了时间的：${uniq(ofEvent.map(describeEvent)).join('；')}。` : ''}`,
@@ -83,8 +83,8 @@ function routeEvent(book: FactBook, q: QueryAnalysis): FactRoute | null {
   });
   if (people.length && !pool.some((f) => people.includes(f.entity))) return notFor(people, eventLabelOf(event));
   if (!pool.length) return null;
-  // "韩歆毅什么时候加入阿里巴巴": when the question names where someone joined, keep to it — and when no
-  // record has that place ("加入中金"), the article does not date it.
+  // "韩明远什么时候加入云海": when the question names where someone joined, keep to it — and when no
+  // record has that place ("加入华金"), the article does not date it.
   const places = q.entities.filter((e) => !pool.some((f) => f.entity === e));
   if (cls.hasObject && places.length) {
     const withObject = pool.filter((f) => f.object && places.includes(f.object));
@@ -135,12 +135,12 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
   }
   const measures = found.map((m) => m.measure);
   const asksChange = CHANGE_WORDS.test(q.text);
-  // "网商银行的不良率是多少", "…2023 年的不良率" and "What was MYbank's NPL ratio" ask for a figure;
+  // "云商银行的不良率是多少", "…2023 年的不良率" and "What was CloudBank's NPL ratio" ask for a figure;
   // "why", "when" and "where did he work" do not.
   if (q.asksWhy || q.asksWhen) return null;
   // "去年前三季度" is "2024 年前三季度" for an article posted in 2025.
   const periodsAsked = periodsAskedIn(q.text, postedYear);
-  // "花呗的用户规模？": a question that is only an entity and a measure asks for the figure too.
+  // "星花的用户规模？": a question that is only an entity and a measure asks for the figure too.
   const bare = new RegExp(`^[^，,。]{0,20}(?:${found.map((m) => m.word).join('|')})[？?。！!\\s]*$`);
   if (!q.asksQuantity && !asksChange && !periodsAsked.length && !/是多少|为多少|有多少|多少|是什么|怎么样/.test(q.text) && !/^\s*(what|how)\b/i.test(q.original) && !bare.test(q.normalized)) return null;
   const canon = new Set(measures.map((m) => m.canonical));
@@ -150,7 +150,7 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
   if (canon.has('营收') && !canon.has('收入')) pool = pool.filter((f) => baseMeasure(f.measure) !== '收入' || f.measureText === '收入');
   const changesOnly = pool.filter((f) => f.measure.endsWith('增速'));
   if (!asksChange) pool = pool.filter((f) => !f.measure.endsWith('增速'));
-  // "招行 2024 年的营收是多少": the article gives only how it changed; say so rather than nothing.
+  // "华行 2024 年的营收是多少": the article gives only how it changed; say so rather than nothing.
   const changeOnlyAnswer = (): FactRoute | null => {
     const forEntity = changesOnly.filter((f) => q.entities.includes(f.entity));
     if (!forEntity.length) return null;
@@ -199,7 +199,7 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
   }
   if (q.entities.length > 1) {
     const withObject = pool.filter((f) => f.object && q.entities.includes(f.object));
-    // "蚂蚁收购天弘基金花了多少钱": a figure whose sentence never names the second name is not about it.
+    // "星河收购天成基金花了多少钱": a figure whose sentence never names the second name is not about it.
     const namesAll = (f: FigureFact) => q.entities.every((e) => f.entity === e || (q.entityNames.get(e) ?? [e]).some((n) => compact(f.source.quote).includes(compact(n))));
     if (withObject.length) pool = withObject;
     else pool = pool.filter((f) => !f.object && namesAll(f));

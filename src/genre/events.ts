@@ -19,7 +19,7 @@ export interface EventClass {
   stated: RegExp;
   /** How a question asks about it (everyday verbs included). */
   asked: RegExp;
-  /** The event concerns a place or organisation named right after the verb ("加入阿里巴巴"). */
+  /** The event concerns a place or organisation named right after the verb ("加入云海"). */
   hasObject?: boolean;
 }
 

@@ -46,7 +46,7 @@ const RULES: TypeRule[] = [
   { type: 'yesno', asked: /吗[？?]?$|是不是|有没有|是否|会不会|能不能|对不对/ },
 ];
 
-// "网商银行的客户是谁", "Who are MYbank's customers": 谁 about a group asks for a description, not a name.
+// "云商银行的客户是谁", "Who are CloudBank's customers": 谁 about a group asks for a description, not a name.
 const COLLECTIVE = /客户|用户|客群|人群|群体|对象|股东|员工|团队|消费者|商家|商户|主体|竞争对手|对手/;
 
 export function classifyQuestion(text: string): AnswerType {
@@ -97,7 +97,7 @@ export function holdsType(type: AnswerType, text: string, entities: EntityIndex,
       return fresh().some((e) => e.kind !== 'other') || ROLE_IN_TEXT.test(text);
     case 'org': {
       if (fresh().some((e) => e.kind !== 'person')) return true;
-      // "建行" for 银行, "中金" for 公司: the kind word, or a short form ending in its last character.
+      // "建行" for 银行, "华金" for 公司: the kind word, or a short form ending in its last character.
       const kind = slot.kind;
       return kind !== undefined && (text.includes(kind) || new RegExp(`\\p{Script=Han}${kind.slice(-1)}(?!\\p{Script=Han})|\\p{Script=Han}${kind.slice(-1)}[总分内]`, 'u').test(text));
     }
@@ -114,7 +114,7 @@ export function holdsType(type: AnswerType, text: string, entities: EntityIndex,
   }
 }
 
-/** Sentences that raise a question for the next ones to answer ("究其原因，…", "为什么是韩歆毅？"). */
+/** Sentences that raise a question for the next ones to answer ("究其原因，…", "为什么是韩明远？"). */
 export const RAISES_QUESTION = /[？?]\s*$|究其原因|原因(?:在于|是|有)?[:：]?\s*$|[:：]\s*$|为什么[^。]*[？?]|问题(?:在于|是)[:：]?\s*$/;
 
 // "多少年", "几家", "多少亿": the unit a number question names; the answer's figure carries it.

@@ -55,7 +55,7 @@ const ENGLISH_STOP = new Set(
 );
 
 // Chat fillers that carry no content: politeness openers and sentence-final particles (a particle inside a
-// name, as in 花呗, is not at a clause end and stays).
+// name, as in 星花, is not at a clause end and stays).
 const FILLER_OPENERS = /^(?:请问一下|请问|麻烦问一下|麻烦问下|我想问一下|我想问|想问一下|想问下|我想知道|想知道|问一下|问下|那个|就是说?|嗯+|诶|哎)[，,、\s]*/;
 const FILLER_ENDINGS = /(?<=\p{Script=Han})(?:呀|啊|呢|嘛|啦|哈|哦|喔|吧)+(?=[？?！!。.，,\s]|$)/gu;
 const REPEATED_PUNCTUATION = /([？?！!。.，,])[？?！!。.，,]+/g;
@@ -121,7 +121,7 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
 /** Whole words; a compound the article never uses ("大学毕业") still asks about its parts it does use ("毕业"). */
 function contentWords(text: string, inArticle: (w: string) => boolean, article: Article): string[] {
   // The article's names are words of their own: cut the question around them, so the segmenter cannot
-  // glue a name to the verb after it ("中金干", "鸡毛松有").
+  // glue a name to the verb after it ("华金干", "鸡毛松有").
   const names = article.entities.find(text);
   const pieces: string[] = [];
   let from = 0;
@@ -156,7 +156,7 @@ function absentNouns(text: string, article: Article, alternatives: Map<string, s
 const QUESTION_PIECE = /[哪谁啥几么吗呢]|多少|什么|怎么|如何|为何/;
 
 /** Name-like words of the question that the article never uses: evidence the question is about something
- * else. A word that contains one of the article's names ("中金干", "金晓龙进") or a question word is the
+ * else. A word that contains one of the article's names ("华金干", "钱晓东进") or a question word is the
  * segmenter gluing words together, not a new name. */
 function unknownNames(text: string, article: Article, namesKnown: boolean, inArticle: (w: string) => boolean): string[] {
   const unknown = new Set<string>();
@@ -165,7 +165,7 @@ function unknownNames(text: string, article: Article, namesKnown: boolean, inArt
     !inArticle(w) &&
     !QUESTION_PIECE.test(w) &&
     !article.entities.find(w).length &&
-    // "Ant Funds" is a plural of a name's word ("Ant Fund").
+    // "Star Funds" is a plural of a name's word ("Star Fund").
     !article.entities.entities.some((e) => e.names.some((n) => n.toLowerCase().split(/\s+/).includes(w.toLowerCase().replace(/s$/, '')))) &&
     (/^[A-Za-z]+$/.test(w) || ![...w].some((c) => GLUE_CHARS.has(c)));
   // "百度的CEO", "腾讯的市值": the word before 的 names whose thing is asked about. jieba often tags

@@ -51,8 +51,8 @@ export function readQuestion(normalized: string, article: Article, options: Read
 /** Names (aliases, then pinyin of the article's Chinese names), question frames, then dictionary words. */
 function readLatin(q: string, article: Article, readings: Reading[]): string {
   const haystack = compactArticle(article);
-  // A Latin name the article itself writes ("Tower", "Intel") stays as typed; other names ("MYbank" for
-  // 网商银行, "Han Xinyi" for 韩歆毅) become the article's.
+  // A Latin name the article itself writes ("Tower", "Intel") stays as typed; other names ("CloudBank" for
+  // 云商银行, "Han Xinyi" for 韩明远) become the article's.
   const written = (name: string) => haystack.includes(compact(name));
   let out = replaceSpans(q, article.entities.find(q).filter((m) => /[A-Za-z]/.test(m.name) && !written(m.name)).map((m) => ({ at: m.at, length: m.name.length, by: m.canonical })));
   // Pinyin spells the article's names only ("Han Xinyi"), never an ordinary word that sounds alike ("SiGe").
@@ -91,7 +91,7 @@ function readingsOf(before: string, after: string): { typed: string; read: strin
   return han.slice(0, latin.length).map((read, i) => ({ typed: latin[i]!, read }));
 }
 
-/** "不良律" -> 不良率, "韩心毅" -> 韩歆毅: a run of characters the article never writes, with the same
+/** "不良律" -> 不良率, "韩心毅" -> 韩明远: a run of characters the article never writes, with the same
  * toneless pinyin as an article word and sharing at least one character with it. Longest windows first. */
 function repairHomophones(q: string, article: Article, readings: Reading[], options: ReadingOptions): string {
   const haystack = compactArticle(article);

@@ -176,7 +176,7 @@ const EN_WORD = /[A-Za-z]+(?:[-‑][A-Za-z]+)*(?:['’][A-Za-z]+)?/g;
 const SENTENCE_END = /[.!?。！？]\s*$/;
 
 /**
- * Lemma of one raw word ("MYbank's" -> "mybank", "non-performing" -> "nonperforming"), "" if a stop word.
+ * Lemma of one raw word ("CloudBank's" -> "mybank", "non-performing" -> "nonperforming"), "" if a stop word.
  * Uncached: a question has a handful of words, and the build caches per raw gloss word itself.
  */
 function wordLemma(raw: string): string {

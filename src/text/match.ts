@@ -1,5 +1,5 @@
 // Dictionary matching: every occurrence of any listed word, longest words first, no two matches
-// overlapping ("蚂蚁消金" wins over "蚂蚁"), returned in order of appearance.
+// overlapping ("星河消金" wins over "星河"), returned in order of appearance.
 export interface Match<T> {
   word: string;
   value: T;

@@ -11,7 +11,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  * invisible characters dropped, whitespace collapsed. */
 export function normalizeQuestion(input: string): string {
   const cleaned = input.replace(LONE_SURROGATE, '').normalize('NFKC').replace(INVISIBLE, '');
-  // Spaces between Chinese characters are typing noise ("蚂蚁 基金"); between Latin words they separate.
+  // Spaces between Chinese characters are typing noise ("星河 基金"); between Latin words they separate.
   return toSimplified(cleaned).replace(/\s+/g, ' ').replace(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, '').trim();
 }
 

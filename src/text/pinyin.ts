@@ -1,5 +1,5 @@
 // Phonetic bridges from how people type to the words an article uses:
-//  - homophone typos (不良律 for 不良率, 韩心毅 for 韩歆毅): an IME picks the wrong characters for the right sounds,
+//  - homophone typos (不良律 for 不良率, 韩心毅 for 韩明远): an IME picks the wrong characters for the right sounds,
 //    so words with the same toneless pinyin are candidates for each other;
 //  - romanised names ("Han Xinyi", "Xinyi Han", "hanxinyi"): an English question spells a Chinese name in pinyin.
 // Everything is derived from the article's own vocabulary; there is no word list here.
@@ -147,7 +147,7 @@ function addSpelling(spellings: Map<string, Spelling[]>, word: string, syllables
   else if (!list.some((s) => s.word === word && s.ends.join() === ends.join())) list.push({ word, ends });
 }
 
-/** Whole Latin words: letters only, so "MYbank's" gives "MYbank" and "s", and "A1" gives nothing. */
+/** Whole Latin words: letters only, so "CloudBank's" gives "CloudBank" and "s", and "A1" gives nothing. */
 const LATIN_WORD = /[A-Za-z0-9]+/g;
 const LETTERS_ONLY = /^[A-Za-z]+$/;
 /** What may stand between the Latin words of one name: spaces, a hyphen (Xin-yi), an apostrophe (Xi'an). */
