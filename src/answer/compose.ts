@@ -311,7 +311,10 @@ function ownsFigure(article: Article, q: QueryAnalysis, c: Candidate, subject: s
   const figure = FIGURE_NOT_DATE.exec(text)?.index ?? -1;
   if (figure < 0) return false;
   const mentions = article.entities.find(text).filter((e) => e.kind !== 'other');
-  const owner = mentions.filter((e) => e.at < figure).pop()?.canonical;
+  // "Intel CEO Pat Gelsinger 宣布以 $5.4B 收购…": a company's figure is stated by its people; when the
+  // question asks about companies, the owner is the last company named before the figure.
+  const askedKinds = new Set(q.entities.map((e) => article.entities.get(e)?.kind));
+  const owner = mentions.filter((e) => e.at < figure && (askedKinds.has('person') || e.kind !== 'person')).pop()?.canonical;
   if (owner !== undefined) return q.entities.length === 0 || q.entities.includes(owner);
   const inSentence = new Set(mentions.map((e) => e.canonical));
   return q.entities.every((e) => inSentence.has(e) || e === subject);

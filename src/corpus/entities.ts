@@ -3,7 +3,7 @@
 // "…集团"), Latin-script names, quoted names, and the short forms the article itself uses. The corpus
 // folder's aliases.json adds the other names people use (English company names, nicknames).
 import type { Aliases } from './load.js';
-import { DEICTIC_START, FUNCTION_CHARS, GENERIC_ACRONYMS, GENERIC_ORG_PREFIXES, ORG_ENDINGS, SURNAMES, type EntityKind } from '../genre/names.js';
+import { DEICTIC_START, FUNCTION_CHARS, LATIN_PERIOD, GENERIC_ACRONYMS, GENERIC_ORG_PREFIXES, ORG_ENDINGS, SURNAMES, type EntityKind } from '../genre/names.js';
 import { tightenSpacing } from '../text/normalize.js';
 import { inDictionary, STOP_WORDS, tag } from '../text/segment.js';
 
@@ -120,6 +120,7 @@ function personAt(tags: { word: string; tag: string }[], i: number): string | nu
 }
 
 function latinCandidate(run: string[]): Candidate | null {
+  if (run.every((w) => LATIN_PERIOD.test(w))) return null;
   const words = run.filter((w, i) => !(GENERIC_ACRONYMS.has(w) && (i === 0 || i === run.length - 1)) || run.length === 1);
   if (!words.length || (words.length === 1 && (GENERIC_ACRONYMS.has(words[0]!) || !/[A-Z]/.test(words[0]!) || words[0]!.length < 2))) return null;
   const name = words.join(' ');

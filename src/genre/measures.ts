@@ -1,4 +1,5 @@
-// What the article measures, by the words it (and people asking) use. Longest words first when matching.
+// What business news measures, by the words articles (and people asking) use: genre knowledge, not one
+// article's. Longest words first when matching.
 import { longestMatches } from '../text/match.js';
 
 export interface MeasureEntry {
@@ -36,6 +37,19 @@ export const MEASURES: MeasureEntry[] = [
   { canonical: '扶持资金', words: ['扶持', '投入'], family: 'subsidy' },
   { canonical: '任职年限', words: ['效力', '工作了', '工作', '待了'], family: 'tenure' },
   { canonical: '收入占比', words: ['占比'], family: 'share' },
+  { canonical: '净息差', words: ['净息差', '息差', '净利差'], family: 'nim' },
+  { canonical: '毛利率', words: ['毛利率', '毛利'], family: 'gross-margin' },
+  { canonical: '净利率', words: ['净利率', '净利润率'], family: 'net-margin' },
+  { canonical: '亏损', words: ['净亏损', '亏损', '亏了', '亏'], family: 'loss' },
+  { canonical: '贷款余额', words: ['贷款余额', '放贷规模', '贷款规模'], family: 'loans' },
+  { canonical: '市场份额', words: ['市场份额', '市占率', '份额'], family: 'market-share' },
+  { canonical: '估值', words: ['投后估值', '估值'], family: 'valuation' },
+  { canonical: '市值', words: ['市值', '总市值', 'Market Cap', 'market cap'], family: 'market-cap' },
+  { canonical: '融资额', words: ['融资额', '融资', '融了'], family: 'funding' },
+  { canonical: '交易额', words: ['交易额', '交易规模', '成交额', 'TPV', 'GMV'], family: 'volume' },
+  { canonical: '经常性收入', words: ['年化经常性收入', 'ARR', '经常性收入'], family: 'arr' },
+  { canonical: '员工数', words: ['员工人数', '员工数', '员工'], family: 'headcount' },
+  { canonical: '客户数', words: ['客户数', '付费客户', '企业客户', '客户'], family: 'customers' },
 ];
 
 const measureWords = MEASURES.flatMap((m) => m.words.map((word) => ({ word, value: m })));

@@ -46,3 +46,6 @@ export const FUNCTION_CHARS = new Set([...'的了是在和与也都就被把从�
 
 /** First characters of words that point or count rather than name ("这一", "每家", "该行"). */
 export const DEICTIC_START = /^[一这那该其每各此某本]/;
+
+/** Latin tokens that are periods, not names: fiscal years and quarters ("FY2025", "Q3", "FY2027E"). */
+export const LATIN_PERIOD = /^(?:FY|CY|H[12]|Q[1-4])\d{0,4}[A-Z]?$/;

@@ -39,6 +39,8 @@ export function findPeriods(text: string, postedYear: number): FoundPeriod[] {
     [/(\d{4})年(?:的时候)?(?:底|末|终)/g, (m) => ({ key: `${m[1]}-end`, label: `${m[1]} 年底` })],
     [/(\d{4})年(\d{1,2})月(\d{1,2})日/g, (m) => ({ key: `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`, label: `${m[1]} 年 ${Number(m[2])} 月 ${Number(m[3])} 日` })],
     [/(\d{4})年(\d{1,2})月/g, (m) => ({ key: `${m[1]}-${pad(m[2]!)}`, label: `${m[1]} 年 ${Number(m[2])} 月` })],
+    // Fiscal years as reports write them: "FY2025", "2024财年".
+    [/FY(\d{4})|(\d{4})\s*财年/g, (m) => ({ key: m[1] ?? m[2]!, label: `${m[1] ?? m[2]} 财年` })],
     [/(\d{4})(?:年(?:全年|度)?|全年)/g, (m) => ({ key: m[1]!, label: `${m[1]} 年` })],
     [/去年[Qq]([1-4])/g, (m) => ({ key: `${postedYear - 1}Q${m[1]}`, label: `${postedYear - 1} 年第${m[1]}季度（去年）` })],
     [/(?:去年|上年)同期/g, () => null],

@@ -1,0 +1,74 @@
+// One start of the compiled bot (dist/) on a corpus folder, for bench/scale.ts: prints one JSON line with
+// the ready time, the first English answer's time (the glossary is built lazily then), latency over the
+// given questions, RSS after warm-up and what the start left under INDEX_DIR.
+// usage: node bench/scale-child.mjs <corpus dir> <index dir> <questions.jsonl> [cached]
+// With `cached`: a what-if start that keeps entities and facts in src/corpus/derived-cache.ts (not wired into
+// startEngine yet): the same steps as buildArticle + startEngine, with those two taken from the cache.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+const [corpusDir, indexDir, questionsPath, mode] = process.argv.slice(2);
+const dist = new URL('../dist/', import.meta.url);
+const { parseEngineConfig } = await import(new URL('config.js', dist).href);
+const { startEngine } = await import(new URL('start.js', dist).href);
+const { silentLogger } = await import(new URL('log.js', dist).href);
+const compact = (s) => s.replace(/\s+/g, '');
+const items = readFileSync(questionsPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const config = parseEngineConfig({ ...process.env, DENSE: 'off', CORPUS_DIR: corpusDir, INDEX_DIR: indexDir });
+const engine = mode === 'cached' ? await startCached(config) : await startEngine(config, silentLogger);
+
+async function startCached(config) {
+  const started = performance.now();
+  const at = (p) => import(new URL(p, dist).href);
+  const [{ loadArticle }, { parseStructure }, { chunkParagraphs, DEFAULT_CHUNK_OPTIONS }, { deriveEntities }, { buildLexicon }, { loadFactBook }, { createEngineFrom }, cache] = await Promise.all(
+    ['corpus/load.js', 'corpus/structure.js', 'corpus/chunk.js', 'corpus/entities.js', 'corpus/lexicon.js', 'facts/book.js', 'answer/engine.js', 'corpus/derived-cache.js'].map(at),
+  );
+  const loaded = loadArticle(config.CORPUS_DIR);
+  const structure = parseStructure(loaded.raw, { title: loaded.meta.title });
+  const chunks = chunkParagraphs(loaded.raw, structure.paragraphs, structure.sections, DEFAULT_CHUNK_OPTIONS);
+  const texts = structure.paragraphs.map((p) => p.text);
+  const entities = cache.cachedEntities(config.indexDir, loaded, () => deriveEntities(texts, loaded.aliases));
+  const article = {
+    ...loaded,
+    sections: structure.sections,
+    paragraphs: structure.paragraphs,
+    chunks,
+    chunkById: new Map(chunks.map((c) => [c.id, c])),
+    entities,
+    lexicon: buildLexicon({ raw: loaded.raw, paragraphs: texts, sha256: loaded.sha256 }, entities, { cacheDir: config.indexDir }),
+  };
+  const facts = cache.cachedQuotedRecords(config.indexDir, 'facts', article, () => loadFactBook(article), (b) => b.facts, (list) => ({ facts: list, byId: new Map(list.map((f) => [f.id, f])) }));
+  const e = createEngineFrom({ article, facts, dense: null, denseStatus: 'off', maxQuestionChars: config.MAX_QUESTION_CHARS }, silentLogger);
+  e.readyMs = performance.now() - started;
+  return e;
+}
+let t = performance.now();
+await engine.answer('What was the revenue of MYbank in 2024?');
+const englishMs = performance.now() - t;
+let correct = 0;
+for (const item of items) {
+  const a = await engine.answer(item.q);
+  if (item.expect.refuse) correct += a.kind === 'not_found' ? 1 : 0;
+  else correct += a.kind !== 'not_found' && (item.expect.any ?? []).some((x) => compact(a.answer).includes(compact(x))) ? 1 : 0;
+}
+const ms = [];
+for (let r = 0; r < 10; r++)
+  for (const item of items) {
+    t = performance.now();
+    await engine.answer(item.q);
+    ms.push(performance.now() - t);
+  }
+ms.sort((a, b) => a - b);
+const pct = (p) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))];
+process.stdout.write(
+  JSON.stringify({
+    readyMs: engine.readyMs,
+    englishMs,
+    p50: pct(0.5),
+    p95: pct(0.95),
+    rssMb: process.memoryUsage().rss / 1e6,
+    chunks: engine.article.chunks.length,
+    facts: engine.facts.facts.length,
+    correct,
+    asked: items.length,
+    cacheFiles: existsSync(indexDir) ? readdirSync(indexDir) : [],
+  }) + '\n',
+);
