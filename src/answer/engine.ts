@@ -120,129 +120,171 @@ export function createEngineFrom(parts: EngineParts, log: Logger = silentLogger)
   const started = performance.now();
   const { article, facts } = parts;
   const lexical = buildLexicalIndex(article.chunks);
-  const articleCompact = compactArticle(article);
   const dense = parts.dense ?? null;
   const denseStatus = parts.denseStatus ?? (dense ? `dense search on (${dense.modelId})` : 'dense search off');
   const maxChars = parts.maxQuestionChars ?? 1000;
   const postedYear = Number(article.meta.published.slice(0, 4));
+  compactArticle(article); // warms its cache at build time, so the first question does not pay for it
+  const ctx: EngineContext = { article, facts, lexical, dense, denseStatus, maxChars, postedYear, log };
 
-  async function answer(question: string, options: AnswerOptions = {}): Promise<Answer> {
-    const t0 = performance.now();
-    const input = typeof question === 'string' ? question : '';
-    const language = options.language ?? languageOf(input);
-    const frame = FRAME[language];
-    let q = analyzeQuestion(input.slice(0, maxChars * 2), article);
-    // Each earlier question is read as it was understood in its turn, so a chain of follow-ups
-    // ("云商银行…营收？" → "那净利润呢？" → "那2023年呢？") keeps what the first one named.
-    let context: QueryAnalysis | undefined;
-    for (const p of (options.previous ?? []).filter((x) => x.trim()).slice(-MAX_FOLLOW_UP_CHAIN)) {
-      const earlier = analyzeQuestion(p.slice(0, maxChars), article);
-      const resolved = followUp(earlier, context);
-      context = resolved ? analyzeQuestion(resolved.question, article) : earlier;
-    }
-    const follow = context && q.normalized ? followUp(q, context) : null;
-    if (follow) q = analyzeQuestion(follow.question, article);
-    const finish = (a: Omit<Answer, 'ms' | 'question' | 'language'>): Answer => ({
-      question,
-      ...a,
-      answer: a.error ? a.answer : `${a.answer}${notes(q, follow?.assumed, language)}`,
-      language,
-      ...(follow ? { assumed: follow.assumed } : {}),
-      ms: Math.round((performance.now() - t0) * 100) / 100,
-    });
-    if (!q.normalized) {
-      return finish({
-        kind: 'not_found',
-        answer: frame.empty,
-        citations: [],
-        confidence: 0,
-        error: { code: 'EMPTY_QUESTION', message: 'The question is empty or has only invisible characters.' },
-      });
-    }
-    if ([...input].length > maxChars) {
-      return finish({
-        kind: 'not_found',
-        answer: frame.tooLong([...input].length, maxChars),
-        citations: [],
-        confidence: 0,
-        error: { code: 'QUESTION_TOO_LONG', message: `The question has ${[...input].length} characters; the limit is ${maxChars}.` },
-      });
-    }
-
-    const explain: Explain | undefined = options.explain
-      ? { normalized: q.normalized, translated: q.text, tokens: q.tokens, entities: q.entities, unknownNames: q.unknownNames, route: '', reason: '', dense: denseStatus, hits: [] }
-      : undefined;
-
-    const fact = routeFacts(facts, q, postedYear);
-    const hits = await retrieve(q.tokens, q.text);
-    const passage = composePassage(article, lexical, q, hits);
-    // A fact answer always carries its source. The fact book's "not given" is trusted only when the passages
-    // agree: extraction can miss a figure that a sentence states plainly, and refusing it would be a bug.
-    const passageAnswers = passage.kind === 'passage' && passage.confidence > LOW_CONFIDENCE_LIMIT && FALLIBLE_REFUSALS.test(fact?.route ?? '');
-    if (fact && ((fact.kind === 'not_found' && !passageAnswers) || (fact.kind === 'fact' && fact.citations.length > 0))) {
-      if (explain) Object.assign(explain, { route: `facts: ${fact.route}`, reason: fact.reason });
-      return finish({ kind: fact.kind, answer: language === 'en' ? englishFact(fact) : fact.answer, citations: fact.citations, confidence: fact.confidence, explain });
-    }
-    if (explain) {
-      Object.assign(explain, {
-        route: 'retrieval',
-        reason: passage.reason,
-        coverage: passage.explain.coverage,
-        missing: passage.explain.missing,
-        candidates: passage.explain.candidates,
-        hits: hits.slice(0, 5).map((h) => ({ ...h, preview: article.chunkById.get(h.id)?.text.slice(0, 40) ?? '' })),
-      });
-    }
-    return finish({
-      kind: passage.kind,
-      answer: language === 'en' ? englishPassage(passage.answer) : passage.answer,
-      citations: passage.citations,
-      confidence: passage.confidence,
-      nearest: passage.nearest,
-      explain,
-    });
-  }
-
-  async function retrieve(tokens: string[], text: string): Promise<FusedHit[]> {
-    const lists: RankedList[] = [{ source: 'bm25', ids: lexical.search(tokens, 20) }];
-    if (dense) {
-      try {
-        lists.push({ source: 'dense', ids: await dense.search(text, 20) });
-      } catch (err) {
-        log.warn('dense search failed for one question; answering from BM25', { error: String(err) });
-      }
-    }
-    return reciprocalRankFusion(lists);
-  }
-
+  const answer = (question: string, options: AnswerOptions = {}) => answerQuestion(ctx, question, options);
+  const figure = (entity: string, measure: string, period?: string) => answer(figureQuestion(entity, measure, period));
   async function search(query: string, k = 5): Promise<PassageHit[]> {
     const q = analyzeQuestion(query.slice(0, maxChars), article);
     if (!q.normalized) return [];
-    const hits = await retrieve(q.tokens, q.text);
+    const hits = await retrieve(ctx, q.tokens, q.text);
     return hits.slice(0, k).map((h) => ({ id: h.id, text: article.chunkById.get(h.id)!.text, score: h.score, ranks: h.ranks }));
   }
+  const passage = (id: string) => findPassage(article, id);
+  const catalog = () => factCatalog(facts.facts);
+  const keyTerms = (question: string) => [...new Set(analyzeQuestion(question.slice(0, maxChars), article).words)].sort();
 
-  function passage(id: string): PassageView | null {
-    const wanted = id.trim().replace(/^§?/, '§').replace(/(\d)[¶p](\d)/i, '$1¶$2');
-    const chunk = article.chunkById.get(wanted as ChunkId) ?? article.chunks.find((c) => paragraphId(c.section, c.paragraph) === wanted);
-    if (!chunk) return null;
-    const paragraphs = article.paragraphs;
-    const i = paragraphs.findIndex((p) => p.section === chunk.section && p.index === chunk.paragraph);
-    const p = paragraphs[i]!;
-    const firstChunkOf = (x: (typeof paragraphs)[number] | undefined) =>
-      x ? article.chunks.find((c) => c.section === x.section && c.paragraph === x.index)?.id : undefined;
-    return { id: paragraphId(p.section, p.index) as ChunkId, sectionTitle: chunk.sectionTitle, text: p.text, previous: firstChunkOf(paragraphs[i - 1]), next: firstChunkOf(paragraphs[i + 1]) };
+  return { article, facts, lexical, dense, denseStatus, readyMs: performance.now() - started, answer, figure, search, passage, catalog, keyTerms };
+}
+
+/** What an engine's operations share, built once in createEngineFrom. */
+interface EngineContext {
+  article: Article;
+  facts: FactBook;
+  lexical: LexicalIndex;
+  dense: DenseRetriever | null;
+  denseStatus: string;
+  maxChars: number;
+  postedYear: number;
+  log: Logger;
+}
+
+type AnswerBody = Omit<Answer, 'ms' | 'question' | 'language'>;
+
+async function answerQuestion(ctx: EngineContext, question: string, options: AnswerOptions): Promise<Answer> {
+  const t0 = performance.now();
+  const input = typeof question === 'string' ? question : '';
+  const language = options.language ?? languageOf(input);
+  const { q, follow } = readWithContext(ctx, input, options.previous ?? []);
+  const finish = (a: AnswerBody): Answer => ({
+    question,
+    ...a,
+    answer: a.error ? a.answer : `${a.answer}${notes(q, follow?.assumed, language)}`,
+    language,
+    ...(follow ? { assumed: follow.assumed } : {}),
+    ms: Math.round((performance.now() - t0) * 100) / 100,
+  });
+  const refused = refuseInput(q, input, ctx.maxChars, language);
+  if (refused) return finish(refused);
+
+  const explain: Explain | undefined = options.explain
+    ? { normalized: q.normalized, translated: q.text, tokens: q.tokens, entities: q.entities, unknownNames: q.unknownNames, route: '', reason: '', dense: ctx.denseStatus, hits: [] }
+    : undefined;
+  return finish(await groundedAnswer(ctx, q, language, explain));
+}
+
+/** Reads the question, and when it is a follow-up, rewrites it with what the earlier questions named. */
+function readWithContext(ctx: EngineContext, input: string, previous: string[]): { q: QueryAnalysis; follow: ReturnType<typeof followUp> } {
+  const { article, maxChars } = ctx;
+  const q = analyzeQuestion(input.slice(0, maxChars * 2), article);
+  // Each earlier question is read as it was understood in its turn, so a chain of follow-ups
+  // ("云商银行…营收？" → "那净利润呢？" → "那2023年呢？") keeps what the first one named.
+  let context: QueryAnalysis | undefined;
+  for (const p of previous.filter((x) => x.trim()).slice(-MAX_FOLLOW_UP_CHAIN)) {
+    const earlier = analyzeQuestion(p.slice(0, maxChars), article);
+    const resolved = followUp(earlier, context);
+    context = resolved ? analyzeQuestion(resolved.question, article) : earlier;
   }
+  const follow = context && q.normalized ? followUp(q, context) : null;
+  return { q: follow ? analyzeQuestion(follow.question, article) : q, follow };
+}
 
-  async function figure(entity: string, measure: string, period?: string): Promise<Answer> {
-    // "2024" typed into the period option means the year.
-    // A period label's note in brackets ("2024 年第3季度（去年）") explains it; it is not a second period.
-    const when = period?.replace(/（[^）]*）|\([^)]*\)/g, '').trim().replace(/^(\d{4})$/, '$1 年');
-    return answer(`${entity}${when ? ` ${when}` : ''}的${measure}是多少？`);
+/** An empty or too long question is refused before any search. */
+function refuseInput(q: QueryAnalysis, input: string, maxChars: number, language: Language): AnswerBody | null {
+  const frame = FRAME[language];
+  if (!q.normalized) {
+    return {
+      kind: 'not_found',
+      answer: frame.empty,
+      citations: [],
+      confidence: 0,
+      error: { code: 'EMPTY_QUESTION', message: 'The question is empty or has only invisible characters.' },
+    };
   }
+  if ([...input].length > maxChars) {
+    return {
+      kind: 'not_found',
+      answer: frame.tooLong([...input].length, maxChars),
+      citations: [],
+      confidence: 0,
+      error: { code: 'QUESTION_TOO_LONG', message: `The question has ${[...input].length} characters; the limit is ${maxChars}.` },
+    };
+  }
+  return null;
+}
 
-  const allFacts = facts.facts;
-  const catalog = (): FactCatalog => ({
+/** The answer from the fact book when it has one that holds, else from the passages. */
+async function groundedAnswer(ctx: EngineContext, q: QueryAnalysis, language: Language, explain: Explain | undefined): Promise<AnswerBody> {
+  const { article } = ctx;
+  const fact = routeFacts(ctx.facts, q, ctx.postedYear);
+  const hits = await retrieve(ctx, q.tokens, q.text);
+  const passage = composePassage(article, ctx.lexical, q, hits);
+  // A fact answer always carries its source. The fact book's "not given" is trusted only when the passages
+  // agree: extraction can miss a figure that a sentence states plainly, and refusing it would be a bug.
+  const passageAnswers = passage.kind === 'passage' && passage.confidence > LOW_CONFIDENCE_LIMIT && FALLIBLE_REFUSALS.test(fact?.route ?? '');
+  if (fact && ((fact.kind === 'not_found' && !passageAnswers) || (fact.kind === 'fact' && fact.citations.length > 0))) {
+    if (explain) Object.assign(explain, { route: `facts: ${fact.route}`, reason: fact.reason });
+    return { kind: fact.kind, answer: language === 'en' ? englishFact(fact) : fact.answer, citations: fact.citations, confidence: fact.confidence, explain };
+  }
+  if (explain) {
+    Object.assign(explain, {
+      route: 'retrieval',
+      reason: passage.reason,
+      coverage: passage.explain.coverage,
+      missing: passage.explain.missing,
+      candidates: passage.explain.candidates,
+      hits: hits.slice(0, 5).map((h) => ({ ...h, preview: article.chunkById.get(h.id)?.text.slice(0, 40) ?? '' })),
+    });
+  }
+  return {
+    kind: passage.kind,
+    answer: language === 'en' ? englishPassage(passage.answer) : passage.answer,
+    citations: passage.citations,
+    confidence: passage.confidence,
+    nearest: passage.nearest,
+    explain,
+  };
+}
+
+async function retrieve(ctx: EngineContext, tokens: string[], text: string): Promise<FusedHit[]> {
+  const lists: RankedList[] = [{ source: 'bm25', ids: ctx.lexical.search(tokens, 20) }];
+  if (ctx.dense) {
+    try {
+      lists.push({ source: 'dense', ids: await ctx.dense.search(text, 20) });
+    } catch (err) {
+      ctx.log.warn('dense search failed for one question; answering from BM25', { error: String(err) });
+    }
+  }
+  return reciprocalRankFusion(lists);
+}
+
+function findPassage(article: Article, id: string): PassageView | null {
+  const wanted = id.trim().replace(/^§?/, '§').replace(/(\d)[¶p](\d)/i, '$1¶$2');
+  const chunk = article.chunkById.get(wanted as ChunkId) ?? article.chunks.find((c) => paragraphId(c.section, c.paragraph) === wanted);
+  if (!chunk) return null;
+  const paragraphs = article.paragraphs;
+  const i = paragraphs.findIndex((p) => p.section === chunk.section && p.index === chunk.paragraph);
+  const p = paragraphs[i]!;
+  const firstChunkOf = (x: (typeof paragraphs)[number] | undefined) =>
+    x ? article.chunks.find((c) => c.section === x.section && c.paragraph === x.index)?.id : undefined;
+  return { id: paragraphId(p.section, p.index) as ChunkId, sectionTitle: chunk.sectionTitle, text: p.text, previous: firstChunkOf(paragraphs[i - 1]), next: firstChunkOf(paragraphs[i + 1]) };
+}
+
+/** The question the /figure command asks for an entity, measure and optional period. */
+function figureQuestion(entity: string, measure: string, period?: string): string {
+  // "2024" typed into the period option means the year.
+  // A period label's note in brackets ("2024 年第3季度（去年）") explains it; it is not a second period.
+  const when = period?.replace(/（[^）]*）|\([^)]*\)/g, '').trim().replace(/^(\d{4})$/, '$1 年');
+  return `${entity}${when ? ` ${when}` : ''}的${measure}是多少？`;
+}
+
+function factCatalog(allFacts: Fact[]): FactCatalog {
+  return {
     entities: [...new Set(allFacts.map((f) => f.entity))],
     figureEntities: [...new Set(allFacts.flatMap((f) => (f.type === 'figure' ? [f.entity] : [])))],
     // /figure is for figures; dated events are listed by /figures and asked about in words.
@@ -256,9 +298,5 @@ export function createEngineFrom(parts: EngineParts, log: Logger = silentLogger)
       ),
     ],
     factsOf: (entity) => allFacts.filter((f) => f.entity === entity || f.object === entity),
-  });
-
-  const keyTerms = (question: string) => [...new Set(analyzeQuestion(question.slice(0, maxChars), article).words)].sort();
-
-  return { article, facts, lexical, dense, denseStatus, readyMs: performance.now() - started, answer, figure, search, passage, catalog, keyTerms };
+  };
 }

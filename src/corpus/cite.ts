@@ -3,8 +3,20 @@ import type { Article } from '../corpus/article.js';
 import type { Chunk, Citation, Sentence } from '../types.js';
 import { compact } from '../text/normalize.js';
 
+/** The chunk holding an offset: chunks are in text order, so a binary search finds it (a long article has
+ * thousands and every sentence asks). */
 export function chunkOfOffset(article: Article, offset: number): Chunk | undefined {
-  return article.chunks.find((c) => c.start <= offset && offset < c.end);
+  const chunks = article.chunks;
+  let lo = 0;
+  let hi = chunks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = chunks[mid]!;
+    if (offset < c.start) hi = mid - 1;
+    else if (offset >= c.end) lo = mid + 1;
+    else return c;
+  }
+  return undefined;
 }
 
 export function citeSpan(article: Article, sentence: Sentence): Citation {

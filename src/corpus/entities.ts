@@ -213,7 +213,17 @@ function standalone(word: string, text: string): boolean {
 export function deriveEntities(paragraphs: string[], aliases: Aliases, options: EntityOptions = DEFAULT_ENTITY_OPTIONS): EntityIndex {
   const texts = paragraphs.map((p) => tightenSpacing(p));
   const all = texts.join('\n');
-  const frequency = (s: string) => all.split(s).length - 1;
+  // Counted lazily and remembered: a long article has thousands of candidate names.
+  const counts = new Map<string, number>();
+  const frequency = (s: string) => {
+    let n = counts.get(s);
+    if (n === undefined) {
+      n = 0;
+      for (let at = all.indexOf(s); at >= 0; at = all.indexOf(s, at + s.length)) n++;
+      counts.set(s, n);
+    }
+    return n;
+  };
   const tagged = new Map(texts.map((t) => [t, tag(t)]));
   const namesBeforeEndings = repeatedBeforeEndings([...tagged.values()], options);
   const byName = new Map<string, Entity>();

@@ -123,16 +123,11 @@ function routeEvent(book: FactBook, q: QueryAnalysis): FactRoute | null {
 const uniq = <T,>(xs: T[]) => [...new Set(xs)];
 const eventLabelOf = (event: string) => (/^(CEO|CFO|CTO|总裁|副总裁|董事长)$/.test(event) ? `出任${event}` : event);
 
+type MeasureHit = ReturnType<typeof findMeasures>[number];
+
 function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): FactRoute | null {
-  let found = findMeasures(q.core);
+  const found = measuresAsked(q);
   if (!found.length) return null;
-  // "不良资产包涉及多少名消费者": with several measures named, the one next to 多少 is asked for.
-  const askAt = q.text.search(/多少|几/);
-  if (askAt >= 0 && new Set(found.map((m) => m.measure.family)).size > 1) {
-    const distance = (m: (typeof found)[number]) => Math.abs(m.at - askAt);
-    const nearest = Math.min(...found.map(distance));
-    found = found.filter((m) => distance(m) === nearest);
-  }
   const measures = found.map((m) => m.measure);
   const asksChange = CHANGE_WORDS.test(q.text);
   // "云商银行的不良率是多少", "…2023 年的不良率" and "What was CloudBank's NPL ratio" ask for a figure;
@@ -140,9 +135,7 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
   if (q.asksWhy || q.asksWhen) return null;
   // "去年前三季度" is "2024 年前三季度" for an article posted in 2025.
   const periodsAsked = periodsAskedIn(q.text, postedYear);
-  // "星花的用户规模？": a question that is only an entity and a measure asks for the figure too.
-  const bare = new RegExp(`^[^，,。]{0,20}(?:${found.map((m) => m.word).join('|')})[？?。！!\\s]*$`);
-  if (!q.asksQuantity && !asksChange && !periodsAsked.length && !/是多少|为多少|有多少|多少|是什么|怎么样/.test(q.text) && !/^\s*(what|how)\b/i.test(q.original) && !bare.test(q.normalized)) return null;
+  if (!asksForFigure(q, found, asksChange, periodsAsked.length > 0)) return null;
   const canon = new Set(measures.map((m) => m.canonical));
   const families = new Set(measures.map((m) => m.family));
   let pool = book.facts.filter((f): f is FigureFact => f.type === 'figure' && families.has(familyOf(baseMeasure(f.measure))));
@@ -150,53 +143,99 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
   if (canon.has('营收') && !canon.has('收入')) pool = pool.filter((f) => baseMeasure(f.measure) !== '收入' || f.measureText === '收入');
   const changesOnly = pool.filter((f) => f.measure.endsWith('增速'));
   if (!asksChange) pool = pool.filter((f) => !f.measure.endsWith('增速'));
-  // "华行 2024 年的营收是多少": the article gives only how it changed; say so rather than nothing.
-  const changeOnlyAnswer = (): FactRoute | null => {
-    const forEntity = changesOnly.filter((f) => q.entities.includes(f.entity));
-    if (!forEntity.length) return null;
-    return {
-      kind: 'not_found',
-      answer: `文章没有给出${q.entities.join('、')}的${found[0]!.word}数值，只给出了变化：${forEntity.map(describeFigure).join('；')}。`,
-      citations: uniqueCitations(forEntity),
-      confidence: 0,
-      route: 'figure: only a change is given',
-      reason: `only change facts for ${q.entities.join(', ')}`,
-      facts: forEntity,
-    };
-  };
-  if (!pool.length) return changeOnlyAnswer();
+  if (!pool.length) return changeOnlyAnswer(changesOnly, q, found);
 
   if (q.entities.length === 0) {
     if (q.unknownNames.length) return null; // about something the article never names: retrieval says so
-    const names = [...new Set(pool.map((f) => f.entity))];
-    return {
-      kind: 'not_found',
-      answer: `请说明是哪家公司或产品：文章给出了这些主体的${measures[0]!.words[0]}数据：${names.join('、')}。`,
-      citations: [],
-      confidence: 0,
-      route: 'figure: ambiguous',
-      reason: 'the question names a measure but no entity',
-      facts: [],
-    };
+    return ambiguousEntity(pool, measures);
   }
   const others = pool;
   pool = pool.filter((f) => q.entities.includes(f.entity));
-  if (!pool.length) {
-    const changed = changeOnlyAnswer();
-    if (changed) return changed;
-    if (!q.asksQuantity) return null;
-    // The article gives this figure, but for other entities: one of theirs is not an answer.
-    const names = [...new Set(others.map((f) => f.entity))];
-    return {
-      kind: 'not_found',
-      answer: `文章没有给出${q.entities.join('、')}的${measures[0]!.words[0]}数据。文章给出这项数据的主体有：${names.join('、')}。`,
-      citations: [],
-      confidence: 0,
-      route: 'figure: entity mismatch',
-      reason: `no ${[...canon].join('/')} fact for ${q.entities.join(', ')}`,
-      facts: [],
-    };
+  if (!pool.length) return changeOnlyAnswer(changesOnly, q, found) ?? (q.asksQuantity ? entityMismatch(others, q, measures, canon) : null);
+  pool = narrowFigures(pool, q, canon, asksChange);
+  if (!pool.length) return null;
+
+  const periods = periodsAsked;
+  if (periods.length) {
+    const keys = new Set(periods.map((p) => p.key));
+    const hit = pool.filter((f) => f.period && (keys.has(f.period.key) || [...keys].some((k) => f.period!.key === `${k}-end`)));
+    if (!hit.length) return periodMismatch(pool, q, found, periods, keys);
+    pool = hit;
   }
+  return {
+    kind: 'fact',
+    answer: pool.map(describeFigure).join('\n'),
+    citations: uniqueCitations(pool),
+    confidence: pool.length === 1 ? (periods.length ? 0.95 : 0.85) : 0.75,
+    route: `figure ${[...canon].join('/')}`,
+    reason: `${pool.length} fact(s): ${pool.map((f) => f.id).join(', ')}`,
+    facts: pool,
+  };
+}
+
+/** The measures the question names; with several, only those nearest its 多少/几. */
+function measuresAsked(q: QueryAnalysis): MeasureHit[] {
+  const found = findMeasures(q.core);
+  // "不良资产包涉及多少名消费者": with several measures named, the one next to 多少 is asked for.
+  const askAt = q.text.search(/多少|几/);
+  if (!found.length || askAt < 0 || new Set(found.map((m) => m.measure.family)).size <= 1) return found;
+  const distance = (m: MeasureHit) => Math.abs(m.at - askAt);
+  const nearest = Math.min(...found.map(distance));
+  return found.filter((m) => distance(m) === nearest);
+}
+
+/** Whether the question asks for a figure at all (rather than naming a measure in passing). */
+function asksForFigure(q: QueryAnalysis, found: MeasureHit[], asksChange: boolean, namesPeriod: boolean): boolean {
+  // "星花的用户规模？": a question that is only an entity and a measure asks for the figure too.
+  const bare = new RegExp(`^[^，,。]{0,20}(?:${found.map((m) => m.word).join('|')})[？?。！!\\s]*$`);
+  return q.asksQuantity || asksChange || namesPeriod || /是多少|为多少|有多少|多少|是什么|怎么样/.test(q.text) || /^\s*(what|how)\b/i.test(q.original) || bare.test(q.normalized);
+}
+
+/** "华行 2024 年的营收是多少": the article gives only how it changed; say so rather than nothing. */
+function changeOnlyAnswer(changesOnly: FigureFact[], q: QueryAnalysis, found: MeasureHit[]): FactRoute | null {
+  const forEntity = changesOnly.filter((f) => q.entities.includes(f.entity));
+  if (!forEntity.length) return null;
+  return {
+    kind: 'not_found',
+    answer: `文章没有给出${q.entities.join('、')}的${found[0]!.word}数值，只给出了变化：${forEntity.map(describeFigure).join('；')}。`,
+    citations: uniqueCitations(forEntity),
+    confidence: 0,
+    route: 'figure: only a change is given',
+    reason: `only change facts for ${q.entities.join(', ')}`,
+    facts: forEntity,
+  };
+}
+
+/** The question names a measure but no entity: ask which one, listing those the article has. */
+function ambiguousEntity(pool: FigureFact[], measures: MeasureHit['measure'][]): FactRoute {
+  const names = [...new Set(pool.map((f) => f.entity))];
+  return {
+    kind: 'not_found',
+    answer: `请说明是哪家公司或产品：文章给出了这些主体的${measures[0]!.words[0]}数据：${names.join('、')}。`,
+    citations: [],
+    confidence: 0,
+    route: 'figure: ambiguous',
+    reason: 'the question names a measure but no entity',
+    facts: [],
+  };
+}
+
+/** The article gives this figure, but for other entities: one of theirs is not an answer. */
+function entityMismatch(others: FigureFact[], q: QueryAnalysis, measures: MeasureHit['measure'][], canon: Set<string>): FactRoute {
+  const names = [...new Set(others.map((f) => f.entity))];
+  return {
+    kind: 'not_found',
+    answer: `文章没有给出${q.entities.join('、')}的${measures[0]!.words[0]}数据。文章给出这项数据的主体有：${names.join('、')}。`,
+    citations: [],
+    confidence: 0,
+    route: 'figure: entity mismatch',
+    reason: `no ${[...canon].join('/')} fact for ${q.entities.join(', ')}`,
+    facts: [],
+  };
+}
+
+/** Keeps the figures of the entity's pool that fit the question's other names, ordinals, change and wording. */
+function narrowFigures(pool: FigureFact[], q: QueryAnalysis, canon: Set<string>, asksChange: boolean): FigureFact[] {
   if (q.entities.length > 1) {
     const withObject = pool.filter((f) => f.object && q.entities.includes(f.object));
     // "星河收购天成基金花了多少钱": a figure whose sentence never names the second name is not about it.
@@ -217,33 +256,19 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
   const overlap = (f: FigureFact) => charBigrams(f.measureText).filter((g) => asked.includes(g)).length;
   const best = Math.max(...pool.map(overlap));
   if (best > 2) pool = pool.filter((f) => overlap(f) === best);
-  if (!pool.length) return null;
+  return pool;
+}
 
-  const periods = periodsAsked;
-  if (periods.length) {
-    const keys = new Set(periods.map((p) => p.key));
-    const hit = pool.filter((f) => f.period && (keys.has(f.period.key) || [...keys].some((k) => f.period!.key === `${k}-end`)));
-    if (!hit.length) {
-      const given = pool.map((f) => (f.period ? describeFigure(f) : `${describeFigure(f)}（未注明时期）`));
-      return {
-        kind: 'not_found',
-        answer: `文章没有给出${q.entities.join('、')} ${periods.map((p) => p.label).join('、')}的${found[0]!.word}。文章只给出了：${given.join('；')}。`,
-        citations: uniqueCitations(pool),
-        confidence: 0,
-        route: 'figure: period mismatch',
-        reason: `asked ${[...keys].join(', ')}; the article has ${pool.map((f) => f.period?.key ?? 'no period').join(', ')}`,
-        facts: pool,
-      };
-    }
-    pool = hit;
-  }
+/** The article gives the figure, but not for the period asked: say which periods it does give. */
+function periodMismatch(pool: FigureFact[], q: QueryAnalysis, found: MeasureHit[], periods: { label: string }[], keys: Set<string>): FactRoute {
+  const given = pool.map((f) => (f.period ? describeFigure(f) : `${describeFigure(f)}（未注明时期）`));
   return {
-    kind: 'fact',
-    answer: pool.map(describeFigure).join('\n'),
+    kind: 'not_found',
+    answer: `文章没有给出${q.entities.join('、')} ${periods.map((p) => p.label).join('、')}的${found[0]!.word}。文章只给出了：${given.join('；')}。`,
     citations: uniqueCitations(pool),
-    confidence: pool.length === 1 ? (periods.length ? 0.95 : 0.85) : 0.75,
-    route: `figure ${[...canon].join('/')}`,
-    reason: `${pool.length} fact(s): ${pool.map((f) => f.id).join(', ')}`,
+    confidence: 0,
+    route: 'figure: period mismatch',
+    reason: `asked ${[...keys].join(', ')}; the article has ${pool.map((f) => f.period?.key ?? 'no period').join(', ')}`,
     facts: pool,
   };
 }

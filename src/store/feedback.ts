@@ -192,108 +192,168 @@ const alive = (pid: number) => {
 };
 
 export function openFeedbackStore(options: FeedbackOptions): FeedbackStore {
-  const { log, path } = options;
-  const journalDir = `${path}.pending`;
-  const journalName = `${(options.journalName ?? 'bot').replace(/[^\w.-]/g, '_')}-${process.pid}.jsonl`;
+  const store = new SqliteFeedbackStore(options);
+  store.start();
+  // A plain object of bound functions, as before: callers may pass the methods around on their own.
+  return {
+    status: () => store.status(),
+    usable: () => store.usable(),
+    pending: () => store.pending(),
+    recordAnswer: (a, now) => store.recordAnswer(a, now),
+    getAnswer: (id) => store.getAnswer(id),
+    vote: (answerId, userId, value, now) => store.vote(answerId, userId, value, now),
+    gaps: (limit) => store.gaps(limit),
+    prune: (retentionDays, now) => store.prune(retentionDays, now),
+    flush: (timeoutMs) => store.flush(timeoutMs),
+    close: () => store.close(),
+  };
+}
 
-  let db: Db | null = null;
-  let salt = options.salt ?? null;
-  let trouble: { trouble: Trouble; message: string } | null = null;
-  let fatal: string | null = null; // the file is corrupt: nothing will be stored until it is replaced
-  const queue: Write[] = [];
-  let journal: Journal | null = null;
-  let journalProblem: string | null = null;
-  let timer: NodeJS.Timeout | undefined;
-  let delay = RETRY_FIRST_MS;
-  let closed = false;
-  let statements: ReturnType<typeof prepare> | null = null;
+function prepareStatements(d: Db) {
+  return {
+    insertAnswer: d.prepare(`INSERT OR REPLACE INTO answers (id, question, kind, confidence, citation_ids, key_terms, asked_at) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    insertGap: d.prepare(`INSERT INTO gaps (question, key_terms, reason, answer_id, at) VALUES (?, ?, ?, ?, ?)`),
+    selectAnswer: d.prepare(`SELECT * FROM answers WHERE id = ?`),
+    selectVote: d.prepare(`SELECT vote FROM votes WHERE answer_id = ? AND user_hash = ?`),
+    upsertVote: d.prepare(
+      `INSERT INTO votes (answer_id, user_hash, vote, question, kind, citation_ids, voted_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (answer_id, user_hash) DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at`,
+    ),
+    deleteDownvoteGap: d.prepare(`DELETE FROM gaps WHERE answer_id = ? AND reason = 'downvote' AND question = ? AND at = (SELECT MIN(at) FROM gaps WHERE answer_id = ? AND reason = 'downvote')`),
+    markApplied: d.prepare(`INSERT OR IGNORE INTO applied_writes (id, at) VALUES (?, ?)`),
+  };
+}
 
-  const say = (next: { trouble: Trouble; message: string } | null) => {
-    if (next?.trouble === trouble?.trouble) {
-      trouble = next;
+/** The salt kept in the database, made (once, by whichever process gets there first) when there is none. */
+function readOrMakeSalt(d: Db): string {
+  const row = d.prepare(`SELECT value FROM meta WHERE key = 'salt'`).get() as { value: string } | undefined;
+  if (row) return row.value;
+  d.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('salt', ?)`).run(randomBytes(16).toString('hex'));
+  return (d.prepare(`SELECT value FROM meta WHERE key = 'salt'`).get() as { value: string }).value;
+}
+
+const toRecord = (r: Record<string, unknown>): AnswerRecord => ({
+  id: r.id as string,
+  question: r.question as string,
+  kind: r.kind as AnswerRecord['kind'],
+  confidence: r.confidence as number,
+  citationIds: JSON.parse(r.citation_ids as string),
+  keyTerms: (r.key_terms as string).split(' ').filter(Boolean),
+});
+
+type GapRow = { key_terms: string; count: number; last: number; reasons: string; examples: string };
+
+const toGapGroup = (r: GapRow): GapGroup => ({
+  keyTerms: r.key_terms,
+  count: r.count,
+  lastSeen: new Date(r.last).toISOString(),
+  reasons: r.reasons.split(',').reduce<Record<string, number>>((m, x) => ((m[x] = (m[x] ?? 0) + 1), m), {}),
+  examples: JSON.parse(r.examples),
+});
+
+/** The SQLite feedback store: its state, the write queue and journal, and the operations of FeedbackStore. */
+class SqliteFeedbackStore {
+  private readonly log: Logger;
+  private readonly path: string;
+  private readonly journalDir: string;
+  private readonly journalName: string;
+  private db: Db | null = null;
+  private salt: string | null;
+  private trouble: { trouble: Trouble; message: string } | null = null;
+  private fatal: string | null = null; // the file is corrupt: nothing will be stored until it is replaced
+  private readonly queue: Write[] = [];
+  private journal: Journal | null = null;
+  private journalProblem: string | null = null;
+  private timer: NodeJS.Timeout | undefined;
+  private delay = RETRY_FIRST_MS;
+  private closed = false;
+  private statements: ReturnType<typeof prepareStatements> | null = null;
+
+  constructor(private readonly options: FeedbackOptions) {
+    this.log = options.log;
+    this.path = options.path;
+    this.journalDir = `${options.path}.pending`;
+    this.journalName = `${(options.journalName ?? 'bot').replace(/[^\w.-]/g, '_')}-${process.pid}.jsonl`;
+    this.salt = options.salt ?? null;
+  }
+
+  start(): void {
+    this.tryOpen(true);
+    this.adoptOrphans();
+    if (this.queue.length) this.drain();
+  }
+
+  /** Logs a change of trouble once per episode (and keeps the latest message of the same trouble). */
+  private say(next: { trouble: Trouble; message: string } | null): void {
+    const { log, path } = this;
+    if (next?.trouble === this.trouble?.trouble) {
+      this.trouble = next;
       return;
     }
-    const was = trouble;
-    trouble = next;
+    const was = this.trouble;
+    this.trouble = next;
     if (!next) {
-      log.info(`feedback store: storing again (${was?.trouble === 'busy' ? 'lock released' : 'problem cleared'}); ${queue.length} writes waiting`, { path });
+      log.info(`feedback store: storing again (${was?.trouble === 'busy' ? 'lock released' : 'problem cleared'}); ${this.queue.length} writes waiting`, { path });
       return;
     }
-    if (next.trouble === 'busy') log.warn(`feedback store busy: ${next.message}; writes are queued (journal ${journal ? join(journalDir, journalName) : 'in memory only'}) and retried, answers continue`, { path });
+    if (next.trouble === 'busy') log.warn(`feedback store busy: ${next.message}; writes are queued (journal ${this.journal ? join(this.journalDir, this.journalName) : 'in memory only'}) and retried, answers continue`, { path });
     else if (next.trouble === 'corrupt') log.error(`feedback store unavailable: ${next.message}. Answers continue; votes and gaps are not recorded.`, { path });
     else log.error(`feedback store failing: ${next.message}. Answers continue; votes and gaps are queued and stored when this is fixed (checked every ${RETRY_SLOW_MS / 1000} s).`, { path });
-  };
-
-  function prepare(d: Db) {
-    return {
-      insertAnswer: d.prepare(`INSERT OR REPLACE INTO answers (id, question, kind, confidence, citation_ids, key_terms, asked_at) VALUES (?, ?, ?, ?, ?, ?, ?)`),
-      insertGap: d.prepare(`INSERT INTO gaps (question, key_terms, reason, answer_id, at) VALUES (?, ?, ?, ?, ?)`),
-      selectAnswer: d.prepare(`SELECT * FROM answers WHERE id = ?`),
-      selectVote: d.prepare(`SELECT vote FROM votes WHERE answer_id = ? AND user_hash = ?`),
-      upsertVote: d.prepare(
-        `INSERT INTO votes (answer_id, user_hash, vote, question, kind, citation_ids, voted_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (answer_id, user_hash) DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at`,
-      ),
-      deleteDownvoteGap: d.prepare(`DELETE FROM gaps WHERE answer_id = ? AND reason = 'downvote' AND question = ? AND at = (SELECT MIN(at) FROM gaps WHERE answer_id = ? AND reason = 'downvote')`),
-      markApplied: d.prepare(`INSERT OR IGNORE INTO applied_writes (id, at) VALUES (?, ?)`),
-    };
   }
 
   /** Opens the database: at start-up it may wait for a lock; a retry later (from the timer) never does. */
-  function tryOpen(firstTime = false): boolean {
-    if (db) return true;
-    if (fatal) return false;
+  private tryOpen(firstTime = false): boolean {
+    const { path } = this;
+    if (this.db) return true;
+    if (this.fatal) return false;
     try {
       const d = openDb(path, firstTime ? {} : { busyTimeoutMs: 0 });
       d.pragma('busy_timeout = 0'); // from here on nothing waits for a lock
-      statements = prepare(d);
-      if (!salt) {
-        const row = d.prepare(`SELECT value FROM meta WHERE key = 'salt'`).get() as { value: string } | undefined;
-        if (row) salt = row.value;
-        else {
-          d.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('salt', ?)`).run(randomBytes(16).toString('hex'));
-          salt = (d.prepare(`SELECT value FROM meta WHERE key = 'salt'`).get() as { value: string }).value;
-        }
-      }
-      db = d;
+      this.statements = prepareStatements(d);
+      if (!this.salt) this.salt = readOrMakeSalt(d);
+      this.db = d;
       return true;
     } catch (err) {
       const d = diagnose(err, path);
-      if (d.trouble === 'corrupt' || /newer than this bot/.test(describeError(err))) fatal = `feedback store unavailable: cannot open ${path} (${describeError(err)}). Answers continue; votes and gaps are not recorded. Move the file aside (a new one is made) or upgrade the bot, then restart.`;
-      say(fatal ? { trouble: 'corrupt', message: d.message } : d);
+      if (d.trouble === 'corrupt' || /newer than this bot/.test(describeError(err))) this.fatal = `feedback store unavailable: cannot open ${path} (${describeError(err)}). Answers continue; votes and gaps are not recorded. Move the file aside (a new one is made) or upgrade the bot, then restart.`;
+      this.say(this.fatal ? { trouble: 'corrupt', message: d.message } : d);
       return false;
     }
   }
 
-  const hashUser = (userId: string) => createHash('sha256').update(`${salt}:${userId}`).digest('hex').slice(0, 32);
-  const userHashOf = (w: Extract<Write, { op: 'vote' }>) => ('hash' in w.user ? w.user.hash : hashUser(w.user.raw));
-  const toRecord = (r: Record<string, unknown>): AnswerRecord => ({
-    id: r.id as string,
-    question: r.question as string,
-    kind: r.kind as AnswerRecord['kind'],
-    confidence: r.confidence as number,
-    citationIds: JSON.parse(r.citation_ids as string),
-    keyTerms: (r.key_terms as string).split(' ').filter(Boolean),
-  });
+  private hashUser(userId: string): string {
+    return createHash('sha256').update(`${this.salt}:${userId}`).digest('hex').slice(0, 32);
+  }
 
-  function applyOne(w: Write): void {
-    const s = statements!;
+  private userHashOf(w: Extract<Write, { op: 'vote' }>): string {
+    return 'hash' in w.user ? w.user.hash : this.hashUser(w.user.raw);
+  }
+
+  private applyOne(w: Write): void {
+    const s = this.statements!;
     if (s.markApplied.run(w.id, w.at).changes === 0) return; // applied before (a replay)
-    if (w.op === 'answer') {
-      const a = w.answer;
-      const terms = a.keyTerms.join(' ');
-      s.insertAnswer.run(a.id, a.question, a.kind, a.confidence, JSON.stringify(a.citationIds), terms, w.at);
-      if (a.kind === 'not_found') s.insertGap.run(a.question, terms, 'not_found', a.id, w.at);
-      else if (a.confidence < options.lowConfidence) s.insertGap.run(a.question, terms, 'low_confidence', a.id, w.at);
-      return;
-    }
+    if (w.op === 'answer') this.applyAnswer(w);
+    else this.applyVote(w);
+  }
+
+  private applyAnswer(w: Extract<Write, { op: 'answer' }>): void {
+    const s = this.statements!;
+    const a = w.answer;
+    const terms = a.keyTerms.join(' ');
+    s.insertAnswer.run(a.id, a.question, a.kind, a.confidence, JSON.stringify(a.citationIds), terms, w.at);
+    if (a.kind === 'not_found') s.insertGap.run(a.question, terms, 'not_found', a.id, w.at);
+    else if (a.confidence < this.options.lowConfidence) s.insertGap.run(a.question, terms, 'low_confidence', a.id, w.at);
+  }
+
+  private applyVote(w: Extract<Write, { op: 'vote' }>): void {
+    const s = this.statements!;
     const row = s.selectAnswer.get(w.answerId) as Record<string, unknown> | undefined;
     if (!row) {
-      log.info('feedback store: a vote for an answer that was never recorded is dropped', { answerId: w.answerId });
+      this.log.info('feedback store: a vote for an answer that was never recorded is dropped', { answerId: w.answerId });
       return;
     }
     const a = toRecord(row);
-    const user = userHashOf(w);
+    const user = this.userHashOf(w);
     const previous = s.selectVote.get(w.answerId, user) as { vote: number } | undefined;
     s.upsertVote.run(w.answerId, user, w.value, a.question, a.kind, JSON.stringify(a.citationIds), w.at);
     // The gaps log follows the user's current vote: a 👎 adds one, changing it to 👍 takes it back.
@@ -302,76 +362,84 @@ export function openFeedbackStore(options: FeedbackOptions): FeedbackStore {
   }
 
   /** Applies writes in one transaction without waiting; true when they are stored. */
-  function applyNow(writes: Write[]): boolean {
-    if (!tryOpen()) return false;
+  private applyNow(writes: Write[]): boolean {
+    if (!this.tryOpen()) return false;
     try {
-      db!.transaction(() => writes.forEach(applyOne)).immediate();
-      if (trouble) say(null);
+      this.db!.transaction(() => writes.forEach((w) => this.applyOne(w))).immediate();
+      if (this.trouble) this.say(null);
       return true;
     } catch (err) {
-      say(diagnose(err, path));
+      this.say(diagnose(err, this.path));
       return false;
     }
   }
 
-  function schedule(ms: number): void {
-    if (closed || timer || !queue.length) return;
-    timer = setTimeout(drain, ms);
-    timer.unref?.();
+  private schedule(ms: number): void {
+    if (this.closed || this.timer || !this.queue.length) return;
+    this.timer = setTimeout(() => this.drain(), ms);
+    this.timer.unref?.();
   }
 
-  function drain(): void {
-    timer = undefined;
+  private drain(): void {
+    const { queue } = this;
+    this.timer = undefined;
     while (queue.length) {
       const batch = queue.slice(0, BATCH);
-      if (!applyNow(batch)) {
-        delay = trouble?.trouble === 'busy' ? Math.min(RETRY_MAX_MS, delay * 2) : RETRY_SLOW_MS;
-        log.debug('feedback store: retry failed; trying again later', { trouble: trouble?.trouble ?? (fatal ? 'corrupt' : 'not open'), pending: queue.length, nextInMs: delay });
-        schedule(delay);
+      if (!this.applyNow(batch)) {
+        this.delay = this.trouble?.trouble === 'busy' ? Math.min(RETRY_MAX_MS, this.delay * 2) : RETRY_SLOW_MS;
+        this.log.debug('feedback store: retry failed; trying again later', { trouble: this.trouble?.trouble ?? (this.fatal ? 'corrupt' : 'not open'), pending: queue.length, nextInMs: this.delay });
+        this.schedule(this.delay);
         return;
       }
       queue.splice(0, batch.length);
     }
-    delay = RETRY_FIRST_MS;
+    this.delay = RETRY_FIRST_MS;
     try {
-      journal?.clear();
+      this.journal?.clear();
     } catch (err) {
-      log.warn('feedback store: could not empty the journal (its writes are stored; a replay skips them)', { error: describeError(err) });
+      this.log.warn('feedback store: could not empty the journal (its writes are stored; a replay skips them)', { error: describeError(err) });
     }
   }
 
   /** Stores a write at once when nothing is waiting and the database takes it; else journals and queues it. */
-  function submit(w: Write): { stored: boolean; durable: boolean } {
-    if (fatal) return { stored: false, durable: false };
-    if (!queue.length && db && applyNow([w])) return { stored: true, durable: true };
-    let durable = false;
-    try {
-      ensureJournal()?.append(JSON.stringify(w) + '\n');
-      durable = journal !== null;
-    } catch (err) {
-      const d = diagnose(err, journal?.path ?? journalDir);
-      if (journalProblem !== d.message) log.warn(`feedback store: cannot write the journal of pending writes (${d.message}); they are kept in memory only until the database takes them`);
-      journalProblem = d.message;
-    }
+  private submit(w: Write): { stored: boolean; durable: boolean } {
+    const { queue } = this;
+    if (this.fatal) return { stored: false, durable: false };
+    if (!queue.length && this.db && this.applyNow([w])) return { stored: true, durable: true };
+    const durable = this.journalWrite(w);
     if (queue.length >= MAX_PENDING) {
       queue.shift();
-      log.warn(`feedback store: more than ${MAX_PENDING} writes waiting; the oldest is given up`, { path });
+      this.log.warn(`feedback store: more than ${MAX_PENDING} writes waiting; the oldest is given up`, { path: this.path });
     }
     queue.push(w);
-    schedule(delay);
+    this.schedule(this.delay);
     return { stored: false, durable };
   }
 
-  function ensureJournal(): Journal | null {
-    if (journal) return journal;
-    mkdirSync(journalDir, { recursive: true });
-    journal = new Journal(join(journalDir, journalName));
-    journalProblem = null;
-    return journal;
+  /** Appends a write to the journal; false when it could not be (it is then kept in memory only). */
+  private journalWrite(w: Write): boolean {
+    try {
+      this.ensureJournal()?.append(JSON.stringify(w) + '\n');
+      return this.journal !== null;
+    } catch (err) {
+      const d = diagnose(err, this.journal?.path ?? this.journalDir);
+      if (this.journalProblem !== d.message) this.log.warn(`feedback store: cannot write the journal of pending writes (${d.message}); they are kept in memory only until the database takes them`);
+      this.journalProblem = d.message;
+      return false;
+    }
+  }
+
+  private ensureJournal(): Journal | null {
+    if (this.journal) return this.journal;
+    mkdirSync(this.journalDir, { recursive: true });
+    this.journal = new Journal(join(this.journalDir, this.journalName));
+    this.journalProblem = null;
+    return this.journal;
   }
 
   /** Adopts the journals of processes that are gone: their writes join our queue (and our journal). */
-  function adoptOrphans(): void {
+  private adoptOrphans(): void {
+    const { journalDir } = this;
     let files: string[];
     try {
       files = readdirSync(journalDir).filter((f) => f.endsWith('.jsonl'));
@@ -383,127 +451,139 @@ export function openFeedbackStore(options: FeedbackOptions): FeedbackStore {
       if (!pid || alive(pid)) continue;
       const file = join(journalDir, f);
       try {
-        const writes = readJournal(file);
-        if (writes.length) {
-          if (f !== journalName) ensureJournal()!.append(writes.map((w) => JSON.stringify(w) + '\n').join(''));
-          else ensureJournal();
-          queue.push(...writes);
-          log.info('feedback store: replaying writes left pending by an earlier run', { journal: file, writes: writes.length });
-        }
-        if (f !== journalName) unlinkSync(file);
+        this.adoptJournal(f, file);
       } catch (err) {
-        log.warn('feedback store: cannot adopt a journal of pending writes; it is left in place for the next start', { journal: file, error: describeError(err) });
+        this.log.warn('feedback store: cannot adopt a journal of pending writes; it is left in place for the next start', { journal: file, error: describeError(err) });
       }
     }
   }
 
-  tryOpen(true);
-  adoptOrphans();
-  if (queue.length) drain();
+  /** Queues the writes of one orphaned journal (named `f`), copied into ours, and removes it. */
+  private adoptJournal(f: string, file: string): void {
+    const writes = readJournal(file);
+    if (writes.length) {
+      if (f !== this.journalName) this.ensureJournal()!.append(writes.map((w) => JSON.stringify(w) + '\n').join(''));
+      else this.ensureJournal();
+      this.queue.push(...writes);
+      this.log.info('feedback store: replaying writes left pending by an earlier run', { journal: file, writes: writes.length });
+    }
+    if (f !== this.journalName) unlinkSync(file);
+  }
 
-  const pendingAnswer = (id: string) => {
-    for (let i = queue.length - 1; i >= 0; i--) {
-      const w = queue[i]!;
+  private pendingAnswer(id: string): AnswerRecord | undefined {
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      const w = this.queue[i]!;
       if (w.op === 'answer' && w.answer.id === id) return w.answer;
     }
     return undefined;
-  };
+  }
+
   /** A read that never waits: undefined when the database is not at hand or busy. */
-  const read = <T>(fn: (d: Db) => T): T | undefined => {
-    if (!db) return undefined;
+  private read<T>(fn: (d: Db) => T): T | undefined {
+    if (!this.db) return undefined;
     try {
-      return fn(db);
+      return fn(this.db);
     } catch (err) {
-      log.debug('feedback store: read skipped', { error: describeError(err) });
+      this.log.debug('feedback store: read skipped', { error: describeError(err) });
       return undefined;
     }
-  };
+  }
 
-  return {
-    status() {
-      if (fatal) return fatal;
-      const waiting = queue.length ? `; ${queue.length} writes waiting${journal && !journalProblem ? ' in the journal' : ' in memory only'}` : '';
-      if (trouble) return `feedback store ${trouble.trouble === 'busy' ? 'busy' : 'failing'}: ${trouble.message}${waiting}. Answers continue.`;
-      return `feedback store ok: ${path} (schema v${SCHEMA_VERSION}, WAL)${waiting}`;
-    },
-    usable: () => !fatal,
-    pending: () => queue.length,
-    recordAnswer(a, now = Date.now()) {
-      submit({ id: randomUUID(), op: 'answer', at: now, answer: { ...a, citationIds: [...a.citationIds], keyTerms: [...a.keyTerms] } });
-    },
-    getAnswer: (id) => pendingAnswer(id) ?? read((d) => {
+  status(): string {
+    const { queue, trouble } = this;
+    if (this.fatal) return this.fatal;
+    const waiting = queue.length ? `; ${queue.length} writes waiting${this.journal && !this.journalProblem ? ' in the journal' : ' in memory only'}` : '';
+    if (trouble) return `feedback store ${trouble.trouble === 'busy' ? 'busy' : 'failing'}: ${trouble.message}${waiting}. Answers continue.`;
+    return `feedback store ok: ${this.path} (schema v${SCHEMA_VERSION}, WAL)${waiting}`;
+  }
+
+  usable(): boolean {
+    return !this.fatal;
+  }
+
+  pending(): number {
+    return this.queue.length;
+  }
+
+  recordAnswer(a: AnswerRecord, now = Date.now()): void {
+    this.submit({ id: randomUUID(), op: 'answer', at: now, answer: { ...a, citationIds: [...a.citationIds], keyTerms: [...a.keyTerms] } });
+  }
+
+  getAnswer(id: string): AnswerRecord | undefined {
+    return this.pendingAnswer(id) ?? this.read((d) => {
       const row = d.prepare(`SELECT * FROM answers WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
       return row ? toRecord(row) : undefined;
-    }),
-    vote(answerId, userId, value, now = Date.now()) {
-      if (fatal) return { ok: false, reason: 'unavailable' };
-      const known = pendingAnswer(answerId) !== undefined || read((d) => d.prepare(`SELECT 1 FROM answers WHERE id = ?`).get(answerId) !== undefined);
-      if (known === false) return { ok: false, reason: 'unknown_answer' }; // undefined: cannot tell now; accept it
-      const user = salt ? { hash: hashUser(userId) } : { raw: userId };
-      const same = (w: Write) => w.op === 'vote' && w.answerId === answerId && ('hash' in w.user && 'hash' in user ? w.user.hash === user.hash : 'raw' in w.user && 'raw' in user && w.user.raw === user.raw);
-      const replaced = queue.some(same) || (salt !== null && read((d) => d.prepare(`SELECT 1 FROM votes WHERE answer_id = ? AND user_hash = ?`).get(answerId, hashUser(userId)) !== undefined) === true);
-      const { stored, durable } = submit({ id: randomUUID(), op: 'vote', at: now, answerId, user, value });
-      return stored || durable ? { ok: true, replaced, ...(stored ? {} : { queued: true }) } : { ok: false, reason: 'unavailable' };
-    },
-    gaps(limit = 10) {
-      return (
-        read((d) => {
-          const rows = d
-            .prepare(
-              `SELECT key_terms, COUNT(*) AS count, MAX(at) AS last, GROUP_CONCAT(reason) AS reasons,
-                      (SELECT json_group_array(q) FROM (SELECT DISTINCT g2.question AS q FROM gaps g2 WHERE g2.key_terms = g.key_terms LIMIT 3)) AS examples
-               FROM gaps g GROUP BY key_terms ORDER BY count DESC, last DESC LIMIT ?`,
-            )
-            .all(limit) as { key_terms: string; count: number; last: number; reasons: string; examples: string }[];
-          return rows.map((r) => ({
-            keyTerms: r.key_terms,
-            count: r.count,
-            lastSeen: new Date(r.last).toISOString(),
-            reasons: r.reasons.split(',').reduce<Record<string, number>>((m, x) => ((m[x] = (m[x] ?? 0) + 1), m), {}),
-            examples: JSON.parse(r.examples),
-          }));
-        }) ?? []
-      );
-    },
-    prune(retentionDays, now = Date.now()) {
-      const cutoff = now - retentionDays * 86_400_000;
-      const tables = ['answers WHERE asked_at', 'votes WHERE voted_at', 'gaps WHERE at'];
-      return (
-        read((d) =>
-          d.transaction(() => {
-            d.prepare(`DELETE FROM applied_writes WHERE at < ?`).run(cutoff);
-            return tables.reduce((n, t) => n + d.prepare(`DELETE FROM ${t} < ?`).run(cutoff).changes, 0);
-          }).immediate(),
-        ) ?? 0
-      );
-    },
-    async flush(timeoutMs = 10_000) {
-      const until = Date.now() + timeoutMs;
-      while (queue.length && Date.now() < until) {
-        clearTimeout(timer);
-        timer = undefined;
-        drain();
-        if (queue.length) await new Promise((r) => setTimeout(r, Math.min(delay, Math.max(0, until - Date.now()))));
-      }
-      return queue.length === 0;
-    },
-    close() {
-      if (closed) return;
-      closed = true;
-      clearTimeout(timer);
-      timer = undefined;
-      if (queue.length && db) {
-        try {
-          db.pragma(`busy_timeout = ${CLOSE_WAIT_MS}`);
-        } catch { /* closing anyway */ }
-        drain();
-        clearTimeout(timer);
-      }
-      if (queue.length) log.warn(`feedback store: ${queue.length} writes not stored yet; ${journal ? `they stay in ${journal.path} and are stored at the next start` : 'the journal could not be written, so they are lost'}`, { path });
-      journal?.close();
-      db?.close();
-    },
-  };
+    });
+  }
+
+  vote(answerId: string, userId: string, value: 1 | -1, now = Date.now()): VoteResult {
+    const { salt } = this;
+    if (this.fatal) return { ok: false, reason: 'unavailable' };
+    const known = this.pendingAnswer(answerId) !== undefined || this.read((d) => d.prepare(`SELECT 1 FROM answers WHERE id = ?`).get(answerId) !== undefined);
+    if (known === false) return { ok: false, reason: 'unknown_answer' }; // undefined: cannot tell now; accept it
+    const user = salt ? { hash: this.hashUser(userId) } : { raw: userId };
+    const same = (w: Write) => w.op === 'vote' && w.answerId === answerId && ('hash' in w.user && 'hash' in user ? w.user.hash === user.hash : 'raw' in w.user && 'raw' in user && w.user.raw === user.raw);
+    const replaced = this.queue.some(same) || (salt !== null && this.read((d) => d.prepare(`SELECT 1 FROM votes WHERE answer_id = ? AND user_hash = ?`).get(answerId, this.hashUser(userId)) !== undefined) === true);
+    const { stored, durable } = this.submit({ id: randomUUID(), op: 'vote', at: now, answerId, user, value });
+    return stored || durable ? { ok: true, replaced, ...(stored ? {} : { queued: true }) } : { ok: false, reason: 'unavailable' };
+  }
+
+  gaps(limit = 10): GapGroup[] {
+    return (
+      this.read((d) => {
+        const rows = d
+          .prepare(
+            `SELECT key_terms, COUNT(*) AS count, MAX(at) AS last, GROUP_CONCAT(reason) AS reasons,
+                    (SELECT json_group_array(q) FROM (SELECT DISTINCT g2.question AS q FROM gaps g2 WHERE g2.key_terms = g.key_terms LIMIT 3)) AS examples
+             FROM gaps g GROUP BY key_terms ORDER BY count DESC, last DESC LIMIT ?`,
+          )
+          .all(limit) as GapRow[];
+        return rows.map(toGapGroup);
+      }) ?? []
+    );
+  }
+
+  prune(retentionDays: number, now = Date.now()): number {
+    const cutoff = now - retentionDays * 86_400_000;
+    const tables = ['answers WHERE asked_at', 'votes WHERE voted_at', 'gaps WHERE at'];
+    return (
+      this.read((d) =>
+        d.transaction(() => {
+          d.prepare(`DELETE FROM applied_writes WHERE at < ?`).run(cutoff);
+          return tables.reduce((n, t) => n + d.prepare(`DELETE FROM ${t} < ?`).run(cutoff).changes, 0);
+        }).immediate(),
+      ) ?? 0
+    );
+  }
+
+  async flush(timeoutMs = 10_000): Promise<boolean> {
+    const { queue } = this;
+    const until = Date.now() + timeoutMs;
+    while (queue.length && Date.now() < until) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.drain();
+      if (queue.length) await new Promise((r) => setTimeout(r, Math.min(this.delay, Math.max(0, until - Date.now()))));
+    }
+    return queue.length === 0;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.queue.length && this.db) {
+      try {
+        this.db.pragma(`busy_timeout = ${CLOSE_WAIT_MS}`);
+      } catch { /* closing anyway */ }
+      this.drain();
+      clearTimeout(this.timer);
+    }
+    if (this.queue.length) this.log.warn(`feedback store: ${this.queue.length} writes not stored yet; ${this.journal ? `they stay in ${this.journal.path} and are stored at the next start` : 'the journal could not be written, so they are lost'}`, { path: this.path });
+    this.journal?.close();
+    this.db?.close();
+  }
 }
 
 /** A store that records nothing and says why (database missing, unopenable, or not configured). */

@@ -480,12 +480,51 @@ export function buildGlossary(
 ): Glossary {
   const vocab = [...new Set(articleWords)];
   const inArticle = articleMembership(articleText, vocab);
+  const { table, expansions } = readSenses(articleText, vocab, inArticle, entries);
+
+  const headCount = Math.max(2, table.heads.length); // (a one-headword dictionary would divide by log 1 = 0)
+  // Specificity 0..1 (normalised idf): a word glossing one headword is 1, one glossing them all is 0.
+  const spec = table.df.map((d) => Math.log(headCount / d) / Math.log(headCount));
+
+  const headSenses = sensesByHead(table);
+  const { termIndex, terms, termSenses } = articleTerms(table, headSenses, inArticle);
+  // Related map first: it covers the dictionary terms only (composed and Latin terms have no senses).
+  const related = relatedTerms(table, terms, termSenses, spec);
+
+  const best = englishKeys(table, termSenses, spec);
+  const synonymLinks = synonyms(table, terms, headSenses, spec, best);
+  const links: LinkBuild = { table, spec, headSenses, termIndex, terms, termSenses, inArticle, best, pairs: new Map(), partKeyCache: new Map() };
+  linkComposedWords(links, vocab, articleText);
+  linkCompoundRemainders(links);
+  linkAcronyms(links, expansions);
+
+  const counts = terms.map((term) => occurrences(articleText, term));
+  const keys = rankLinks(best, terms, counts, synonymLinks);
+  return new Glossary({
+    version: GLOSSARY_VERSION,
+    terms,
+    keys,
+    pairs: rankLinks(links.pairs, terms, counts),
+    proper: [...table.proper].filter((p) => Object.hasOwn(keys, p)),
+    related,
+  });
+}
+
+type AcronymExpansion = { acronym: string; lemmas: string[] };
+
+/** The sense table of the headwords the article may use, and the spelled-out forms of its Latin acronyms. */
+function readSenses(
+  articleText: string,
+  vocab: string[],
+  inArticle: (head: string) => boolean,
+  entries: Iterable<CedictEntry> | undefined,
+): { table: SenseTable; expansions: AcronymExpansion[] } {
   const wanted = (head: string) => head.length <= RELATED_MAX_CHARS || inArticle(head);
   // Acronyms the article writes in Latin (CEO, IPO): CC-CEDICT spells them out in glosses of headwords the
   // article may not use at all (首席执行官 "chief executive officer (CEO)"), so those entries are read too.
   const acronyms = latinAcronyms(articleText, vocab);
   const acronymInGloss = acronyms.size > 0 ? new RegExp(`\\((?:${[...acronyms].join('|')})\\)`) : undefined;
-  const expansions: { acronym: string; lemmas: string[] }[] = [];
+  const expansions: AcronymExpansion[] = [];
   const source = entries ?? readCedict(undefined, wanted, acronymInGloss && ((raw) => acronymInGloss.test(raw)));
   function* kept(): Generator<CedictEntry> {
     for (const entry of source) {
@@ -494,122 +533,143 @@ export function buildGlossary(
     }
   }
   const table = senseTable(kept(), wanted);
+  return { table, expansions };
+}
 
-  const headCount = Math.max(2, table.heads.length); // (a one-headword dictionary would divide by log 1 = 0)
-  // Specificity 0..1 (normalised idf): a word glossing one headword is 1, one glossing them all is 0.
-  const spec = table.df.map((d) => Math.log(headCount / d) / Math.log(headCount));
-
-  // Article terms and their senses (a headword may have several dictionary entries: readings).
+/** Article terms and their senses (a headword may have several dictionary entries: readings). */
+function articleTerms(
+  table: SenseTable,
+  headSenses: HeadSenses,
+  inArticle: (head: string) => boolean,
+): { termIndex: Map<string, number>; terms: string[]; termSenses: number[][] } {
   const termIndex = new Map<string, number>();
   const terms: string[] = [];
   const termSenses: number[][] = [];
-  const headSenses = sensesByHead(table);
   table.heads.forEach((h, id) => {
     if (h.length < TERM_MIN_CHARS || !inArticle(h)) return;
     termIndex.set(h, terms.length);
     terms.push(h);
     termSenses.push(Array.from(headSenses.of(id)));
   });
-  // Related map first: it covers the dictionary terms only (composed and Latin terms have no senses).
-  const related = relatedTerms(table, terms, termSenses, spec);
+  return { termIndex, terms, termSenses };
+}
 
-  const best = englishKeys(table, termSenses, spec);
-  const synonymLinks = synonyms(table, terms, headSenses, spec, best);
-  const pairs = new Map<string, Map<number, number>>();
-  const termOf = (word: string) => {
-    let t = termIndex.get(word);
-    if (t === undefined) {
-      termIndex.set(word, (t = terms.length));
-      terms.push(word);
+/** The state the link passes of buildGlossary share: they add links, and terms the dictionary lacks. */
+interface LinkBuild {
+  table: SenseTable;
+  spec: number[];
+  headSenses: HeadSenses;
+  termIndex: Map<string, number>;
+  /** Dictionary terms first (those with termSenses), then composed and Latin terms as they are added. */
+  terms: string[];
+  termSenses: number[][];
+  inArticle: (head: string) => boolean;
+  best: Map<string, Map<number, number>>;
+  pairs: Map<string, Map<number, number>>;
+  partKeyCache: Map<string, Map<number, number>>;
+}
+
+/** The index of an article word as a term, added when it is not one yet. */
+function termOf(b: LinkBuild, word: string): number {
+  let t = b.termIndex.get(word);
+  if (t === undefined) {
+    b.termIndex.set(word, (t = b.terms.length));
+    b.terms.push(word);
+  }
+  return t;
+}
+
+/** Strong one-word glosses of a headword (不良 "bad", 率 "ratio"): what it contributes to a compound. */
+function partKeys(b: LinkBuild, head: string): Map<number, number> {
+  const { table, spec } = b;
+  let keys = b.partKeyCache.get(head);
+  if (keys) return keys;
+  b.partKeyCache.set(head, (keys = new Map()));
+  for (const n of b.headSenses.of(table.headIndex.get(head) ?? -1)) {
+    const ids = senseIds(table, n);
+    for (const id of ids) {
+      const w = (spec[id]! / ids.length) * SENSE_RANK_DECAY ** table.rank.get(n);
+      if (w >= PART_KEY_MIN_WEIGHT && w > (keys.get(id) ?? 0)) keys.set(id, w);
     }
-    return t;
-  };
+  }
+  return keys;
+}
 
-  // Strong one-word glosses of a headword (不良 "bad", 率 "ratio"): what it contributes to a compound.
-  const partKeyCache = new Map<string, Map<number, number>>();
-  const partKeys = (head: string): Map<number, number> => {
-    let keys = partKeyCache.get(head);
-    if (keys) return keys;
-    partKeyCache.set(head, (keys = new Map()));
-    for (const n of headSenses.of(table.headIndex.get(head) ?? -1)) {
-      const ids = senseIds(table, n);
-      for (const id of ids) {
-        const w = (spec[id]! / ids.length) * SENSE_RANK_DECAY ** table.rank.get(n);
-        if (w >= PART_KEY_MIN_WEIGHT && w > (keys.get(id) ?? 0)) keys.set(id, w);
-      }
-    }
-    return keys;
-  };
-
-  // (1) Article words CC-CEDICT lacks, made of two headwords (不良率 = 不良 + 率, 出货量 = 出货 + 量): a
-  // question naming both parts in order reaches the word, and a longer first part not in the article
-  // passes its own glosses on, weaker.
+/**
+ * (1) Article words CC-CEDICT lacks, made of two headwords (不良率 = 不良 + 率, 出货量 = 出货 + 量): a
+ * question naming both parts in order reaches the word, and a longer first part not in the article
+ * passes its own glosses on, weaker.
+ */
+function linkComposedWords(b: LinkBuild, vocab: string[], articleText: string): void {
+  const { table } = b;
   for (const word of vocab) {
-    if (word.length < 3 || word.length > TEXT_MATCH_MAX_CHARS || termIndex.has(word) || !HAN_WORD.test(word)) continue;
+    if (word.length < 3 || word.length > TEXT_MATCH_MAX_CHARS || b.termIndex.has(word) || !HAN_WORD.test(word)) continue;
     if (!articleText.includes(word)) continue;
     for (let cut = 1; cut < word.length; cut++) {
       const first = word.slice(0, cut);
       const last = word.slice(cut);
       if (!table.headIndex.has(first) || !table.headIndex.has(last)) continue;
-      const a = partKeys(first);
-      const b = partKeys(last);
-      if (a.size === 0 || b.size === 0) continue;
-      const t = termOf(word);
+      const a = partKeys(b, first);
+      const c = partKeys(b, last);
+      if (a.size === 0 || c.size === 0) continue;
+      const t = termOf(b, word);
       for (const [x, wx] of a) {
-        for (const [y, wy] of b) {
-          if (x !== y) addLink(pairs, `${table.lemmaNames[x]} ${table.lemmaNames[y]}`, t, Math.min(wx, wy));
+        for (const [y, wy] of c) {
+          if (x !== y) addLink(b.pairs, `${table.lemmaNames[x]} ${table.lemmaNames[y]}`, t, Math.min(wx, wy));
         }
-        if (first.length >= 2 && !inArticle(first)) addLink(best, table.lemmaNames[x]!, t, wx * COMPOSED_WEIGHT);
+        if (first.length >= 2 && !b.inArticle(first)) addLink(b.best, table.lemmaNames[x]!, t, wx * COMPOSED_WEIGHT);
       }
     }
   }
+}
 
-  // (2) A compound's gloss minus its part's gloss names the other part: 副总裁 "vice president" less 副
-  // "vice" is "president", a sense of 总裁 that CC-CEDICT glosses only as "chairman; director-general".
-  const dictTerms = termSenses.length;
+/**
+ * (2) A compound's gloss minus its part's gloss names the other part: 副总裁 "vice president" less 副
+ * "vice" is "president", a sense of 总裁 that CC-CEDICT glosses only as "chairman; director-general".
+ */
+function linkCompoundRemainders(b: LinkBuild): void {
+  const dictTerms = b.termSenses.length;
   for (let ti = 0; ti < dictTerms; ti++) {
-    const word = terms[ti]!;
+    const word = b.terms[ti]!;
     for (let cut = 1; cut < word.length; cut++) {
       for (const [part, rest] of [
         [word.slice(0, cut), word.slice(cut)],
         [word.slice(cut), word.slice(0, cut)],
       ] as const) {
-        const target = termIndex.get(rest);
-        if (target === undefined || target >= dictTerms || rest.length < TERM_MIN_CHARS || !table.headIndex.has(part)) continue;
-        const drop = partKeys(part);
-        if (drop.size === 0) continue;
-        for (const n of termSenses[ti]!) {
-          const ids = senseIds(table, n);
-          const left = ids.filter((id) => !drop.has(id));
-          if (left.length === ids.length || left.length === 0 || left.length > MAX_PHRASE_WORDS) continue;
-          const w = COMPOSED_WEIGHT * Math.max(...left.map((id) => spec[id]!)) * SENSE_RANK_DECAY ** table.rank.get(n);
-          if (w >= MIN_LINK_WEIGHT) addLink(best, left.map((id) => table.lemmaNames[id]).join(' '), target, w);
-        }
+        const target = b.termIndex.get(rest);
+        if (target === undefined || target >= dictTerms || rest.length < TERM_MIN_CHARS || !b.table.headIndex.has(part)) continue;
+        linkRemainder(b, ti, partKeys(b, part), target);
       }
     }
   }
+}
 
-  // (3) Latin acronyms: the acronym itself and its spelled-out phrase (and runs of 2+ of its words) reach
-  // the Latin word the article writes.
+/** Links what each sense of term `ti` says beyond the part's glosses (`drop`) to the other part, `target`. */
+function linkRemainder(b: LinkBuild, ti: number, drop: Map<number, number>, target: number): void {
+  const { table, spec } = b;
+  if (drop.size === 0) return;
+  for (const n of b.termSenses[ti]!) {
+    const ids = senseIds(table, n);
+    const left = ids.filter((id) => !drop.has(id));
+    if (left.length === ids.length || left.length === 0 || left.length > MAX_PHRASE_WORDS) continue;
+    const w = COMPOSED_WEIGHT * Math.max(...left.map((id) => spec[id]!)) * SENSE_RANK_DECAY ** table.rank.get(n);
+    if (w >= MIN_LINK_WEIGHT) addLink(b.best, left.map((id) => table.lemmaNames[id]).join(' '), target, w);
+  }
+}
+
+/**
+ * (3) Latin acronyms: the acronym itself and its spelled-out phrase (and runs of 2+ of its words) reach
+ * the Latin word the article writes.
+ */
+function linkAcronyms(b: LinkBuild, expansions: AcronymExpansion[]): void {
   for (const { acronym, lemmas } of expansions) {
-    const t = termOf(acronym);
-    addLink(best, lemma(acronym), t, 1);
+    const t = termOf(b, acronym);
+    addLink(b.best, lemma(acronym), t, 1);
     const len = lemmas.length;
     for (let k = Math.min(MAX_PHRASE_WORDS, len); k >= 2; k--) {
-      for (let s = 0; s + k <= len; s++) addLink(best, lemmas.slice(s, s + k).join(' '), t, k === len ? 1 : (0.9 * k) / len);
+      for (let s = 0; s + k <= len; s++) addLink(b.best, lemmas.slice(s, s + k).join(' '), t, k === len ? 1 : (0.9 * k) / len);
     }
   }
-
-  const counts = terms.map((term) => occurrences(articleText, term));
-  const keys = rankLinks(best, terms, counts, synonymLinks);
-  return new Glossary({
-    version: GLOSSARY_VERSION,
-    terms,
-    keys,
-    pairs: rankLinks(pairs, terms, counts),
-    proper: [...table.proper].filter((p) => Object.hasOwn(keys, p)),
-    related,
-  });
 }
 
 const HAN_WORD = /^\p{Script=Han}+$/u;
