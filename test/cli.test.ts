@@ -72,7 +72,7 @@ describe('npm run gaps', () => {
     expect(groups.map((g) => g.examples[0])).toContain('今天北京的天气怎么样？');
     expect(groups.flatMap((g) => g.examples)).not.toContain('花呗有多少用户？');
     const text = spawnSync(process.execPath, ['--import', 'tsx', 'src/surfaces/cli/gaps.ts'], { env: { ...process.env, DATABASE_PATH: db }, encoding: 'utf8' });
-    expect(text.stdout).toMatch(/1\. ×2 .*not_found 2.*terms: 担任 现在 职务 马云/);
+    expect(text.stdout).toMatch(/1\. ×2 .*not_found 2.*terms: 担任 现在 马云/);
   });
 });
 

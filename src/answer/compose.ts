@@ -6,11 +6,12 @@ import type { Article } from '../corpus/article.js';
 import type { FusedHit } from '../retrieval/fusion.js';
 import type { LexicalIndex } from '../retrieval/lexical.js';
 import { findPeriods, periodAnswers } from '../genre/period.js';
+import { COMPARED_WITH } from '../facts/extract.js';
 import type { Period } from '../genre/period.js';
 import { compact, tightenSpacing } from '../text/normalize.js';
 import { charBigrams as bigrams } from '../text/segment.js';
 import type { Chunk, Citation, Sentence } from '../types.js';
-import { askedUnit, countedNoun, roleAsked, CONCRETE_TYPES, figureInUnit, holdsType, RAISES_QUESTION, slotKind, type SlotContext } from '../question/answer-type.js';
+import { askedUnit, countedNoun, FUTURE_ASKED, FUTURE_IN_TEXT, roleAsked, CONCRETE_TYPES, figureInUnit, holdsType, RAISES_QUESTION, slotKind, type SlotContext } from '../question/answer-type.js';
 import { citeSpan } from '../corpus/cite.js';
 import { FRAME } from './frame.js';
 import { ordinalsIn, type QueryAnalysis } from '../question/query.js';
@@ -66,6 +67,10 @@ export const DEFAULT_COMPOSE: ComposeOptions = {
   subjectWeight: 0.2,
   partialMatchShare: 0.5,
 };
+
+/** A figure in the unit asked stands for the verb the question uses ("工作了多少年" / "效力了 10 年") when
+ * the paragraph covers at least this share of what a concrete answer needs. */
+const UNIT_AGREEMENT_SHARE = 0.75;
 
 /** Confidence of an answer offered as "most relevant" rather than as the answer. */
 const LOW_CONFIDENCE = 0.3;
@@ -256,7 +261,7 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
     // "在华金工作了多少年" / "在华金效力了 10 年": a figure in the unit asked, about the names asked, says
     // something even when the verb differs.
     const unit = askedUnit(q.text);
-    const unitAgrees = unit !== undefined && c.coverage >= DEFAULT_COMPOSE.minCoverage && figureInUnit(c.sentence.text, unit);
+    const unitAgrees = unit !== undefined && c.coverage >= DEFAULT_COMPOSE.minConcreteCoverage * UNIT_AGREEMENT_SHARE && figureInUnit(c.sentence.text, unit);
     // A concrete slot (a date, a figure, a name) must be filled by a sentence about what was asked, not by a
     // neighbour of one; other answers may lean on the sentences around.
     const about = CONCRETE_TYPES.has(q.answerType) ? resolved(article, c) : near;
@@ -270,6 +275,7 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
     if (years.length) broken.push(`years ${years.join(', ')} absent`);
     if (!q.ordinals.every((o) => ordinalsIn(context).includes(o))) broken.push('ordinal absent');
     if (CONCRETE_TYPES.has(q.answerType) && !holdsType(q.answerType, span, article.entities, slotOf(q))) broken.push(`no ${q.answerType} in the span`);
+    if (q.answerType === 'date' && FUTURE_ASKED.test(q.text) && !FUTURE_IN_TEXT.test(c.sentence.text)) broken.push('a future date was asked; the sentence tells the past');
     const role = q.answerType === 'person' ? roleAsked(q.text) : undefined;
     if (role && !compact(c.sentence.text).includes(compact(role))) broken.push(`role ${role} not in the sentence`);
     // A figure must come from a sentence about the entity asked for, not from its neighbour's, for the
@@ -314,7 +320,10 @@ function ownsFigure(article: Article, q: QueryAnalysis, c: Candidate, subject: s
   // "Intel CEO Pat Gelsinger 宣布以 $5.4B 收购…": a company's figure is stated by its people; when the
   // question asks about companies, the owner is the last company named before the figure.
   const askedKinds = new Set(q.entities.map((e) => article.entities.get(e)?.kind));
-  const owner = mentions.filter((e) => e.at < figure && (askedKinds.has('person') || e.kind !== 'person')).pop()?.canonical;
+  const before = mentions.filter((e) => e.at < figure && (askedKinds.has('person') || e.kind !== 'person'));
+  // "A 高于招行 53%": the name after a comparison is the rival; the figure is A's.
+  const rival = before.length > 1 && COMPARED_WITH.test(text.slice(0, figure)) ? before.pop() : undefined;
+  const owner = before.pop()?.canonical ?? rival?.canonical;
   if (owner !== undefined) return q.entities.length === 0 || q.entities.includes(owner);
   const inSentence = new Set(mentions.map((e) => e.canonical));
   return q.entities.every((e) => inSentence.has(e) || e === subject);

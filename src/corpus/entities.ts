@@ -99,7 +99,8 @@ function candidatesOf(tags: Tagged, text: string, options: EntityOptions, namesB
     const person = personAt(tags, i);
     const before = (tags[i - 1]?.word === ' ' ? tags[i - 2] : tags[i - 1])?.word ?? '';
     if (person) found.push({ name: person, kind: 'person', titled: TITLE_BEFORE_NAME.test(before) });
-    else if (t === 'nt') found.push({ name: word, kind: 'org' });
+    // "上市公司", "金融公司": a generic word before the ending names a kind of company, not one.
+    else if (t === 'nt' && !genericOrg(word)) found.push({ name: word, kind: 'org' });
     else if (t === 'nrt' && [...word].length >= 3) found.push({ name: word, kind: 'org' });
     else if (unknownWord(word) && [...word].length <= 4 && !DEICTIC_START.test(word) && ![...word].some((c) => FUNCTION_CHARS.has(c))) unknown.push(word);
     const org = orgEndingAt(tags, i, options, namesBeforeEndings);
@@ -108,6 +109,8 @@ function candidatesOf(tags: Tagged, text: string, options: EntityOptions, namesB
   for (const m of text.matchAll(QUOTED)) found.push({ name: m[1]!.trim(), kind: 'product' });
   return { found, unknown };
 }
+
+const genericOrg = (word: string) => ORG_ENDINGS.some((e) => word.endsWith(e) && GENERIC_ORG_PREFIXES.has(word.slice(0, -e.length)));
 
 /** A person's name: a surname-shaped word the dictionary does not know ("韩明远"), or a compound surname
  * with the one- or two-character given name the segmenter split off ("欧阳 澍"). */

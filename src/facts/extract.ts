@@ -25,6 +25,12 @@ const DATE = /(?:(\d{4})年|(次年|今年|去年))?(\d{1,2})月(?:(\d{1,2})日)
 const RESPECTIVELY = '分别';
 // "这两个数字分别是…", "二者分别为…": the figures of the sentence before, read again for another period.
 const BACK_REFERENCE = /这(?:两|几|三)?(?:个|项)?(?:数字|数据|指标)|二者|两者|前者/;
+// "高于第二名中信证券", "领先招行": a figure after a comparison with a named rival measures the lead over it.
+export const COMPARED_WITH = /(?:高于|超过|领先于?|低于|多于|少于|超出)(?:第[一二三四五六七八九十\d]+名)?[^，,。；;]{0,12}$/;
+
+// "在权益产品上", "在指数基金方面": what a figure is measured on.
+const IN_TERMS_OF = /在([^，,。在\d]{2,10}?)(?:上(?![半下])|方面)/;
+
 // "接任该职位": the role is the one named last before it.
 const ROLE_BACK_REFERENCE = /(?:接任|出任|担任|接替)(?:该|这一|此|这个)(?:职位|职务|岗位|一职)/;
 // "宣布…接任", "公开信里写到…": the date is of the announcement, not of the thing announced.
@@ -186,9 +192,15 @@ function figuresOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
     // A bare figure continues the paragraph's last measure ("又回升到将近 4900 亿元").
     const previous = state.figures[state.figures.length - 1];
     const measureName = measure?.measure.canonical ?? previous?.measure;
-    // A unit-word ("个商圈") reads badly as a label; the measure's name says it.
-    const measureText = (measure?.isUnit ? measure.measure.canonical : measure?.word) ?? previous?.measureText;
-    const entity = given?.entity ?? s.entities.filter((e) => e.at < q.at).pop()?.canonical ?? state.lastEntity;
+    // A unit-word ("个商圈") reads badly as a label; the measure's name says it. "在指数基金上高于…": the
+    // thing named after 在…上/方面 is the line of the measure the figure is about.
+    const line = IN_TERMS_OF.exec(q.clause)?.[1];
+    const named = (measure?.isUnit ? measure.measure.canonical : measure?.word) ?? previous?.measureText;
+    const measureText = line && !findMeasures(line).length && named && !line.includes(named) ? `${line}${named}` : named;
+    // "A 高于第二名 B 194%": the figure is A's lead over B, not B's.
+    const rival = COMPARED_WITH.exec(q.clause) ? s.entities.filter((e) => e.at < q.at).pop() : undefined;
+    const before = s.entities.filter((e) => e.at < q.at && (!rival || e.at < q.at - q.clause.length + (COMPARED_WITH.exec(q.clause)?.index ?? 0)));
+    const entity = given?.entity ?? (rival ? before.pop()?.canonical : undefined) ?? s.entities.filter((e) => e.at < q.at).pop()?.canonical ?? state.lastEntity;
     if (!measureName || !measureText || !entity) continue;
     const period = s.periods.filter((x) => x.at < q.at).pop() ?? s.periods[0] ?? state.inheritedPeriod;
     const fact: FigureFact = {
@@ -202,6 +214,7 @@ function figuresOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
       qualifier: q.match[1] && !['达到', '高于'].includes(q.match[1]) ? q.match[1] : undefined,
       text: asWritten(s.raw, q.match[0].slice((q.match[1] ?? '').length)),
       period: period ? { key: period.key, label: period.label } : null,
+      ...(rival && rival.canonical !== entity ? { object: rival.canonical } : {}),
       source: s.source,
       origin: 'extracted',
     };

@@ -36,7 +36,7 @@ const RULES: TypeRule[] = [
     asked: /比.{0,12}(?:高|低|多|少|大|小|强|弱|好|差|快|慢)|谁更|哪个更|哪家更|更高|更低|更多|更少|超过了?吗|超过了?没|有没有超过|是否超过|差多少|差距|相差/,
   },
   { type: 'role', asked: /什么职务|什么职位|啥职位|啥职务|什么岗位|什么头衔|担任什么|当什么|任什么|干啥|做什么工作|什么角色|哪个职位/, focus: /职务|职位|岗位|头衔|角色/g },
-  { type: 'number', asked: /多少|几[个位年家笔亿万次天名条款项成倍]|多大|多高|多长|多久|比例|百分之|占比|几成|多重|规模多大/, focus: /多少|比例/g },
+  { type: 'number', asked: /多少|几[个位年家笔亿万次天名条款项成倍]|多大|多高|多长|多久|比例|百分之|占比|几成|多重|规模多大/, focus: /多长时间|多久|多少|比例|几(?:[个位年家笔次天名条款项座台部]|个月)/g },
   { type: 'person', asked: /谁|哪位|哪个人|哪两位|哪几位/ },
   { type: 'place', asked: /哪里|哪儿|在哪(?![家个所一些位])|什么地方|哪个城市|哪个国家|哪国|何地|何处|去哪(?![家个所一些位])/, focus: /地方/g },
   { type: 'org', asked: /哪家|哪个公司|什么公司|哪个机构|什么机构|哪所|哪个银行|哪个学校|什么学校/, focus: /(?<=哪家|哪个|哪所|什么|哪一家)(?:银行|公司|机构|基金|学校|大学|券商|平台|企业|集团)/g },
@@ -121,9 +121,17 @@ export const RAISES_QUESTION = /[？?]\s*$|究其原因|原因(?:在于|是|有)
 const ASKED_UNIT = /(?:多少|几)(年|天|个月|月|个|家|笔|人|名|位|亿|万|次|倍|款|条|项|座|台|部|钱)/;
 /** The unit a number question asks in, if it names one ("多少钱" asks for an amount of money). */
 export const askedUnit = (question: string): string | undefined => {
+  if (DURATION_ASKED.test(question)) return DURATION;
   const unit = ASKED_UNIT.exec(question)?.[1];
   return unit === '钱' ? MONEY : unit;
 };
+// "多长时间", "多久": a length of time, in any unit of time.
+const DURATION_ASKED = /多长时间|多久|多少时间/;
+const DURATION = '(?:年|个月|月|周|天|小时)';
+
+/** Questions about what is yet to happen ("什么时候将上市", "when will"): a past date does not answer them. */
+export const FUTURE_ASKED = /(?:什么时候|何时|哪年|哪一年)(?:将|会|能|才会)|将于何时|计划何时|预计何时|打算何时/;
+export const FUTURE_IN_TEXT = /将|预计|计划|有望|拟|准备|即将|未来|目标/;
 // Any currency amount: 元, 亿元, 美元, "$5.4B".
 const MONEY = '(?:[万亿]?元|美元|港元|[BMK](?![a-z]))';
 /** True when the text has a figure in that unit ("10 年", "3.94 万名"). */
