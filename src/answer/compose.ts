@@ -321,7 +321,7 @@ function ownsFigure(article: Article, q: QueryAnalysis, c: Candidate, subject: s
   // question asks about companies, the owner is the last company named before the figure.
   const askedKinds = new Set(q.entities.map((e) => article.entities.get(e)?.kind));
   const before = mentions.filter((e) => e.at < figure && (askedKinds.has('person') || e.kind !== 'person'));
-  // "A 高于招行 53%": the name after a comparison is the rival; the figure is A's.
+  // "A 高于华行 53%": the name after a comparison is the rival; the figure is A's.
   const rival = before.length > 1 && COMPARED_WITH.test(text.slice(0, figure)) ? before.pop() : undefined;
   const owner = before.pop()?.canonical ?? rival?.canonical;
   if (owner !== undefined) return q.entities.length === 0 || q.entities.includes(owner);

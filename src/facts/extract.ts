@@ -25,7 +25,7 @@ const DATE = /(?:(\d{4})年|(次年|今年|去年))?(\d{1,2})月(?:(\d{1,2})日)
 const RESPECTIVELY = '分别';
 // "这两个数字分别是…", "二者分别为…": the figures of the sentence before, read again for another period.
 const BACK_REFERENCE = /这(?:两|几|三)?(?:个|项)?(?:数字|数据|指标)|二者|两者|前者/;
-// "高于第二名中信证券", "领先招行": a figure after a comparison with a named rival measures the lead over it.
+// "高于第二名华信证券", "领先华行": a figure after a comparison with a named rival measures the lead over it.
 export const COMPARED_WITH = /(?:高于|超过|领先于?|低于|多于|少于|超出)(?:第[一二三四五六七八九十\d]+名)?[^，,。；;]{0,12}$/;
 
 // "在权益产品上", "在指数基金方面": what a figure is measured on.

@@ -251,7 +251,7 @@ function narrowFigures(pool: FigureFact[], q: QueryAnalysis, canon: Set<string>,
   }
   const exact = pool.filter((f) => canon.has(f.measure) || canon.has(baseMeasure(f.measure)));
   if (exact.length) pool = exact;
-  // Several lines of one measure ("面向小微商户的…", "“支付+”行业…"): keep those whose wording the question repeats.
+  // Several lines of one measure ("面向小微商户的…", "“云服务”行业…"): keep those whose wording the question repeats.
   const asked = compact(q.text);
   const overlap = (f: FigureFact) => charBigrams(f.measureText).filter((g) => asked.includes(g)).length;
   const best = Math.max(...pool.map(overlap));

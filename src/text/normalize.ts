@@ -20,7 +20,7 @@ export const compact = (s: string): string =>
   s.normalize('NFKC').replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, '').toLowerCase();
 
 /** Removes the spaces the source puts around numbers next to CJK ("2024 年 3 月") but keeps the ones
- * between Latin words ("AI First"), so segmentation sees "2024年3月". */
+ * between Latin words ("Cloud First"), so segmentation sees "2024年3月". */
 export function tightenSpacing(s: string): string {
   return s
     .replace(/[\u00a0\u3000]/g, ' ')
