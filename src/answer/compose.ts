@@ -324,12 +324,26 @@ function ownsFigure(article: Article, q: QueryAnalysis, c: Candidate, subject: s
   // "A 高于华行 53%": the name after a comparison is the rival; the figure is A's.
   const rival = before.length > 1 && COMPARED_WITH.test(text.slice(0, figure)) ? before.pop() : undefined;
   const owner = before.pop()?.canonical ?? rival?.canonical;
+  // "以近 2 亿元收购了米粒基金,…收购天成基金后": every other name asked about must stand in the figure's own
+  // clause, or the figure is about something else in the sentence.
+  const clause = clauseAround(text, figure);
+  // Only names of the owner's kind compete for the figure (a person who works at the owner does not).
+  const kindOf = (e: string | undefined) => (e ? article.entities.get(e)?.kind : undefined);
+  const others = q.entities.filter((e) => e !== owner && e !== subject && kindOf(e) === kindOf(owner));
+  if (others.some((e) => !(q.entityNames.get(e) ?? [e]).some((n) => clause.includes(n)))) return false;
   if (owner !== undefined) return q.entities.length === 0 || q.entities.includes(owner);
   const inSentence = new Set(mentions.map((e) => e.canonical));
   return q.entities.every((e) => inSentence.has(e) || e === subject);
 }
 
 // A figure, not a date: digits not followed by 年/月/日 (a year or a day) and not part of a quarter ("Q3").
+/** The clause (between commas, semicolons and stops) holding a position. */
+function clauseAround(text: string, at: number): string {
+  const start = Math.max(...[...'，,；;。'].map((d) => text.lastIndexOf(d, at))) + 1;
+  const ends = [...'，,；;。'].map((d) => text.indexOf(d, at)).filter((i) => i >= 0);
+  return text.slice(start, ends.length ? Math.min(...ends) : text.length);
+}
+
 // A year is four digits before 年; a month or day is one or two digits before 月/日/号 ("10 年" is a figure).
 const FIGURE_NOT_DATE = /(?<![\d.QqHh])\$?(?:\d{4}(?![\d.]|\s*年)|\d{1,3}(?:\.\d+)?(?![\d.]|\s*[月日号])|\d+\.\d+|\d{5,})/;
 

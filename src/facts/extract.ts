@@ -214,7 +214,7 @@ function figuresOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
       qualifier: q.match[1] && !['达到', '高于'].includes(q.match[1]) ? q.match[1] : undefined,
       text: asWritten(s.raw, q.match[0].slice((q.match[1] ?? '').length)),
       period: period ? { key: period.key, label: period.label } : null,
-      ...(rival && rival.canonical !== entity ? { object: rival.canonical } : {}),
+      ...(rival && rival.canonical !== entity ? { object: rival.canonical } : targetAfter(s, q, ctx)),
       source: s.source,
       origin: 'extracted',
     };
@@ -223,6 +223,16 @@ function figuresOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
   }
   return out;
 }
+
+/** "以近 2 亿元收购了米粒基金": a price paid for something names what it bought. */
+function targetAfter(s: ReadSentence, q: Quantity, ctx: Context): { object?: string } {
+  const after = s.text.slice(q.at + q.match[0].length);
+  const deal = PAID_FOR.exec(after);
+  const target = deal ? ctx.find(after.slice(deal[0].length, deal[0].length + 16))[0] : undefined;
+  return target ? { object: target.canonical } : {};
+}
+// The verbs of a deal right after its price.
+const PAID_FOR = /^(?:的价格|的代价|的价钱)?(?:收购|并购|买下|入股|投资|购入)了?/;
 
 /** Changes ("同比增长 105.7%", "分别下降了 21.56%和 27.40%") attach to the figures they describe; a change
  * with no base figure ("营收下滑了-0.48%") is a fact of its own. */
