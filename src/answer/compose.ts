@@ -329,7 +329,8 @@ function ownsFigure(article: Article, q: QueryAnalysis, c: Candidate, subject: s
   const clause = clauseAround(text, figure);
   // Only names of the owner's kind compete for the figure (a person who works at the owner does not).
   const kindOf = (e: string | undefined) => (e ? article.entities.get(e)?.kind : undefined);
-  const others = q.entities.filter((e) => e !== owner && e !== subject && kindOf(e) === kindOf(owner));
+  // (A comparison sets two names against each other across clauses; it is exempt.)
+  const others = q.answerType === 'comparison' ? [] : q.entities.filter((e) => e !== owner && e !== subject && kindOf(e) === kindOf(owner));
   if (others.some((e) => !(q.entityNames.get(e) ?? [e]).some((n) => clause.includes(n)))) return false;
   if (owner !== undefined) return q.entities.length === 0 || q.entities.includes(owner);
   const inSentence = new Set(mentions.map((e) => e.canonical));
