@@ -18,23 +18,14 @@ const engine = mode === 'cached' ? await startCached(config) : await startEngine
 async function startCached(config) {
   const started = performance.now();
   const at = (p) => import(new URL(p, dist).href);
-  const [{ loadArticle }, { parseStructure }, { chunkParagraphs, DEFAULT_CHUNK_OPTIONS }, { deriveEntities }, { buildLexicon }, { loadFactBook }, { createEngineFrom }, cache] = await Promise.all(
-    ['corpus/load.js', 'corpus/structure.js', 'corpus/chunk.js', 'corpus/entities.js', 'corpus/lexicon.js', 'facts/book.js', 'answer/engine.js', 'corpus/derived-cache.js'].map(at),
+  const [{ loadArticle }, { buildArticle }, { deriveEntities }, { loadFactBook }, { createEngineFrom }, cache] = await Promise.all(
+    ['corpus/load.js', 'corpus/article.js', 'corpus/entities.js', 'facts/book.js', 'answer/engine.js', 'corpus/derived-cache.js'].map(at),
   );
   const loaded = loadArticle(config.CORPUS_DIR);
-  const structure = parseStructure(loaded.raw, { title: loaded.meta.title });
-  const chunks = chunkParagraphs(loaded.raw, structure.paragraphs, structure.sections, DEFAULT_CHUNK_OPTIONS);
-  const texts = structure.paragraphs.map((p) => p.text);
-  const entities = cache.cachedEntities(config.indexDir, loaded, () => deriveEntities(texts, loaded.aliases));
-  const article = {
-    ...loaded,
-    sections: structure.sections,
-    paragraphs: structure.paragraphs,
-    chunks,
-    chunkById: new Map(chunks.map((c) => [c.id, c])),
-    entities,
-    lexicon: buildLexicon({ raw: loaded.raw, paragraphs: texts, sha256: loaded.sha256 }, entities, { cacheDir: config.indexDir }),
-  };
+  const article = buildArticle(loaded, {
+    lexicon: { cacheDir: config.indexDir },
+    entities: (texts, aliases) => cache.cachedEntities(config.indexDir, loaded, () => deriveEntities(texts, aliases)),
+  });
   const facts = cache.cachedQuotedRecords(config.indexDir, 'facts', article, () => loadFactBook(article), (b) => b.facts, (list) => ({ facts: list, byId: new Map(list.map((f) => [f.id, f])) }));
   const e = createEngineFrom({ article, facts, dense: null, denseStatus: 'off', maxQuestionChars: config.MAX_QUESTION_CHARS }, silentLogger);
   e.readyMs = performance.now() - started;

@@ -28,15 +28,17 @@ export interface Article {
 export interface ArticleOptions {
   chunk: ChunkOptions;
   lexicon: LexiconOptions;
+  /** How the entities are had: derived from the text by default; a caller may serve them from a cache. */
+  entities: (paragraphs: string[], aliases: Aliases) => EntityIndex;
 }
-export const DEFAULT_ARTICLE_OPTIONS: ArticleOptions = { chunk: DEFAULT_CHUNK_OPTIONS, lexicon: {} };
+export const DEFAULT_ARTICLE_OPTIONS: ArticleOptions = { chunk: DEFAULT_CHUNK_OPTIONS, lexicon: {}, entities: deriveEntities };
 
 export function buildArticle(loaded: RawArticle, options: Partial<ArticleOptions> = {}): Article {
-  const { chunk, lexicon } = { ...DEFAULT_ARTICLE_OPTIONS, ...options };
+  const { chunk, lexicon, entities: entitiesOf } = { ...DEFAULT_ARTICLE_OPTIONS, ...options };
   const structure = parseStructure(loaded.raw, { title: loaded.meta.title });
   const chunks = chunkParagraphs(loaded.raw, structure.paragraphs, structure.sections, chunk);
   const texts = structure.paragraphs.map((p) => p.text);
-  const entities = deriveEntities(texts, loaded.aliases);
+  const entities = entitiesOf(texts, loaded.aliases);
   return {
     ...loaded,
     sections: structure.sections,
