@@ -53,6 +53,9 @@ export interface ComposeOptions {
   slotBonus: number;
   /** Weight of the article subject's name among the question's words (it is implied everywhere). */
   subjectWeight: number;
+  /** Weight of a predicate word (see QueryAnalysis.light) against a content word: chat paraphrases the
+   * article's verbs, so a missing 买 or 之后 must not sink evidence that holds every noun asked. */
+  lightWeight: number;
   /** A word the text lacks counts partly when this share of its character pairs stands there ("坏账包"/"资产包"). */
   partialMatchShare: number;
 }
@@ -65,6 +68,7 @@ export const DEFAULT_COMPOSE: ComposeOptions = {
   maxSentences: 3,
   slotBonus: 1,
   subjectWeight: 0.2,
+  lightWeight: 0.3,
   partialMatchShare: 0.5,
 };
 
@@ -109,9 +113,9 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
   // The article's own subject is implied by every sentence ("毛利率 61%" in a report on one company): its
   // name barely tells sentences apart, so it weighs little.
   const subjectNames = new Set((article.entities.get(articleSubject(article) ?? '')?.names ?? []).map((n) => compact(n)));
-  const weight = (w: string) =>
+  const weight = (w: string, gate: boolean) =>
     (/^\d+$/.test(w) ? 2 : known(w) ? lexical.idf(lexical.bm25.docFreq.has(w) ? w : q.alternatives.get(w)![0]!) : untranslated(w) ? 0.1 : absentWeight) *
-    (subjectNames.has(compact(w)) ? options.subjectWeight : q.entities.includes(w) ? 1.5 : 1);
+    (subjectNames.has(compact(w)) ? options.subjectWeight : q.entities.includes(w) ? 1.5 : gate && q.light.has(w) ? options.lightWeight : 1);
   const presence = (w: string, hay: string): number => {
     if ([w, ...(q.alternatives.get(w) ?? [])].some((x) => hay.includes(compact(x)))) return 1;
     const grams = [...new Set(bigrams(w))];
@@ -119,13 +123,15 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
     const share = grams.filter((g) => hay.includes(g)).length / grams.length;
     return share >= options.partialMatchShare ? share * 0.8 : 0;
   };
-  const coverage = (text: string) => {
+  // For the gate, predicate words weigh little (chat paraphrases them); between sentences they still rank
+  // ("加入之前在哪" prefers the sentence that says 之前).
+  const coverage = (text: string, gate = true) => {
     const hay = compact(text);
     let total = 0;
     let got = 0;
     const missing: string[] = [];
     for (const w of q.words) {
-      const wt = weight(w);
+      const wt = weight(w, gate);
       const p = presence(w, hay);
       total += wt;
       got += wt * p;
@@ -213,7 +219,7 @@ function rankCandidates(
   article: Article,
   q: QueryAnalysis,
   hits: FusedHit[],
-  coverage: (text: string) => { coverage: number; missing: string[] },
+  coverage: (text: string, gate?: boolean) => { coverage: number; missing: string[] },
   options: ComposeOptions,
 ): Candidate[] {
   const candidates: Candidate[] = [];
@@ -224,7 +230,7 @@ function rankCandidates(
     if (!chunk) continue;
     const ctx = coverage(chunk.text);
     chunk.sentences.forEach((sentence, index) => {
-      const own = coverage(resolved(article, { chunk, index, sentence }));
+      const own = coverage(resolved(article, { chunk, index, sentence }), false);
       // The kind of answer asked for, in the sentence itself, ranks it up ("哪年" wants a sentence with a year).
       const typed = holdsType(q.answerType, sentence.text, article.entities, slotOf(q)) ? (CONCRETE_TYPES.has(q.answerType) ? options.slotBonus : options.slotBonus / 2) : 0;
       const score = own.coverage * 2 + ctx.coverage + hit.score * 10 + typed;
@@ -319,8 +325,11 @@ function ownsFigure(article: Article, q: QueryAnalysis, c: Candidate, subject: s
   const mentions = article.entities.find(text).filter((e) => e.kind !== 'other');
   // "Intel CEO Pat Gelsinger 宣布以 $5.4B 收购…": a company's figure is stated by its people; when the
   // question asks about companies, the owner is the last company named before the figure.
+  // When a person is asked about, the figure is the nearest person's: "贺明山担任沧澜科技CEO长达15年" gives
+  // 15 years to the person; the company between is where the person works.
   const askedKinds = new Set(q.entities.map((e) => article.entities.get(e)?.kind));
-  const before = mentions.filter((e) => e.at < figure && (askedKinds.has('person') || e.kind !== 'person'));
+  const wanted = (e: { kind: string }) => (askedKinds.has('person') ? e.kind === 'person' || !mentions.some((m) => m.kind === 'person' && m.at < figure) : e.kind !== 'person');
+  const before = mentions.filter((e) => e.at < figure && wanted(e));
   // "A 高于华行 53%": the name after a comparison is the rival; the figure is A's.
   const rival = before.length > 1 && COMPARED_WITH.test(text.slice(0, figure)) ? before.pop() : undefined;
   const owner = before.pop()?.canonical ?? rival?.canonical;

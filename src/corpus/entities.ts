@@ -80,7 +80,13 @@ const unknownWord = (w: string) => HAN.test(w) && [...w].length >= 2 && !inDicti
 /** Candidates from one paragraph's tagged words; words the dictionary does not know are counted apart. */
 type Tagged = { word: string; tag: string }[];
 
-function candidatesOf(tags: Tagged, text: string, options: EntityOptions, namesBeforeEndings: Set<string>): { found: Candidate[]; unknown: string[] } {
+function candidatesOf(
+  tags: Tagged,
+  text: string,
+  options: EntityOptions,
+  namesBeforeEndings: Set<string>,
+  frequency: (s: string) => number,
+): { found: Candidate[]; unknown: string[] } {
   const found: Candidate[] = [];
   const unknown: string[] = [];
   for (let i = 0; i < tags.length; i++) {
@@ -96,7 +102,7 @@ function candidatesOf(tags: Tagged, text: string, options: EntityOptions, namesB
       continue;
     }
     if (!HAN.test(word)) continue;
-    const person = personAt(tags, i);
+    const person = personAt(tags, i, (name) => frequency(name) >= options.minUnknownWordCount);
     const before = (tags[i - 1]?.word === ' ' ? tags[i - 2] : tags[i - 1])?.word ?? '';
     if (person) found.push({ name: person, kind: 'person', titled: TITLE_BEFORE_NAME.test(before) });
     // "上市公司", "金融公司": a generic word before the ending names a kind of company, not one.
@@ -112,15 +118,23 @@ function candidatesOf(tags: Tagged, text: string, options: EntityOptions, namesB
 
 const genericOrg = (word: string) => ORG_ENDINGS.some((e) => word.endsWith(e) && GENERIC_ORG_PREFIXES.has(word.slice(0, -e.length)));
 
-/** A person's name: a surname-shaped word the dictionary does not know ("韩明远"), or a compound surname
- * with the one- or two-character given name the segmenter split off ("欧阳 澍"). */
-function personAt(tags: { word: string; tag: string }[], i: number): string | null {
+/** A person's name: a surname-shaped word the dictionary does not know ("韩明远"), or a surname with the
+ * given name the segmenter split off: "欧阳 澍" (compound surname), "贺 明山" (one-character surname
+ * tagged as a name), "许知 远" (a surname-shaped pair whose third character the segmenter cut away; taken
+ * only when the article repeats the three characters, as it does a name). */
+function personAt(tags: Tagged, i: number, recurs: (name: string) => boolean): string | null {
   const { word, tag: t } = tags[i]!;
+  const next = tags[i + 1];
+  const nextChars = next && HAN.test(next.word) && ![...next.word].some((c) => FUNCTION_CHARS.has(c)) ? [...next.word].length : 0;
+  if (personShaped(word) && [...word].length === 2 && nextChars === 1 && GIVEN_NAME_TAGS.test(next!.tag) && recurs(word + next!.word)) return word + next!.word;
   if (personShaped(word) && (t === 'nrfg' || (t === 'nr' && [...word].length === 3) || unknownWord(word))) return word;
-  const next = tags[i + 1]?.word ?? '';
-  if (SURNAMES.has(word) && [...word].length === 2 && HAN.test(next) && [...next].length <= 2 && ![...next].some((c) => FUNCTION_CHARS.has(c))) return word + next;
+  const splitGiven = (SURNAMES.has(word) && [...word].length === 2) || (SURNAMES.has(word) && t === 'nr' && GIVEN_NAME_TAGS.test(next?.tag ?? ''));
+  if (splitGiven && nextChars >= 1 && nextChars <= 2) return word + next!.word;
   return null;
 }
+
+// Tags the segmenter gives a split-off given name: a name, a place, a noun, an adjective or unknown.
+const GIVEN_NAME_TAGS = /^(?:nr|ns|n|ng|nz|a|ag|x|g)$/;
 
 function latinCandidate(run: string[]): Candidate | null {
   if (run.every((w) => LATIN_PERIOD.test(w))) return null;
@@ -235,7 +249,7 @@ export function deriveEntities(paragraphs: string[], aliases: Aliases, options: 
     if (!byName.has(name)) byName.set(name, { canonical: name, kind, names: [name] });
   };
   for (const text of texts) {
-    const { found, unknown } = candidatesOf(tagged.get(text)!, text, options, namesBeforeEndings);
+    const { found, unknown } = candidatesOf(tagged.get(text)!, text, options, namesBeforeEndings, frequency);
     for (const c of found) {
       // A two-character "name" is as likely a word the segmenter guessed ("管钱") unless a title stands before
       // it or the article keeps using it.

@@ -3,6 +3,7 @@
 // question's focus words (什么职务, 多少, 哪一年) are the slot to fill, never evidence the article must repeat.
 import type { EntityIndex } from '../corpus/entities.js';
 import { ROLES } from '../genre/events.js';
+import { FUNCTION_CHARS, ORG_ENDINGS } from '../genre/names.js';
 
 export type AnswerType =
   | 'date'
@@ -38,6 +39,8 @@ const RULES: TypeRule[] = [
   { type: 'role', asked: /什么职务|什么职位|啥职位|啥职务|什么岗位|什么头衔|担任什么|当什么|任什么|干啥|做什么工作|什么角色|哪个职位/, focus: /职务|职位|岗位|头衔|角色/g },
   { type: 'number', asked: /多少|几[个位年家笔亿万次天名条款项成倍]|多大|多高|多长|多久|比例|百分之|占比|几成|多重|规模多大/, focus: /多长时间|多久|多少|比例|几(?:[个位年家笔次天名条款项座台部]|个月)/g },
   { type: 'person', asked: /谁|哪位|哪个人|哪两位|哪几位/ },
+  // "之前在哪干", "在哪儿上班": where someone works is an organisation, not a place.
+  { type: 'org', asked: /在哪(?:里|儿)?(?:干|工作|上班|任职|就职|高就|供职|做事)/ },
   { type: 'place', asked: /哪里|哪儿|在哪(?![家个所一些位])|什么地方|哪个城市|哪个国家|哪国|何地|何处|去哪(?![家个所一些位])/, focus: /地方/g },
   { type: 'org', asked: /哪家|哪个公司|什么公司|哪个机构|什么机构|哪所|哪个银行|哪个学校|什么学校/, focus: /(?<=哪家|哪个|哪所|什么|哪一家)(?:银行|公司|机构|基金|学校|大学|券商|平台|企业|集团)/g },
   { type: 'method', asked: /怎么(?!样)|如何|怎样(?!了)|什么办法|靠什么|通过什么/ },
@@ -83,6 +86,13 @@ export interface SlotContext {
 const KIND_AFTER_WHICH = /(?:哪家|哪个|哪所|什么|哪一家)(银行|公司|机构|基金|学校|大学|券商|平台|企业|集团)/;
 export const slotKind = (question: string): string | undefined => KIND_AFTER_WHICH.exec(question)?.[1];
 
+// A name in an organisation's shape, found once and so not an entity ("远航证券"): two or more characters
+// that are not function characters, then an organisation ending.
+const ORG_SHAPED = new RegExp(`[^\\P{Script=Han}${[...FUNCTION_CHARS].join('')}]{2,}(?:${ORG_ENDINGS.join('|')})`, 'u');
+/** For "which organisation" with no kind named, any organisation-shaped name the question does not name. */
+const kindlessOrg = (text: string, slot: SlotContext) =>
+  slot.kind === undefined && [...text.matchAll(new RegExp(ORG_SHAPED, 'gu'))].some((m) => ![...slot.asked].some((a) => a.includes(m[0]) || m[0].includes(a)));
+
 /** True when the text holds something of the type asked that the question does not already name. */
 export function holdsType(type: AnswerType, text: string, entities: EntityIndex, slot: SlotContext = { asked: new Set() }): boolean {
   const fresh = () => entities.find(text).filter((e) => !slot.asked.has(e.canonical));
@@ -97,6 +107,7 @@ export function holdsType(type: AnswerType, text: string, entities: EntityIndex,
       return fresh().some((e) => e.kind !== 'other') || ROLE_IN_TEXT.test(text);
     case 'org': {
       if (fresh().some((e) => e.kind !== 'person')) return true;
+      if (kindlessOrg(text, slot)) return true;
       // "建行" for 银行, "华金" for 公司: the kind word, or a short form ending in its last character.
       const kind = slot.kind;
       return kind !== undefined && (text.includes(kind) || new RegExp(`\\p{Script=Han}${kind.slice(-1)}(?!\\p{Script=Han})|\\p{Script=Han}${kind.slice(-1)}[总分内]`, 'u').test(text));

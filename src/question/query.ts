@@ -25,6 +25,9 @@ export interface QueryAnalysis {
   readings: Reading[];
   /** Whole content words (non-search cut) that evidence should hold; focus words left out. */
   words: string[];
+  /** Of those, the predicate words (one-character verbs, adverbs, place and time words): chat says them
+   * colloquially (买, 当, 干, 越来越) where the article writes its own compound (收购, 担任, 从事). */
+  light: Set<string>;
   /** For a word the article does not use: the article's words for the same sense. */
   alternatives: Map<string, string[]>;
   answerType: AnswerType;
@@ -100,6 +103,7 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
     tokens,
     readings: read.readings,
     words,
+    light: lightWords(words, read.core, article),
     alternatives,
     answerType,
     entities,
@@ -135,6 +139,19 @@ function contentWords(text: string, inArticle: (w: string) => boolean, article: 
     [...w].length >= 3 && !inArticle(w) ? tokenize(w).filter((p) => p !== w && [...p].length >= 2 && inArticle(p)) : [],
   );
   return [...new Set([...whole, ...parts])];
+}
+
+// Tags of predicate and function words: adverbs, localisers, prepositions, conjunctions, particles,
+// pronouns, time words (a period asked is a constraint of its own, checked apart).
+const LIGHT_TAGS = /^(?:d|f|p|c|u[a-z]*|r|t)$/
+
+/** Words of the question that only frame its predicate: a single Han character that is not a name, or a
+ * word the segmenter tags as adverb, localiser, time word … (see LIGHT_TAGS). */
+function lightWords(words: string[], core: string, article: Article): Set<string> {
+  const tags = new Map(tag(core).map(({ word, tag: t }) => [word.trim(), t]));
+  return new Set(
+    words.filter((w) => !article.entities.find(w).length && (/^\p{Script=Han}$/u.test(w) || LIGHT_TAGS.test(tags.get(w) ?? ''))),
+  );
 }
 
 // Characters that glue words into a phrase ("进", "过", "干" are verbs, 的/了 particles): a "name" holding

@@ -1,0 +1,62 @@
+// Mechanisms of question understanding, each shown on several questions against a fixture article of its
+// own (test/fixtures/corpora/chat): chat wording must reach the article's, and what it lacks must still
+// be refused.
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createEngineFrom, type Engine } from '../src/answer/engine.js';
+import { openArticle } from '../src/corpus/article.js';
+import { loadFactBook } from '../src/facts/book.js';
+import { analyzeQuestion } from '../src/question/query.js';
+import { classifyQuestion } from '../src/question/answer-type.js';
+
+const dir = join(resolve('test/fixtures/corpora'), 'chat');
+const article = openArticle(dir);
+const engine: Engine = createEngineFrom({ article, facts: loadFactBook(article) });
+
+async function expectAnswer(q: string, expected: string) {
+  const a = await engine.answer(q);
+  expect(a.kind, `${q} -> ${a.answer}`).not.toBe('not_found');
+  expect(a.answer, q).toContain(expected);
+}
+
+describe('predicate words are paraphrased in chat: they rank evidence but cannot sink it', () => {
+  it('one-character verbs, adverbs and localisers are light; nouns and names are not', () => {
+    const q = analyzeQuestion('贺明山不当CEO之后干啥', article);
+    expect([...q.light]).toEqual(expect.arrayContaining(['干', '之后']));
+    expect(q.light.has('贺明山')).toBe(false);
+    expect(q.light.has('CEO')).toBe(false);
+    expect(analyzeQuestion('沧澜银行坏账为啥越来越多', article).light.has('坏账')).toBe(false);
+  });
+
+  it.each([
+    ['贺明山不当CEO之后干啥', '继续担任董事长'],
+    ['贺明山当了几年CEO', '15年'],
+    ['沧澜科技买云栈数据花了多少钱', '12亿元'],
+    ['为什么沧澜银行不良率越来越高', '小微商户'],
+  ])('%s', async (q, expected) => expectAnswer(q, expected));
+
+  it('a question about something the article lacks is still refused', async () => {
+    for (const q of ['沧澜科技的员工有多少人', '贺明山的年薪是多少', '沧澜科技2022年营收多少']) {
+      expect((await engine.answer(q)).kind, q).toBe('not_found');
+    }
+  });
+});
+
+describe('person names the segmenter splits are whole names', () => {
+  it('a one-character surname and its given name ("贺 明山"), and a cut-off third character ("许知 远")', () => {
+    const people = article.entities.entities.filter((e) => e.kind === 'person').map((e) => e.canonical);
+    expect(people).toEqual(expect.arrayContaining(['贺明山', '许知远']));
+    expect(people).not.toContain('许知');
+  });
+});
+
+describe('where someone works is an organisation', () => {
+  it('在哪干 / 在哪上班 / 在哪工作 ask for an organisation', () => {
+    for (const q of ['他之前在哪干', '之前在哪儿上班', '毕业后在哪里工作']) expect(classifyQuestion(q), q).toBe('org');
+    expect(classifyQuestion('总部在哪')).toBe('place');
+  });
+
+  it('an organisation-shaped name the article uses once answers it', async () => {
+    await expectAnswer('许知远进沧澜科技之前在哪干', '远航证券');
+  });
+});
