@@ -60,3 +60,25 @@ describe('where someone works is an organisation', () => {
     await expectAnswer('许知远进沧澜科技之前在哪干', '远航证券');
   });
 });
+
+describe('the noun after 哪/什么 names the kind of answer, not evidence', () => {
+  it('slot nouns are found after which-words, not after counting words', async () => {
+    const { slotNouns } = await import('../src/question/answer-type.js');
+    expect(slotNouns('高英是哪位皇帝的皇后？')).toEqual(['皇帝']);
+    expect(slotNouns('他是哪个国家的运动员？')).toEqual(['国家']);
+    expect(slotNouns('赛里木是哪一种语言的音译？')).toEqual(['语言']);
+    expect(slotNouns('一般给出什么形状的表格？')).toEqual(['形状']);
+    expect(slotNouns('沧澜科技有多少员工')).toEqual([]);
+  });
+
+  it('a slot noun the article never uses is neither an unknown name nor an absent noun', () => {
+    const q = analyzeQuestion('许知远之前在哪个国家的证券公司工作', article);
+    expect(q.unknownNames).not.toContain('国家');
+    expect(q.absentNouns).not.toContain('国家');
+    expect(q.words).not.toContain('国家');
+  });
+
+  it('an answer is still found when the slot noun is absent from the article', async () => {
+    await expectAnswer('许知远加入沧澜科技前在哪个机构任职', '远航证券');
+  });
+});

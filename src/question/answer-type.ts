@@ -4,6 +4,7 @@
 import type { EntityIndex } from '../corpus/entities.js';
 import { ROLES } from '../genre/events.js';
 import { FUNCTION_CHARS, ORG_ENDINGS } from '../genre/names.js';
+import { tag } from '../text/segment.js';
 
 export type AnswerType =
   | 'date'
@@ -57,6 +58,26 @@ export function classifyQuestion(text: string): AnswerType {
   return type === 'person' && COLLECTIVE.test(text) ? 'list' : type;
 }
 
+// Question words that ask which one ("哪位皇帝", "什么形状", "哪些优点"), and the measure words that may
+// follow them ("哪一种语言"). Counting words (多少, 几) are not among them: what is counted is evidence.
+const WHICH_WORD = /^(?:哪|什么|啥)/;
+const MEASURE_AFTER_WHICH = /^(?:一)?(?:个|位|种|家|些|所|条|类|款|支|样)?$/;
+
+/** Nouns that name the kind of answer asked for, right after 哪/什么/啥 ("哪个国家的运动员" asks for a
+ * country: 国家 is the slot, not something the article must say). */
+export function slotNouns(text: string): string[] {
+  const tags = tag(text);
+  const nouns: string[] = [];
+  tags.forEach(({ word }, i) => {
+    if (!WHICH_WORD.test(word)) return;
+    let j = i + 1;
+    if (tags[j] && MEASURE_AFTER_WHICH.test(tags[j]!.word) && tags[j]!.word !== '') j++;
+    const next = tags[j];
+    if (next && /^(?:n[a-z]*|vn)$/.test(next.tag) && /^\p{Script=Han}{2,}$/u.test(next.word)) nouns.push(next.word);
+  });
+  return nouns;
+}
+
 /** The question without its focus words, for matching evidence. */
 export function withoutFocus(text: string, type: AnswerType): string {
   const rule = RULES.find((r) => r.type === type);
@@ -83,8 +104,13 @@ export interface SlotContext {
   kind?: string;
 }
 
-const KIND_AFTER_WHICH = /(?:哪家|哪个|哪所|什么|哪一家)(银行|公司|机构|基金|学校|大学|券商|平台|企业|集团)/;
-export const slotKind = (question: string): string | undefined => KIND_AFTER_WHICH.exec(question)?.[1];
+const KIND_AFTER_WHICH = /(?:哪家|哪个|哪所|什么|哪一家)(银行|公司|机构|基金|学校|大学|券商|平台|企业|集团|单位|组织)/;
+// Kinds that mean any organisation at all: "哪个机构" is answered by a bank or a broker alike.
+const ANY_ORGANISATION = /^(?:机构|企业|单位|组织)$/;
+export const slotKind = (question: string): string | undefined => {
+  const kind = KIND_AFTER_WHICH.exec(question)?.[1];
+  return kind && !ANY_ORGANISATION.test(kind) ? kind : undefined;
+};
 
 // A name in an organisation's shape, found once and so not an entity ("远航证券"): two or more characters
 // that are not function characters, then an organisation ending.

@@ -9,7 +9,7 @@ import { retrievalTokens, STOP_WORDS, tag, tokenize } from '../text/segment.js';
 import { findMeasures, MEASURES } from '../genre/measures.js';
 import { periodsAskedIn } from '../genre/period.js';
 import type { Period } from '../genre/period.js';
-import { classifyQuestion, withoutFocus, type AnswerType } from './answer-type.js';
+import { classifyQuestion, slotNouns, withoutFocus, type AnswerType } from './answer-type.js';
 import { compactArticle } from '../corpus/cite.js';
 import { readQuestion, type Reading } from './reading.js';
 
@@ -88,7 +88,10 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
   const { text } = read;
   const answerType = classifyQuestion(text);
   const tokens = retrievalTokens(text);
-  const words = contentWords(withoutFocus(read.core, answerType), inArticle, article);
+  // The kind of answer named after 哪/什么 ("哪个国家") is the slot: not an unknown name, and no evidence
+  // against a passage that lacks the word (where the article uses it, "哪家公司" still finds "中金公司").
+  const slots = new Set(slotNouns(read.core).filter((n) => !article.entities.find(n).length));
+  const words = contentWords(withoutFocus(read.core, answerType), inArticle, article).filter((w) => !slots.has(w) || inArticle(w));
   const alternatives = new Map<string, string[]>();
   for (const r of read.readings) {
     if (r.how === 'related') alternatives.set(r.typed, [...(alternatives.get(r.typed) ?? []), r.read]);
@@ -117,8 +120,8 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
     asksQuantity: answerType === 'number' || answerType === 'comparison',
     asksWhen: answerType === 'date',
     asksWhy: answerType === 'reason',
-    unknownNames: unknownNames(text, article, entities.length > 0, inArticle),
-    absentNouns: absentNouns(read.core, article, alternatives),
+    unknownNames: unknownNames(text, article, entities.length > 0, inArticle).filter((n) => !slots.has(n)),
+    absentNouns: absentNouns(read.core, article, alternatives).filter((n) => !slots.has(n)),
   };
 }
 
