@@ -82,3 +82,26 @@ describe('the noun after 哪/什么 names the kind of answer, not evidence', () 
     await expectAnswer('许知远加入沧澜科技前在哪个机构任职', '远航证券');
   });
 });
+
+describe('an encyclopedia-style opening names what the whole article is about', () => {
+  const fish = openArticle(join(resolve('test/fixtures/corpora'), 'encyclopedia'));
+  const wiki = createEngineFrom({ article: fish, facts: loadFactBook(fish) });
+
+  it('the topic named with 又称/学名 is an entity even when named once, and marked as the topic', () => {
+    expect(fish.entities.get('青石斑鱼')?.topic).toBe(true);
+  });
+
+  it.each([
+    ['青石斑鱼以什么为食？', '小鱼'],
+    ['青石斑鱼体长是多少公分？', '60公分'],
+    ['青石斑鱼分布在哪里？', '西太平洋'],
+  ])('later paragraphs speak of it implicitly ("本鱼"): %s', async (q, expected) => {
+    const a = await wiki.answer(q);
+    expect(a.kind, a.answer).not.toBe('not_found');
+    expect(a.answer).toContain(expected);
+  });
+
+  it('what the paragraph does not say is still refused', async () => {
+    for (const q of ['青石斑鱼的寿命有多长？', '青石斑鱼是哪一年被发现的？']) expect((await wiki.answer(q)).kind, q).toBe('not_found');
+  });
+});

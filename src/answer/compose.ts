@@ -90,9 +90,12 @@ interface Candidate {
 }
 
 
-/** The entity the article is about (the one it names most): a paragraph may leave it implicit. */
+/** The entity the article is about (the topic its opening names, else the one it names most): a paragraph
+ * may leave it implicit ("本鱼…"). */
 const subjectCache = new WeakMap<Article, string | undefined>();
 function articleSubject(article: Article): string | undefined {
+  const topic = article.entities.entities.find((e) => e.topic);
+  if (topic) return topic.canonical;
   if (!subjectCache.has(article)) {
     const counts = new Map<string, number>();
     for (const e of article.entities.find(article.raw)) counts.set(e.canonical, (counts.get(e.canonical) ?? 0) + 1);

@@ -15,6 +15,8 @@ export interface Entity {
   kind: EntityKind;
   /** Every name that means this entity: the canonical one, short forms, aliases (Latin ones matched case-insensitively). */
   names: string[];
+  /** Named by an encyclopedia-style opening ("X（学名…）", "X是…"): what the whole article is about. */
+  topic?: boolean;
 }
 
 export interface EntityMention {
@@ -181,10 +183,13 @@ function topicOf(first: string, all: string): string | undefined {
   const m = TOPIC_OPENING.exec(first.trim());
   const topic = m?.[1];
   if (!topic || !/\p{Script=Han}/u.test(topic) || STOP_WORDS.has(topic) || DEICTIC_START.test(topic)) return undefined;
-  return all.split(topic).length - 1 >= TOPIC_MIN_MENTIONS ? topic : undefined;
+  // "X（学名…）", "X，又称…" introduce a name beyond doubt; a bare "X是…" must be borne out by a return.
+  const introduced = NAMING_MARKER.test(first.trim().slice(m![0].length - 3, m![0].length + 2));
+  return introduced || all.split(topic).length - 1 >= TOPIC_MIN_MENTIONS ? topic : undefined;
 }
-/** The topic must come back at least once after the opening. */
+/** The topic must come back at least once after the opening, unless the opening names it as such. */
 const TOPIC_MIN_MENTIONS = 2;
+const NAMING_MARKER = /[（(]|又称|又名|简称|学名|别名|俗名|俗称/;
 
 /** Words that stand before organisation endings again and again ("启衡" in 启衡集团, 启衡银行): whatever
  * the dictionary says they mean, here they are a name. */
@@ -277,7 +282,11 @@ export function deriveEntities(paragraphs: string[], aliases: Aliases, options: 
     }
   }
   const topic = topicOf(texts[0] ?? '', all);
-  if (topic && !byName.has(topic) && ![...byName.values()].some((e) => e.names.includes(topic))) byName.set(topic, { canonical: topic, kind: 'other', names: [topic] });
+  if (topic) {
+    const known = byName.get(topic) ?? [...byName.values()].find((e) => e.names.includes(topic));
+    if (known) known.topic = true;
+    else byName.set(topic, { canonical: topic, kind: 'other', names: [topic], topic: true });
+  }
   for (const a of aliases.aliases) {
     let e = [...byName.values()].find((x) => x.canonical === a.means || x.names.includes(a.means));
     if (!e) {

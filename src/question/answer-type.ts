@@ -90,7 +90,9 @@ const NUMBER_IN_TEXT = /\d|(?:[两三四五六七八九十百千万亿]|[一二]
 const ROLE_IN_TEXT = new RegExp(`${ROLES}|总监|经理|主管|主任|部长|创始人|首席|高管|顾问|董事|主席`);
 const REASON_IN_TEXT = /因为|由于|原因|究其|在于|导致|所以|因此|因而|是因|得益于|受益于|归因|使得|造成|为了|以便|意味着|这是|之所以|关键|问题是|主要是|离不开|缘于|源于|取决于|因素|凭借|依靠|依托|靠着|基于|随着|本质|核心|在.{0,20}(?:情况|背景|前提)下/;
 const METHOD_IN_TEXT = /通过|依靠|借助|利用|采取|采用|方式|办法|措施|手段|策略|战略|路径|模式|以.{1,8}为/;
-const PLACE_IN_TEXT = /[省市县区州国]|北京|上海|杭州|深圳|香港|海外|全球|国内|城市/;
+// Administrative units, the genre's big cities and scopes, and geographic names by their endings
+// ("西太平洋", "马达加斯加岛", "四川一带").
+const PLACE_IN_TEXT = /[省市县区州国]|北京|上海|杭州|深圳|香港|海外|全球|国内|城市|\p{Script=Han}(?:洋|洲|岛|湾|海域|山脉|河|湖|地区|一带|沿海)/u;
 
 /** Types whose slot is concrete (a date, a figure, a name): the sentence must hold one. Reasons and methods
  * are said in too many ways to demand a marker; for them the marker only ranks. */
