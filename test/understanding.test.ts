@@ -105,3 +105,23 @@ describe('an encyclopedia-style opening names what the whole article is about', 
     for (const q of ['青石斑鱼的寿命有多长？', '青石斑鱼是哪一年被发现的？']) expect((await wiki.answer(q)).kind, q).toBe('not_found');
   });
 });
+
+describe('chat and news say time and sequence in different words', () => {
+  it('之前/此前, 之后/此后, 现在/目前 are read as one another', () => {
+    const q = analyzeQuestion('许知远之前在哪上班', article);
+    expect(q.alternatives.get('之前')).toContain('此前');
+  });
+
+  it.each([
+    ['许知远之前在哪上班', '远航证券'],
+    ['许知远进沧澜科技以前在哪工作', '远航证券'],
+  ])('%s', async (q, expected) => expectAnswer(q, expected));
+});
+
+describe('哪几 asks which ones, 几 alone how many', () => {
+  it('classifies', () => {
+    expect(classifyQuestion('被拆成了哪几个部门')).toBe('list');
+    expect(classifyQuestion('收购了哪几家公司')).toBe('list');
+    expect(classifyQuestion('收购了几家公司')).toBe('number');
+  });
+});

@@ -150,7 +150,11 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
     (w) => !names.some((n) => n.includes(w)) && !article.entities.find(w).length && !/^\d+$/.test(w) && !untranslated(w),
   );
   const onlyUntranslated = substantive.length === 0 && q.words.some(untranslated);
-  const saysSomething = (text: string) => !onlyUntranslated && (substantive.length === 0 || substantive.some((w) => presence(w, compact(text)) > 0));
+  // "金晓龙进蚂蚁之前在哪干": names, predicate words and a concrete slot. The slot filler is what the
+  // sentence must say (checked as a hard constraint); the chat verbs need not stand there.
+  const onlyPredicate = CONCRETE_TYPES.has(q.answerType) && substantive.length > 0 && substantive.every((w) => q.light.has(w));
+  const saysSomething = (text: string) =>
+    !onlyUntranslated && (substantive.length === 0 || onlyPredicate || substantive.some((w) => presence(w, compact(text)) > 0));
   return { coverage, saysSomething, substantive, presence };
 }
 

@@ -12,6 +12,7 @@ import type { Period } from '../genre/period.js';
 import { classifyQuestion, slotNouns, withoutFocus, type AnswerType } from './answer-type.js';
 import { compactArticle } from '../corpus/cite.js';
 import { readQuestion, type Reading } from './reading.js';
+import { sameTimeSense } from '../text/function-words.js';
 
 export interface QueryAnalysis {
   original: string;
@@ -97,6 +98,7 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
     if (r.how === 'related') alternatives.set(r.typed, [...(alternatives.get(r.typed) ?? []), r.read]);
     if (r.also?.length) alternatives.set(r.read, [...(alternatives.get(r.read) ?? []), ...r.also]);
   }
+  for (const w of words) if (sameTimeSense(w).length) alternatives.set(w, [...(alternatives.get(w) ?? []), ...sameTimeSense(w)]);
   const entities = [...new Set(article.entities.find(text).map((e) => e.canonical))];
   return {
     original: question,
