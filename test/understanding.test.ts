@@ -125,3 +125,12 @@ describe('哪几 asks which ones, 几 alone how many', () => {
     expect(classifyQuestion('收购了几家公司')).toBe('number');
   });
 });
+
+describe('words added for related senses widen the search but are not names the asker typed', () => {
+  it('an English question whose dictionary senses bring in a name does not demand that name', async () => {
+    const ours = openArticle();
+    const q = analyzeQuestion("How high was MYbank's online loan bad debt ratio", ours);
+    expect(q.text).toContain('支付宝'); // a related sense of "online", searched for
+    expect(q.entities).toEqual(['网商银行']);
+  });
+});

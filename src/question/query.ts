@@ -99,7 +99,8 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
     if (r.also?.length) alternatives.set(r.read, [...(alternatives.get(r.read) ?? []), ...r.also]);
   }
   for (const w of words) if (sameTimeSense(w).length) alternatives.set(w, [...(alternatives.get(w) ?? []), ...sameTimeSense(w)]);
-  const entities = [...new Set(article.entities.find(text).map((e) => e.canonical))];
+  // Names the asker typed (or whose English or pinyin they typed); words added for related senses only widen the search.
+  const entities = [...new Set(article.entities.find(read.core).map((e) => e.canonical))];
   return {
     original: question,
     normalized,
