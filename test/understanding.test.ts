@@ -134,3 +134,24 @@ describe('words added for related senses widen the search but are not names the 
     expect(q.entities).toEqual(['网商银行']);
   });
 });
+
+describe('a dated lead-in sentence dates the event told right after it', () => {
+  it('extraction dates the event from the sentence before, keeps the hour, and quotes both sentences', () => {
+    const event = loadFactBook(article).facts.find((f) => f.type === 'event' && f.entity === '周亦舟');
+    expect(event).toMatchObject({ event: '宣布卸任总经理', date: { iso: '2023-11-03', time: '晚8点' } });
+    expect(article.raw).toContain(event!.source.quote);
+    expect(event!.source.quote).toMatch(/^2023年11月3日晚8点.*宣布卸任总经理一职。$/);
+  });
+
+  it.each([
+    ['周亦舟哪天宣布不干总经理的', '2023 年 11 月 3 日'],
+    ['周亦舟什么时候卸任总经理', '宣布卸任总经理'],
+    ['周亦舟的内部信几点发的', '晚8点'],
+    ['when did Zhou Yizhou announce he would step down', '2023年11月3日'],
+  ])('%s', async (q, expected) => expectAnswer(q, expected));
+
+  it('an English answer made of dates says dates, not figures', async () => {
+    const a = await engine.answer('周亦舟什么时候卸任总经理', { language: 'en' });
+    expect(a.answer).toMatch(/^From the article's dates: /);
+  });
+});

@@ -150,7 +150,7 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
     (w) => !names.some((n) => n.includes(w)) && !article.entities.find(w).length && !/^\d+$/.test(w) && !untranslated(w),
   );
   const onlyUntranslated = substantive.length === 0 && q.words.some(untranslated);
-  // "金晓龙进蚂蚁之前在哪干": names, predicate words and a concrete slot. The slot filler is what the
+  // "许知远进沧澜之前在哪干": names, predicate words and a concrete slot. The slot filler is what the
   // sentence must say (checked as a hard constraint); the chat verbs need not stand there.
   const onlyPredicate = CONCRETE_TYPES.has(q.answerType) && substantive.length > 0 && substantive.every((w) => q.light.has(w));
   const saysSomething = (text: string) =>
@@ -376,6 +376,12 @@ function spanFor(article: Article, q: QueryAnalysis, c: Candidate, options: Comp
     return grams.length ? grams.filter((g) => !asked.includes(g)).length / grams.length : 0;
   };
   const explains = (s: Sentence) => holdsType('reason', s.text, article.entities);
+  // "2023年11月3日晚8点，是…第二天。周亦舟…发出内部信": a date asked about may stand in the lead-in
+  // sentence right before; the answer quotes both.
+  const before = c.chunk.sentences[c.index - 1];
+  if (q.answerType === 'date' && before && !holdsType('date', c.sentence.text, article.entities) && holdsType('date', before.text, article.entities)) {
+    return [before, c.sentence];
+  }
   if (q.answerType === 'reason' && (RAISES_QUESTION.test(c.sentence.text) || !explains(c.sentence))) {
     // The explanation follows: in the same paragraph, or (after a paragraph that ends on the claim) the next one.
     const following = rest.length ? rest : bestOf(next, q);

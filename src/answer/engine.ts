@@ -94,7 +94,9 @@ function englishPassage(answer: string): string {
 
 /** A fact answer in English: the figures and dates as the article gives them, labelled in English. */
 function englishFact(fact: NonNullable<ReturnType<typeof routeFacts>>): string {
-  if (fact.kind === 'fact') return `From the article's figures: ${fact.answer.replace(/\n/g, '; ')}`;
+  // A dated event is not a figure: the label names what the line gives.
+  const what = fact.facts.length && fact.facts.every((f) => f.type === 'event') ? 'dates' : 'figures';
+  if (fact.kind === 'fact') return `From the article's ${what}: ${fact.answer.replace(/\n/g, '; ')}`;
   return `The article does not give that. ${fact.answer}`;
 }
 

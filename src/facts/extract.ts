@@ -20,7 +20,8 @@ const QUANTITY =
   /(近|超过|约|不到|将近|仅|达到|高于)?(-?\d+(?:\.\d+)?)(亿元|亿美元|万亿元|亿人民币|亿部|亿|万名|万笔|万户|万家|万|%|笔|家|个城市|个商圈|年(?![前初底度中末\d])|天)/g;
 const CHANGE_BEFORE = /(同比)?(增长|上升|回升|提升|下降|下滑|减少|收缩|上涨|下跌)了?$/;
 const RISE = /增长|上升|回升|提升|上涨/;
-const DATE = /(?:(\d{4})年|(次年|今年|去年))?(\d{1,2})月(?:(\d{1,2})日)?/g;
+// A date, with the hour when the article gives one ("12月8日早9点").
+const DATE = /(?:(\d{4})年|(次年|今年|去年))?(\d{1,2})月(?:(\d{1,2})日)?(?:((?:早上?|上午|中午|下午|晚上?|凌晨)?\d{1,2}点(?:半|\d{1,2}分)?))?/g;
 // "分别": the figures after it go, in order, to the names or measures listed before it.
 const RESPECTIVELY = '分别';
 // "这两个数字分别是…", "二者分别为…": the figures of the sentence before, read again for another period.
@@ -52,6 +53,9 @@ interface ParagraphState {
   figures: FigureFact[];
   /** Figures of the sentence before (for "这两个数字分别是…"). */
   previousSentenceFigures: FigureFact[];
+  /** The sentence before, when it was dated but told no event: "2023年11月3日晚8点，…。周亦舟…宣布卸任总经理"
+   * dates the event of the sentence after it. */
+  datedLeadIn?: { sentence: ReadSentence; start: number };
 }
 
 interface ReadSentence {
@@ -81,8 +85,9 @@ export function extractFacts(article: Article): Fact[] {
       if (!sentence) continue;
       const figures = figuresOf(sentence, ctx, state);
       facts.push(...figures, ...changesOf(sentence, ctx, state));
-      const event = eventOf(sentence, ctx, state, lastPerson);
+      const event = eventOf(sentence, ctx, state, lastPerson) ?? eventAfterLeadIn(article, s, sentence, ctx, state, lastPerson);
       if (event) facts.push(event);
+      state.datedLeadIn = !event && resolveDate(sentence.text, ctx, state.lastYear) ? { sentence, start: s.start } : undefined;
       lastPerson = remember(sentence, ctx, state, figures) ?? lastPerson;
     }
   }
@@ -281,7 +286,7 @@ function changesOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
 
 /** The dated event of a sentence: the event verb nearest its date, its subject the person (or thing) named
  * before the verb. */
-function eventOf(s: ReadSentence, ctx: Context, state: ParagraphState, lastPerson: string | undefined): EventFact | null {
+function eventOf(s: ReadSentence, ctx: Context, state: ParagraphState, lastPerson: string | undefined, datedBefore = false): EventFact | null {
   const date = resolveDate(s.text, ctx, state.lastYear);
   if (!date) return null;
   const dateAt = s.text.indexOf(squeeze(date.text));
@@ -290,7 +295,9 @@ function eventOf(s: ReadSentence, ctx: Context, state: ParagraphState, lastPerso
     .filter((x): x is { rule: (typeof EVENT_CLASSES)[number]; em: RegExpExecArray; name: string } => x.em !== null)
     .map((x) => ({ ...x, name: x.rule.name(x.em) }));
   if (roleBack && state.lastRole) matches.push({ rule: EVENT_CLASSES[1]!, em: roleBack, name: state.lastRole });
-  matches.sort((a, b) => Math.abs(a.em.index - dateAt) - Math.abs(b.em.index - dateAt));
+  // The verb nearest the date tells the dated event; a date in the sentence before is near none of them,
+  // so there the table's order (most specific class first) decides.
+  if (!datedBefore) matches.sort((a, b) => Math.abs(a.em.index - dateAt) - Math.abs(b.em.index - dateAt));
   for (const { rule, em, name } of matches) {
     // A pronoun, or the surname alone (as news writing does), continues the last person named.
     const refersBack = /[他她]/.test(s.text) || (lastPerson !== undefined && s.text.includes(lastPerson[0]!));
@@ -305,6 +312,18 @@ function eventOf(s: ReadSentence, ctx: Context, state: ParagraphState, lastPerso
   return null;
 }
 
+/** An undated sentence's event, dated by the lead-in sentence right before it; the quote spans both, as
+ * the article writes them, so the date stands in the citation. */
+function eventAfterLeadIn(article: Article, s: Sentence, sentence: ReadSentence, ctx: Context, state: ParagraphState, lastPerson: string | undefined): EventFact | null {
+  const lead = state.datedLeadIn;
+  if (!lead || resolveDate(sentence.text, ctx, state.lastYear)) return null;
+  const joined: ReadSentence = { ...sentence, text: `${lead.sentence.text}${sentence.text}`, entities: ctx.find(`${lead.sentence.text}${sentence.text}`) };
+  const event = eventOf(joined, ctx, state, lastPerson, true);
+  // The lead-in must only date: its own names would make the subject ambiguous.
+  if (!event || lead.sentence.entities.length) return null;
+  return { ...event, source: { chunkId: sentence.source.chunkId, quote: article.raw.slice(lead.start, s.start + s.text.length).trim() } };
+}
+
 function resolveDate(text: string, ctx: Context, lastYear: number | undefined): EventFact['date'] | null {
   DATE.lastIndex = 0;
   const m = DATE.exec(text);
@@ -317,7 +336,8 @@ function resolveDate(text: string, ctx: Context, lastYear: number | undefined): 
   if (month < 1 || month > 12 || (day !== undefined && (day < 1 || day > 31))) return null;
   const { year, resolution } = resolveYear(m, text, ctx, lastYear, month);
   const pad = (x: number) => String(x).padStart(2, '0');
-  return { iso: day ? `${year}-${pad(month)}-${pad(day)}` : `${year}-${pad(month)}`, text: m[0], resolution };
+  const time = day && m[5] ? { time: m[5] } : {};
+  return { iso: day ? `${year}-${pad(month)}-${pad(day)}` : `${year}-${pad(month)}`, text: m[0], resolution, ...time };
 }
 
 /** The year of a date written without one: 这一年/次年 from the text before, 去年/今年 and bare months from

@@ -43,8 +43,8 @@ export const describeFigure = (f: FigureFact): string =>
     : `${f.entity}${f.object && !f.measureText.includes(f.object) ? `（相对${f.object}）` : ''}${f.period ? ` ${f.period.label}` : ''}的${f.measureText}：${figureLabel(f)}` +
   (f.change && f.change.text !== f.text ? `（${f.change.text}）` : '');
 export const describeEvent = (f: EventFact): string =>
-  `${f.date.iso.length === 10 ? dateLabel(f.date.iso) : f.date.iso.length === 7 ? `${f.date.iso.slice(0, 4)} 年 ${Number(f.date.iso.slice(5, 7))} 月` : `${f.date.iso} 年`}：${f.entity} ${eventLabel(f)}`;
-const dateLabel = (iso: string) => `${iso.slice(0, 4)} 年 ${Number(iso.slice(5, 7))} 月 ${Number(iso.slice(8, 10))} 日`;
+  `${f.date.iso.length === 10 ? dateLabel(f.date.iso, f.date.time) : f.date.iso.length === 7 ? `${f.date.iso.slice(0, 4)} 年 ${Number(f.date.iso.slice(5, 7))} 月` : `${f.date.iso} 年`}：${f.entity} ${eventLabel(f)}`;
+const dateLabel = (iso: string, time?: string) => `${iso.slice(0, 4)} 年 ${Number(iso.slice(5, 7))} 月 ${Number(iso.slice(8, 10))} 日${time ? ` ${time}` : ''}`;
 const eventLabel = (f: EventFact) => (f.object ? `${f.event}${f.object}` : eventLabelOf(f.event));
 
 /** `postedYear` reads 今年/去年 in questions against the article's publication date. */
@@ -58,17 +58,28 @@ function routeComparison(book: FactBook, q: QueryAnalysis): FactRoute | null {
   return c ? { kind: 'fact', answer: c.answer, citations: c.citations, confidence: 0.9, route: 'comparison', reason: `computed from ${c.facts.map((f) => f.id).join(' and ')}`, facts: c.facts } : null;
 }
 
+/** A question about when something was announced rather than done. */
+const ANNOUNCEMENT_ASKED = /宣布|公布|官宣|发布|announce/i;
+
 function routeEvent(book: FactBook, q: QueryAnalysis): FactRoute | null {
   if (!q.asksWhen) return null;
   const events = book.facts.filter((f): f is EventFact => f.type === 'event');
   const asked = eventsAsked(q.text).map((cls) => ({ cls, name: cls.name(cls.asked.exec(q.text)!) }));
   // The first class asked about that the article dates for anyone ("CEO" before the generic "加入"); for a
   // person named in the question, the first class asked at all (the article may date it for nobody).
-  const dated = asked.filter(({ name }) => events.some((f) => f.event === name));
+  // An announced event ("宣布卸任CEO") answers when the event itself is asked, and first when the
+  // announcement is: its label says it was announced, so the reply's words match what the article dates.
+  const announcementAsked = ANNOUNCEMENT_ASKED.test(q.text);
+  const recordsOf = (name: string) => {
+    const own = events.filter((f) => f.event === name);
+    const announced = events.filter((f) => f.event === `宣布${name}`);
+    return announcementAsked && announced.length ? announced : own.length ? own : announced;
+  };
+  const dated = asked.filter(({ name }) => recordsOf(name).length);
   const first = q.people.length ? asked[0] : dated[0];
   if (!first) return null;
   const { cls, name: event } = first;
-  const ofEvent = events.filter((f) => f.event === event);
+  const ofEvent = recordsOf(event);
   const people = q.people;
   let pool = ofEvent.filter((f) => q.entities.includes(f.entity) || q.entities.length === 0);
   // "韩明远哪一年离开星河": the article dates this event for others, never for the person asked about.

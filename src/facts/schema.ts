@@ -55,6 +55,8 @@ export const EventFactSchema = z.object({
     text: z.string().min(1),
     /** How a year left implicit by the article was resolved. */
     resolution: z.string().optional(),
+    /** The hour, as the article writes it ("早9点"), when it gives one. */
+    time: z.string().optional(),
   }),
 });
 

@@ -24,7 +24,7 @@ export interface EventClass {
 }
 
 export const EVENT_CLASSES: EventClass[] = [
-  { name: (m) => `卸任${canonicalRole(m[1]!)}`, stated: new RegExp(`(?:卸任|辞去|不再担任)[^，。,]{0,6}?(${ROLES})`), asked: new RegExp(`(?:卸任|辞去|不再担任|不当|退下)[^，。,？?]{0,6}?(${ROLES})`) },
+  { name: (m) => `卸任${canonicalRole(m[1]!)}`, stated: new RegExp(`(?:卸任|辞去|不再担任)[^，。,]{0,6}?(${ROLES})`), asked: new RegExp(`(?:卸任|辞去|不再担任|不当|不干|不做|退下|离职|辞职|辞任|离开|交出)[^，。,？?]{0,6}?(${ROLES})`) },
   {
     name: (m) => canonicalRole(m[1]!),
     stated: new RegExp(`(?:接任|出任|担任|获任|任命|委任|升任|晋升|就任|接棒|履新|成为)[^，。,]{0,12}?(${ROLES})`),

@@ -32,7 +32,7 @@ interface TypeRule {
 // Order matters: the first rule that matches decides ("哪一年" is a date, not an org; "为什么" before "什么").
 const RULES: TypeRule[] = [
   { type: 'reason', asked: /为什么|为何|为啥|何以|怎么会|原因|缘故|凭什么|why/i, focus: /原因|缘故/g },
-  { type: 'date', asked: /什么时候|啥时候|啥时|何时|几时|哪天|哪一天|哪年|哪一年|几月|几号|哪个月|什么日子|日期|时间点|多会儿|什么时间/, focus: /时间|日期|时候/g },
+  { type: 'date', asked: /什么时候|啥时候|啥时|何时|几时|几点|哪天|哪一天|哪年|哪一年|几月|几号|哪个月|什么日子|日期|时间点|多会儿|什么时间/, focus: /时间|日期|时候/g },
   {
     type: 'comparison',
     asked: /比.{0,12}(?:高|低|多|少|大|小|强|弱|好|差|快|慢)|谁更|哪个更|哪家更|更高|更低|更多|更少|超过了?吗|超过了?没|有没有超过|是否超过|差多少|差距|相差/,
@@ -85,7 +85,7 @@ export function withoutFocus(text: string, type: AnswerType): string {
   return rule?.focus ? text.replace(rule.focus, ' ') : text;
 }
 
-const DATE_IN_TEXT = /\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[今去次同当前]年|年底|年初|年中|上半年|下半年|季度|[一二三四五六七八九十]+月/;
+const DATE_IN_TEXT = /\d{1,2}\s*点(?![\d一二三四五六七八九十]|多)|\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[今去次同当前]年|年底|年初|年中|上半年|下半年|季度|[一二三四五六七八九十]+月/;
 // A figure: digits, or Chinese numerals that count ("三家", "十余年") — not the article-like 一 of "一个重要的".
 const NUMBER_IN_TEXT = /\d|(?:[两三四五六七八九十百千万亿]|[一二][十百千万亿])[一二两三四五六七八九十百千万亿]*(?:多|余)?(?:个|位|家|笔|年|倍|成|次|名|项|条|款|亿|万)|一半|翻番|翻倍|一倍/;
 const ROLE_IN_TEXT = new RegExp(`${ROLES}|总监|经理|主管|主任|部长|创始人|首席|高管|顾问|董事|主席`);

@@ -90,7 +90,7 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
   const answerType = classifyQuestion(text);
   const tokens = retrievalTokens(text);
   // The kind of answer named after 哪/什么 ("哪个国家") is the slot: not an unknown name, and no evidence
-  // against a passage that lacks the word (where the article uses it, "哪家公司" still finds "中金公司").
+  // against a passage that lacks the word (where the article uses it, "哪家公司" still finds "远航公司").
   const slots = new Set(slotNouns(read.core).filter((n) => !article.entities.find(n).length));
   const words = contentWords(withoutFocus(read.core, answerType), inArticle, article).filter((w) => !slots.has(w) || inArticle(w));
   const alternatives = new Map<string, string[]>();
