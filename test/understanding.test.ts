@@ -1,6 +1,8 @@
 // Mechanisms of question understanding, each shown on several questions against a fixture article of its
 // own (test/fixtures/corpora/chat): chat wording must reach the article's, and what it lacks must still
 // be refused.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEngineFrom, type Engine } from '../src/answer/engine.js';
@@ -153,5 +155,33 @@ describe('a dated lead-in sentence dates the event told right after it', () => {
   it('an English answer made of dates says dates, not figures', async () => {
     const a = await engine.answer('周亦舟什么时候卸任总经理', { language: 'en' });
     expect(a.answer).toMatch(/^From the article's dates: /);
+  });
+});
+
+describe("a title between Latin names divides them, and a role written after a company is that company's", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'latin-roles-'));
+  writeFileSync(
+    join(dir, 'article.txt'),
+    'Orbis收购案回顾\n\n2022年3月，Orbis CEO Lena Park宣布以$2.1B收购Kestrel Systems。\n\n2015年，Tom Reyes出任CEO，带领Kestrel走向海外。\n\nKestrel的营收在2023年达到$800M。\n',
+  );
+  writeFileSync(join(dir, 'meta.json'), JSON.stringify({ title: 'Orbis收购案回顾', source: 'fixture', published: '2024-01-01', language: 'zh', file: 'article.txt' }));
+  const latin = openArticle(dir);
+  const eng = createEngineFrom({ article: latin, facts: loadFactBook(latin) });
+
+  it('"Orbis CEO Lena Park" is the company Orbis and the person Lena Park', () => {
+    expect(latin.entities.get('Orbis')?.kind).toBe('org');
+    expect(latin.entities.get('Lena Park')?.kind).toBe('person');
+    expect(latin.entities.get('Orbis CEO Lena Park')).toBeUndefined();
+  });
+
+  it.each([
+    ["Who is Kestrel's CEO?", 'Tom Reyes'],
+    ['Kestrel的CEO是谁', 'Tom Reyes'],
+    ['Orbis的CEO是谁', 'Lena Park'],
+    ['Orbis出价多少收购Kestrel', '$2.1B'],
+  ])('%s', async (q, expected) => {
+    const a = await eng.answer(q);
+    expect(a.kind, a.answer).not.toBe('not_found');
+    expect(a.answer).toContain(expected);
   });
 });

@@ -291,6 +291,7 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
     if (q.answerType === 'date' && FUTURE_ASKED.test(q.text) && !FUTURE_IN_TEXT.test(c.sentence.text)) broken.push('a future date was asked; the sentence tells the past');
     const role = q.answerType === 'person' ? roleAsked(q.text) : undefined;
     if (role && !compact(c.sentence.text).includes(compact(role))) broken.push(`role ${role} not in the sentence`);
+    else if (role && q.entities.length && !roleOfAsked(article, q, c.sentence.text, role)) broken.push(`role ${role} is another organisation's`);
     // A figure must come from a sentence about the entity asked for, not from its neighbour's, for the
     // period and of the measure asked.
     if (q.asksQuantity) {
@@ -308,6 +309,20 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
     return broken;
   };
 }
+
+/** "Intel CEO Pat Gelsinger" answers "Tower's CEO" no more than "Intel's": a role written right after an
+ * organisation belongs to it. True when some mention of the role is not another organisation's. */
+function roleOfAsked(article: Article, q: QueryAnalysis, text: string, role: string): boolean {
+  const orgs = article.entities.find(text).filter((m) => m.kind === 'org');
+  const lower = text.toLowerCase();
+  for (let at = lower.indexOf(role.toLowerCase()); at >= 0; at = lower.indexOf(role.toLowerCase(), at + 1)) {
+    const owner = orgs.find((m) => m.at + m.name.length <= at && at - (m.at + m.name.length) <= ROLE_OWNER_GAP);
+    if (!owner || q.entities.includes(owner.canonical)) return true;
+  }
+  return false;
+}
+/** At most this many characters (a space, 的) between an organisation and the role that is its own. */
+const ROLE_OWNER_GAP = 1;
 
 /** Periods the candidate sentence states, or (when it states none) the nearest ones before it in its
  * paragraph: "2023 年，这两个数字分别是…" sets the period for what follows. */

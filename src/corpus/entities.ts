@@ -99,8 +99,11 @@ function candidatesOf(
         run.push(tags[i + 2]!.word);
         i += 2;
       }
-      const latin = latinCandidate(run);
-      if (latin) found.push(latin);
+      // "Intel CEO Pat Gelsinger": a title between Latin names divides them (the company, its officer).
+      for (const part of splitAtTitles(run)) {
+        const latin = latinCandidate(part);
+        if (latin) found.push(latin);
+      }
       continue;
     }
     if (!HAN.test(word)) continue;
@@ -137,6 +140,22 @@ function personAt(tags: Tagged, i: number, recurs: (name: string) => boolean): s
 
 // Tags the segmenter gives a split-off given name: a name, a place, a noun, an adjective or unknown.
 const GIVEN_NAME_TAGS = /^(?:nr|ns|n|ng|nz|a|ag|x|g)$/;
+
+/** "Kestrel Systems" -> "Kestrel": the name's first word before a company ending is the same company. */
+const latinShortForm = (full: string, short: string): boolean => {
+  const words = full.split(/\s+/);
+  return words.length === 2 && words[0] === short && LATIN_ORG_ENDING.test(words[1]!);
+};
+
+/** A run of Latin words cut at generic acronyms standing inside it; an acronym at an edge stays for latinCandidate. */
+function splitAtTitles(run: string[]): string[][] {
+  const parts: string[][] = [[]];
+  run.forEach((w, i) => {
+    if (GENERIC_ACRONYMS.has(w) && i > 0 && i < run.length - 1) parts.push([]);
+    else parts[parts.length - 1]!.push(w);
+  });
+  return parts.filter((p) => p.length);
+}
 
 function latinCandidate(run: string[]): Candidate | null {
   if (run.every((w) => LATIN_PERIOD.test(w))) return null;
@@ -272,9 +291,10 @@ export function deriveEntities(paragraphs: string[], aliases: Aliases, options: 
   for (const e of entities) {
     for (const s of shortForms(e, all, taken)) {
       if (byName.has(s) && byName.get(s) !== e) {
-        // A Latin word found on its own ("Intel") names a thing of its own; a Chinese short form found as
-        // a word ("云商") is this entity's name.
-        if (/[A-Za-z]/.test(s)) continue;
+        // A Latin word found on its own ("Intel") names a thing of its own ("Intel Foundry Services" is a
+        // part of it), unless the full name is that word and a company ending ("Kestrel Systems"); a Chinese
+        // short form found as a word ("云商") is this entity's name.
+        if (/[A-Za-z]/.test(s) && !latinShortForm(e.canonical, s)) continue;
         byName.delete(s);
       }
       e.names.push(s);
