@@ -185,3 +185,12 @@ describe("a title between Latin names divides them, and a role written after a c
     expect(a.answer).toContain(expected);
   });
 });
+
+describe('genre verbs and implicit parties', () => {
+  it.each([
+    // 转任/调任 take up a post as much as 出任 does.
+    ['许知远什么时候当上沧澜财富董事长', '2020 年 7 月'],
+    // The buyer is often left implicit in the sentence with the price: the target owns it.
+    ['沧澜科技买海川物流花了多少钱', '7.5亿元'],
+  ])('%s', async (q, expected) => expectAnswer(q, expected));
+});

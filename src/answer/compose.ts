@@ -362,9 +362,12 @@ function ownsFigure(article: Article, q: QueryAnalysis, c: Candidate, subject: s
   const kindOf = (e: string | undefined) => (e ? article.entities.get(e)?.kind : undefined);
   // (A comparison sets two names against each other across clauses; it is exempt.)
   const others = q.answerType === 'comparison' ? [] : q.entities.filter((e) => e !== owner && e !== subject && kindOf(e) === kindOf(owner));
-  if (others.some((e) => !(q.entityNames.get(e) ?? [e]).some((n) => clause.includes(n)))) return false;
+  // (A name the sentence does not write at all is left implicit, as a buyer often is: "对X的收购…作价18亿元".)
+  const writes = (part: string, e: string) => (q.entityNames.get(e) ?? [e]).some((n) => part.includes(n));
+  if (others.some((e) => writes(text, e) && !writes(clause, e))) return false;
   if (owner !== undefined) return q.entities.length === 0 || q.entities.includes(owner);
-  const inSentence = new Set(mentions.map((e) => e.canonical));
+  // Any name written in the sentence counts here, even one only guessed to be a name (kind "other").
+  const inSentence = new Set(article.entities.find(text).map((e) => e.canonical));
   return q.entities.every((e) => inSentence.has(e) || e === subject);
 }
 

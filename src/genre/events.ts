@@ -27,7 +27,7 @@ export const EVENT_CLASSES: EventClass[] = [
   { name: (m) => `卸任${canonicalRole(m[1]!)}`, stated: new RegExp(`(?:卸任|辞去|不再担任)[^，。,]{0,6}?(${ROLES})`), asked: new RegExp(`(?:卸任|辞去|不再担任|不当|不干|不做|退下|离职|辞职|辞任|离开|交出)[^，。,？?]{0,6}?(${ROLES})`) },
   {
     name: (m) => canonicalRole(m[1]!),
-    stated: new RegExp(`(?:接任|出任|担任|获任|任命|委任|升任|晋升|就任|接棒|履新|成为)[^，。,]{0,12}?(${ROLES})`),
+    stated: new RegExp(`(?:接任|出任|担任|获任|任命|委任|升任|晋升|就任|接棒|履新|成为|转任|调任|改任)[^，。,]{0,12}?(${ROLES})`),
     asked: new RegExp(`(${ROLES})`, 'i'),
   },
   { name: () => '加入', stated: /(?:加入|加盟|入职)了?/, asked: /加入|加盟|入职|进入?|去了?|跳槽|来到/, hasObject: true },
@@ -47,4 +47,4 @@ export const EVENT_CLASSES: EventClass[] = [
 export const eventsAsked = (question: string): EventClass[] => EVENT_CLASSES.filter((c) => c.asked.test(question));
 
 /** Verbs that take up, leave or otherwise mark a post or a move, whatever the class ("出任", "接棒", "加盟"). */
-export const EVENT_VERBS = /^(?:接任|出任|担任|获任|任命|委任|升任|晋升|就任|接棒|履新|成为|当上|加入|加盟|入职|离职|辞职|离开|卸任|辞去|成立|创立|收购|并购|上市|宣布|开始|正式|被)+$/;
+export const EVENT_VERBS = /^(?:接任|出任|担任|获任|任命|委任|升任|晋升|就任|接棒|履新|成为|转任|调任|改任|当上|加入|加盟|入职|离职|辞职|离开|卸任|辞去|成立|创立|收购|并购|上市|宣布|开始|正式|被)+$/;
