@@ -194,3 +194,17 @@ describe('genre verbs and implicit parties', () => {
     ['沧澜科技买海川物流花了多少钱', '7.5亿元'],
   ])('%s', async (q, expected) => expectAnswer(q, expected));
 });
+
+describe('the slot names the answer; it is not what the answer must be about', () => {
+  it.each(['沧澜科技总部在哪个城市', '贺明山出生在哪个国家'])('%s is refused: only the slot noun would match', async (q) => {
+    expect((await engine.answer(q)).kind, q).toBe('not_found');
+  });
+
+  it('a name ending in the slot noun fills the slot ("远航证券" for 哪家证券公司)', async () => {
+    await expectAnswer('许知远去沧澜科技之前在哪家证券公司', '远航证券');
+  });
+
+  it('a share price is a measure: a passage about shares does not give it', async () => {
+    expect((await engine.answer('沧澜科技股价现在多少')).kind).toBe('not_found');
+  });
+});

@@ -146,15 +146,18 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
   // answered by a passage that merely mentions 星河集团.
   // Pieces of a name ("集团" of 星河集团) are the name, not something said about it.
   const names = q.entities.flatMap((e) => article.entities.get(e)?.names ?? [e]);
+  // The slot's kind ("城市" of 哪个城市) is what the answer is, not what it must say something about.
   const substantive = q.words.filter(
-    (w) => !names.some((n) => n.includes(w)) && !article.entities.find(w).length && !/^\d+$/.test(w) && !untranslated(w),
+    (w) => !names.some((n) => n.includes(w)) && !article.entities.find(w).length && !/^\d+$/.test(w) && !untranslated(w) && !q.slots.includes(w),
   );
   const onlyUntranslated = substantive.length === 0 && q.words.some(untranslated);
   // "许知远进沧澜之前在哪干": names, predicate words and a concrete slot. The slot filler is what the
   // sentence must say (checked as a hard constraint); the chat verbs need not stand there.
   const onlyPredicate = CONCRETE_TYPES.has(q.answerType) && substantive.length > 0 && substantive.every((w) => q.light.has(w));
+  // A slot noun does count as the end of a name in the text: "中金公司" fills "哪家公司".
+  const fillsSlot = (text: string) => q.slots.some((w) => article.entities.find(text).some((m) => m.name.endsWith(w) && m.name !== w));
   const saysSomething = (text: string) =>
-    !onlyUntranslated && (substantive.length === 0 || onlyPredicate || substantive.some((w) => presence(w, compact(text)) > 0));
+    !onlyUntranslated && (substantive.length === 0 || onlyPredicate || fillsSlot(text) || substantive.some((w) => presence(w, compact(text)) > 0));
   return { coverage, saysSomething, substantive, presence };
 }
 

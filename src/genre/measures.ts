@@ -45,6 +45,7 @@ export const MEASURES: MeasureEntry[] = [
   { canonical: '市场份额', words: ['市场份额', '市占率', '份额'], family: 'market-share' },
   { canonical: '估值', words: ['投后估值', '估值'], family: 'valuation' },
   { canonical: '市值', words: ['市值', '总市值', 'Market Cap', 'market cap'], family: 'market-cap' },
+  { canonical: '股价', words: ['股价', '股票价格', '每股价格', 'share price', 'stock price'], family: 'share-price' },
   { canonical: '融资额', words: ['融资额', '融资', '融了'], family: 'funding' },
   { canonical: '交易额', words: ['交易额', '交易规模', '成交额', 'TPV', 'GMV'], family: 'volume' },
   { canonical: '经常性收入', words: ['年化经常性收入', 'ARR', '经常性收入'], family: 'arr' },

@@ -26,6 +26,8 @@ export interface QueryAnalysis {
   readings: Reading[];
   /** Whole content words (non-search cut) that evidence should hold; focus words left out. */
   words: string[];
+  /** Nouns naming the kind of answer after 哪/什么 ("哪个城市"): never evidence that a passage says something. */
+  slots: string[];
   /** Of those, the predicate words (one-character verbs, adverbs, place and time words): chat says them
    * colloquially (买, 当, 干, 越来越) where the article writes its own compound (收购, 担任, 从事). */
   light: Set<string>;
@@ -110,6 +112,7 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
     readings: read.readings,
     words,
     light: lightWords(words, read.core, article),
+    slots: [...slots],
     alternatives,
     answerType,
     entities,
