@@ -154,7 +154,7 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
   // "许知远进沧澜之前在哪干": names, predicate words and a concrete slot. The slot filler is what the
   // sentence must say (checked as a hard constraint); the chat verbs need not stand there.
   const onlyPredicate = CONCRETE_TYPES.has(q.answerType) && substantive.length > 0 && substantive.every((w) => q.light.has(w));
-  // A slot noun does count as the end of a name in the text: "中金公司" fills "哪家公司".
+  // A slot noun does count as the end of a name in the text: "远航公司" fills "哪家公司".
   const fillsSlot = (text: string) => q.slots.some((w) => article.entities.find(text).some((m) => m.name.endsWith(w) && m.name !== w));
   const saysSomething = (text: string) =>
     !onlyUntranslated && (substantive.length === 0 || onlyPredicate || fillsSlot(text) || substantive.some((w) => presence(w, compact(text)) > 0));
