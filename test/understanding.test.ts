@@ -208,3 +208,11 @@ describe('the slot names the answer; it is not what the answer must be about', (
     expect((await engine.answer('沧澜科技股价现在多少')).kind).toBe('not_found');
   });
 });
+
+describe('who holds a post now', () => {
+  it('a past tenure or a departure does not say who holds it now; a succession does', async () => {
+    // 许知远 was CFO from 2016 and has moved on: the article does not say who the CFO is now.
+    expect((await engine.answer('沧澜科技现在的CFO是谁')).kind).toBe('not_found');
+    await expectAnswer('沧澜科技现在的CEO是谁', '许知远');
+  });
+});

@@ -11,7 +11,7 @@ import type { Period } from '../genre/period.js';
 import { compact, tightenSpacing } from '../text/normalize.js';
 import { charBigrams as bigrams } from '../text/segment.js';
 import type { Chunk, Citation, Sentence } from '../types.js';
-import { askedUnit, countedNoun, FUTURE_ASKED, FUTURE_IN_TEXT, roleAsked, CONCRETE_TYPES, figureInUnit, holdsType, RAISES_QUESTION, slotKind, type SlotContext } from '../question/answer-type.js';
+import { askedUnit, countedNoun, FUTURE_ASKED, FUTURE_IN_TEXT, DEPARTURE_IN_TEXT, PAST_TENURE_IN_TEXT, PRESENT_ASKED, PRESENT_IN_TEXT, SUCCESSION_IN_TEXT, roleAsked, CONCRETE_TYPES, figureInUnit, holdsType, RAISES_QUESTION, slotKind, type SlotContext } from '../question/answer-type.js';
 import { citeSpan } from '../corpus/cite.js';
 import { FRAME } from './frame.js';
 import { ordinalsIn, type QueryAnalysis } from '../question/query.js';
@@ -293,6 +293,7 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
     if (CONCRETE_TYPES.has(q.answerType) && !holdsType(q.answerType, span, article.entities, slotOf(q))) broken.push(`no ${q.answerType} in the span`);
     if (q.answerType === 'date' && FUTURE_ASKED.test(q.text) && !FUTURE_IN_TEXT.test(c.sentence.text)) broken.push('a future date was asked; the sentence tells the past');
     const role = q.answerType === 'person' ? roleAsked(q.text) : undefined;
+    if (role && PRESENT_ASKED.test(q.text) && !speaksOfNow(article, c.sentence.text)) broken.push('the present holder was asked; the sentence does not speak of now');
     if (role && !compact(c.sentence.text).includes(compact(role))) broken.push(`role ${role} not in the sentence`);
     else if (role && q.entities.length && !roleOfAsked(article, q, c.sentence.text, role)) broken.push(`role ${role} is another organisation's`);
     // A figure must come from a sentence about the entity asked for, not from its neighbour's, for the
@@ -312,6 +313,14 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
     return broken;
   };
 }
+
+/** A sentence about now: a present marker and no past tenure, or an appointment dated in the posting year. */
+const speaksOfNow = (article: Article, text: string): boolean => {
+  if (PAST_TENURE_IN_TEXT.test(text)) return false;
+  if (SUCCESSION_IN_TEXT.test(text)) return true;
+  if (DEPARTURE_IN_TEXT.test(text)) return false;
+  return PRESENT_IN_TEXT.test(text) || tightenSpacing(text).replace(/\s+/g, '').includes(`${article.meta.published.slice(0, 4)}年`);
+};
 
 /** "Intel CEO Pat Gelsinger" answers "Tower's CEO" no more than "Intel's": a role written right after an
  * organisation belongs to it. True when some mention of the role is not another organisation's. */

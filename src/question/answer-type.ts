@@ -169,6 +169,15 @@ export const askedUnit = (question: string): string | undefined => {
 const DURATION_ASKED = /多长时间|多久|多少时间/;
 const DURATION = '(?:年|个月|月|周|天|小时)';
 
+/** Who holds a post now ("现在的CFO是谁"): a sentence about a past tenure ("曾任", "担任过") does not say. */
+export const PRESENT_ASKED = /现在|目前|现任|如今|当前|眼下/;
+export const PAST_TENURE_IN_TEXT = /曾经?(?:担任|出任|任)|(?:担任|出任|当|做)过|前任|原任/;
+/** A sentence that speaks of now ("现任", "目前", "至今"); an appointment dated in the posting year counts too. */
+export const PRESENT_IN_TEXT = /现任|目前|现在|如今|现今|至今|仍然?(?:担任|是)|今年/;
+/** A succession names who holds the post since; a departure alone names who no longer does. */
+export const SUCCESSION_IN_TEXT = /接任|接棒|接替|继任/;
+export const DEPARTURE_IN_TEXT = /离职|离开|卸任|辞职|辞去/;
+
 /** Questions about what is yet to happen ("什么时候将上市", "when will"): a past date does not answer them. */
 export const FUTURE_ASKED = /(?:什么时候|何时|哪年|哪一年)(?:将|会|能|才会)|将于何时|计划何时|预计何时|打算何时/;
 export const FUTURE_IN_TEXT = /将|预计|计划|有望|拟|准备|即将|未来|目标/;
