@@ -28,11 +28,17 @@ export function buildBm25<Id>(docs: { id: Id; tokens: string[] }[], options: Par
     for (const t of d.tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
     return tf;
   });
+  return bm25FromCounts(docs.map((d) => d.id), termFreqs, options);
+}
+
+/** The index from each document's term counts (what buildBm25 counts from tokens; a cache keeps them). */
+export function bm25FromCounts<Id>(ids: Id[], termFreqs: Map<string, number>[], options: Partial<Bm25Options> = {}): Bm25Index<Id> {
   const docFreq = new Map<string, number>();
   for (const tf of termFreqs) for (const t of tf.keys()) docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
-  const lengths = docs.map((d) => d.tokens.length);
+  // A document's length is its token count: the sum of its term counts.
+  const lengths = termFreqs.map((tf) => [...tf.values()].reduce((a, b) => a + b, 0));
   const avgLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
-  return { ids: docs.map((d) => d.id), termFreqs, lengths, avgLength, docFreq, options: { ...DEFAULT_BM25, ...options } };
+  return { ids, termFreqs, lengths, avgLength, docFreq, options: { ...DEFAULT_BM25, ...options } };
 }
 
 /** Robertson–Spärck Jones IDF, floored at a small positive value so common terms still count a little. */
