@@ -65,8 +65,10 @@ export function searchBm25<Id>(index: Bm25Index<Id>, queryTokens: string[], limi
   const { k1, b } = index.options;
   const terms = [...new Set(queryTokens)].filter((t) => index.docFreq.has(t));
   // Scores accumulate term by term in query order, so each document's sum is added in the same order as a
-  // document-by-document scan would (identical floating-point results).
-  const scores = new Map<number, { score: number; matched: string[] }>();
+  // document-by-document scan would (identical floating-point results). Flat arrays, not a Map per
+  // document: a common character bigram touches thousands of chunks of a long article.
+  const scores = new Float64Array(index.ids.length);
+  const touched: number[] = [];
   for (const t of terms) {
     const w = idf(index, t);
     const { docs, tfs } = index.postings.get(t)!;
@@ -74,18 +76,11 @@ export function searchBm25<Id>(index: Bm25Index<Id>, queryTokens: string[], limi
       const i = docs[j]!;
       const f = tfs[j]!;
       const norm = 1 - b + (b * index.lengths[i]!) / index.avgLength;
-      const add = w * ((f * (k1 + 1)) / (f + k1 * norm));
-      const acc = scores.get(i);
-      if (acc) {
-        acc.score += add;
-        acc.matched.push(t);
-      } else scores.set(i, { score: add, matched: [t] });
+      if (scores[i] === 0) touched.push(i);
+      scores[i] = scores[i]! + w * ((f * (k1 + 1)) / (f + k1 * norm));
     }
   }
   // Ties keep document order, as the stable sort of a document-order scan did.
-  const results = [...scores]
-    .filter(([, s]) => s.score > 0)
-    .sort((x, y) => y[1].score - x[1].score || x[0] - y[0])
-    .map(([i, s]): Scored<Id> => ({ id: index.ids[i]!, score: s.score, matched: s.matched }));
-  return results.slice(0, limit);
+  const top = touched.filter((i) => scores[i]! > 0).sort((x, y) => scores[y]! - scores[x]! || x - y).slice(0, limit);
+  return top.map((i) => ({ id: index.ids[i]!, score: scores[i]!, matched: terms.filter((t) => index.termFreqs[i]!.has(t)) }));
 }
