@@ -309,7 +309,7 @@ describe('the pre-parsed CC-CEDICT index (src/text/cedict-index.ts)', () => {
       expect(JSON.stringify(buildGlossary(text, words).toJSON())).toBe(JSON.stringify(parsed));
       const file = join(cacheDir, files[0]!);
       const bytes = readFileSync(file);
-      bytes[bytes.length - 3] ^= 0xff;
+      bytes[bytes.length - 3] = bytes[bytes.length - 3]! ^ 0xff;
       writeFileSync(file, bytes);
       expect(JSON.stringify(buildGlossary(text, words).toJSON())).toBe(JSON.stringify(parsed));
       expect(readFileSync(file).equals(bytes)).toBe(false);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildBm25, idf, searchBm25, type Bm25Index, type Scored } from '../src/retrieval/bm25.js';
+import { buildBm25, idf, postingsFromFlat, postingsToFlat, searchBm25, type Bm25Index, type Scored } from '../src/retrieval/bm25.js';
 import { tokenize } from '../src/text/segment.js';
 import { getEngine } from './helpers.js';
 
@@ -19,11 +19,11 @@ describe('BM25', () => {
 
   it('searching the postings ranks and scores exactly as scanning every document does', () => {
     // The plain definition: every document scored term by term in query order, then a stable sort.
-    const scan = (index: Bm25Index<number>, query: string[]): Scored<number>[] => {
+    const scan = (index: Bm25Index<number>, docs: string[][], query: string[]): Scored<number>[] => {
       const { k1, b } = index.options;
       const terms = [...new Set(query)].filter((t) => index.docFreq.has(t));
       const out: Scored<number>[] = [];
-      index.termFreqs.forEach((tf, i) => {
+      docs.map((d) => new Map([...new Set(d)].map((t) => [t, d.filter((x) => x === t).length]))).forEach((tf, i) => {
         let score = 0;
         const matched: string[] = [];
         for (const t of terms) {
@@ -40,7 +40,11 @@ describe('BM25', () => {
     fc.assert(
       fc.property(fc.array(fc.array(word, { maxLength: 12 }), { minLength: 1, maxLength: 30 }), fc.array(word, { maxLength: 5 }), fc.integer({ min: 1, max: 40 }), (docs, query, limit) => {
         const index = buildBm25(docs.map((tokens, id) => ({ id, tokens })));
-        expect(searchBm25(index, query, limit)).toEqual(scan(index, query).slice(0, limit));
+        expect(index.lengths).toEqual(docs.map((d) => d.length));
+        expect(searchBm25(index, query, limit)).toEqual(scan(index, docs, query).slice(0, limit));
+        // The flat form the cache keeps gives the same postings back.
+        const { terms, flat } = postingsToFlat(index.postings);
+        expect(postingsFromFlat(terms, flat, docs.length)).toEqual(index.postings);
       }),
       { numRuns: 300 },
     );

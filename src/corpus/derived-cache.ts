@@ -112,9 +112,10 @@ export function cachedEntities(cacheDir: string | undefined, article: Pick<Artic
 /**
  * Records derived from an article (the fact book's facts), cached. Generic so this module needs nothing
  * from the layers above corpus/; each record's quote must still stand in the article, or the entry is
- * rebuilt.
+ * rebuilt. A record naming its chunk is looked for in that chunk first (the whole article only if not
+ * there): thousands of searches through a long article's whole text cost more than the cache saves.
  */
-export function cachedQuotedRecords<R extends { id: string; source: { quote: string } }, T>(
+export function cachedQuotedRecords<R extends { id: string; source: { quote: string; chunkId?: string } }, T>(
   cacheDir: string | undefined,
   kind: string,
   article: Article,
@@ -124,6 +125,15 @@ export function cachedQuotedRecords<R extends { id: string; source: { quote: str
   events?: CacheEvents,
 ): T {
   const squeeze = (s: string) => s.replace(/\s+/g, '');
+  let raw: string | undefined;
+  const chunks = new Map<string, string>();
+  const inChunk = (id: string | undefined, quote: string) => {
+    const chunk = id === undefined ? undefined : article.chunkById.get(id as never);
+    if (!chunk) return false;
+    let text = chunks.get(chunk.id);
+    if (text === undefined) chunks.set(chunk.id, (text = squeeze(chunk.text)));
+    return text.includes(quote);
+  };
   return derivedCached<R[], T>(
     cacheDir,
     kind,
@@ -134,8 +144,10 @@ export function cachedQuotedRecords<R extends { id: string; source: { quote: str
     },
     (list) => {
       if (!Array.isArray(list)) throw new Error(`not a list of ${kind}`);
-      const raw = squeeze(article.raw);
-      for (const r of list) if (!raw.includes(squeeze(r.source.quote))) throw new Error(`${r.id}'s quote is not in the article`);
+      for (const r of list) {
+        const quote = squeeze(r.source.quote);
+        if (!inChunk(r.source.chunkId, quote) && !(raw ??= squeeze(article.raw)).includes(quote)) throw new Error(`${r.id}'s quote is not in the article`);
+      }
       return revive(list);
     },
     events,

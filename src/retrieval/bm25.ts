@@ -8,7 +8,6 @@ export const DEFAULT_BM25: Bm25Options = { k1: 1.2, b: 0.75 };
 
 export interface Bm25Index<Id> {
   ids: Id[];
-  termFreqs: Map<string, number>[];
   lengths: number[];
   avgLength: number;
   docFreq: Map<string, number>;
@@ -26,32 +25,66 @@ export interface Scored<Id> {
 }
 
 export function buildBm25<Id>(docs: { id: Id; tokens: string[] }[], options: Partial<Bm25Options> = {}): Bm25Index<Id> {
-  const termFreqs = docs.map((d) => {
-    const tf = new Map<string, number>();
-    for (const t of d.tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
-    return tf;
-  });
-  return bm25FromCounts(docs.map((d) => d.id), termFreqs, options);
-}
-
-/** The index from each document's term counts (what buildBm25 counts from tokens; a cache keeps them). */
-export function bm25FromCounts<Id>(ids: Id[], termFreqs: Map<string, number>[], options: Partial<Bm25Options> = {}): Bm25Index<Id> {
   const postings = new Map<string, { docs: number[]; tfs: number[] }>();
-  termFreqs.forEach((tf, doc) => {
-    for (const [t, f] of tf) {
+  docs.forEach((d, doc) => {
+    for (const t of d.tokens) {
       const p = postings.get(t);
-      if (p) {
+      if (!p) postings.set(t, { docs: [doc], tfs: [1] });
+      else if (p.docs[p.docs.length - 1] === doc) p.tfs[p.tfs.length - 1]!++;
+      else {
         p.docs.push(doc);
-        p.tfs.push(f);
-      } else postings.set(t, { docs: [doc], tfs: [f] });
+        p.tfs.push(1);
+      }
     }
   });
+  return bm25FromPostings(docs.map((d) => d.id), postings, options);
+}
+
+/** The index from its postings (what buildBm25 counts from tokens; a cache keeps them). */
+export function bm25FromPostings<Id>(ids: Id[], postings: Map<string, { docs: number[]; tfs: number[] }>, options: Partial<Bm25Options> = {}): Bm25Index<Id> {
   const docFreq = new Map<string, number>();
-  for (const [t, p] of postings) docFreq.set(t, p.docs.length);
   // A document's length is its token count: the sum of its term counts.
-  const lengths = termFreqs.map((tf) => [...tf.values()].reduce((a, b) => a + b, 0));
+  const lengths = ids.map(() => 0);
+  for (const [t, p] of postings) {
+    docFreq.set(t, p.docs.length);
+    p.docs.forEach((doc, j) => (lengths[doc]! += p.tfs[j]!));
+  }
   const avgLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
-  return { ids, termFreqs, lengths, avgLength, docFreq, postings, options: { ...DEFAULT_BM25, ...options } };
+  return { ids, lengths, avgLength, docFreq, postings, options: { ...DEFAULT_BM25, ...options } };
+}
+
+/** Postings as one flat number list per the cache: per term (in `terms` order) its document count, then (doc, tf) pairs. */
+export function postingsToFlat(postings: Bm25Index<unknown>['postings']): { terms: string[]; flat: number[] } {
+  const terms: string[] = [];
+  const flat: number[] = [];
+  for (const [t, p] of postings) {
+    terms.push(t);
+    flat.push(p.docs.length);
+    p.docs.forEach((doc, j) => flat.push(doc, p.tfs[j]!));
+  }
+  return { terms, flat };
+}
+
+/** postingsToFlat undone; throws when the list does not fit `docCount` documents (a damaged cache entry). */
+export function postingsFromFlat(terms: string[], flat: number[], docCount: number): Bm25Index<unknown>['postings'] {
+  const postings: Bm25Index<unknown>['postings'] = new Map();
+  let at = 0;
+  for (const t of terms) {
+    const n = flat[at++]!;
+    const docs: number[] = [];
+    const tfs: number[] = [];
+    for (let j = 0; j < n; j++, at += 2) {
+      const doc = flat[at]!;
+      const tf = flat[at + 1]!;
+      if (!(doc >= 0 && doc < docCount && tf > 0) || (docs.length > 0 && doc <= docs[docs.length - 1]!)) throw new Error('postings do not fit the chunks');
+      docs.push(doc);
+      tfs.push(tf);
+    }
+    if (typeof t !== 'string' || n < 1) throw new Error('not postings');
+    postings.set(t, { docs, tfs });
+  }
+  if (at !== flat.length) throw new Error('postings do not add up');
+  return postings;
 }
 
 /** Robertson–Spärck Jones IDF, floored at a small positive value so common terms still count a little. */
@@ -82,5 +115,17 @@ export function searchBm25<Id>(index: Bm25Index<Id>, queryTokens: string[], limi
   }
   // Ties keep document order, as the stable sort of a document-order scan did.
   const top = touched.filter((i) => scores[i]! > 0).sort((x, y) => scores[y]! - scores[x]! || x - y).slice(0, limit);
-  return top.map((i) => ({ id: index.ids[i]!, score: scores[i]!, matched: terms.filter((t) => index.termFreqs[i]!.has(t)) }));
+  return top.map((i) => ({ id: index.ids[i]!, score: scores[i]!, matched: terms.filter((t) => holds(index.postings.get(t)!.docs, i)) }));
+}
+
+/** Whether an ascending list holds `doc` (binary search). */
+function holds(docs: number[], doc: number): boolean {
+  let lo = 0;
+  let hi = docs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (docs[mid]! < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return docs[lo] === doc;
 }
