@@ -114,8 +114,25 @@ export function searchBm25<Id>(index: Bm25Index<Id>, queryTokens: string[], limi
     }
   }
   // Ties keep document order, as the stable sort of a document-order scan did.
-  const top = touched.filter((i) => scores[i]! > 0).sort((x, y) => scores[y]! - scores[x]! || x - y).slice(0, limit);
+  const top = topK(touched, (x, y) => scores[y]! - scores[x]! || x - y, limit);
   return top.map((i) => ({ id: index.ids[i]!, score: scores[i]!, matched: terms.filter((t) => holds(index.postings.get(t)!.docs, i)) }));
+}
+
+/**
+ * The first `k` of `items` in `order` (a total order), as sorting them all and slicing would give, in one
+ * pass: a long article's common bigram touches thousands of chunks, and only the best few are wanted.
+ */
+function topK(items: number[], order: (x: number, y: number) => number, k: number): number[] {
+  const top: number[] = [];
+  if (k <= 0) return top;
+  for (const x of items) {
+    if (top.length === k && order(x, top[k - 1]!) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && order(x, top[at - 1]!) < 0) at--;
+    top.splice(at, 0, x);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
 
 /** Whether an ascending list holds `doc` (binary search). */
