@@ -280,6 +280,11 @@ export function deriveEntities(paragraphs: string[], aliases: Aliases, options: 
   return entityIndex([...new Set(byName.values())]);
 }
 
+/** Texts up to this long have their mentions remembered (sentences, chunks, questions; not a whole article). */
+const FIND_MEMO_MAX_CHARS = 2000;
+/** At most this many remembered texts (~a few MB at most); then the memory starts again. */
+const FIND_MEMO_MAX_ENTRIES = 20_000;
+
 /**
  * Longest-match lookup keyed by first character; Latin names match case-insensitively on word edges.
  * Per first character, only the name lengths that occur are tried, longest first, each with one map lookup:
@@ -303,7 +308,18 @@ export function entityIndex(entities: Entity[]): EntityIndex {
   }
   for (const lengths of lengthsByFirst.values()) lengths.sort((a, b) => b - a);
   const isLatin = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(c);
+  // Answering looks for names in the same sentences question after question: remembered, within bounds.
+  const memo = new Map<string, EntityMention[]>();
   function find(text: string): EntityMention[] {
+    if (text.length > FIND_MEMO_MAX_CHARS) return scan(text);
+    let found = memo.get(text);
+    if (!found) {
+      if (memo.size >= FIND_MEMO_MAX_ENTRIES) memo.clear();
+      memo.set(text, (found = scan(text)));
+    }
+    return found.slice();
+  }
+  function scan(text: string): EntityMention[] {
     const lower = text.toLowerCase();
     const out: EntityMention[] = [];
     for (let at = 0; at < lower.length; ) {
