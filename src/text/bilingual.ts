@@ -20,6 +20,9 @@
 // takes ~1.4-2.0 s CPU and a transient +90..135 MB RSS (GC-timing dependent); the result is ~565 KB of JSON
 // that loads in ~15-30 ms and holds ~10 MB. So build once per article text, off the bot's hot path (index step or a
 // startup cache miss), cache toJSON() by the article's sha256, and load that.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { readCedict, type CedictEntry } from './cedict-data.js';
 import { cedictIndex, type CedictIndex, type GlossParser, type SensePhrase } from './cedict-index.js';
 
@@ -848,14 +851,23 @@ function entryPhrases(entry: CedictEntry): SensePhrase[] {
   return out;
 }
 
+/** Makes sure the machine-wide pre-parsed CC-CEDICT index exists (npm install's prepare step calls this). */
+export function warmDictionaryIndex(onEvent?: (message: string) => void): void {
+  cedictIndex(GLOSS_PARSER, undefined, onEvent);
+}
+
 /** What the pre-parsed dictionary index stores of each entry: exactly what senseTable would derive. */
 const GLOSS_PARSER: GlossParser = {
   phrases: entryPhrases,
   lemma: wordLemma,
   proper: isProperSpelling,
   keepGlosses: /\([A-Z][A-Z0-9]+\)/,
-  version: `glossary ${GLOSSARY_VERSION}; parsing code hashed with the index module's file`,
+  // The parsing code is this module: its own text keys the index (with the glossary version).
+  get version() {
+    return (parserVersion ??= `glossary ${GLOSSARY_VERSION}; ${createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex')}`);
+  },
 };
+let parserVersion: string | undefined;
 
 /**
  * senseTable over the pre-parsed index: the same walk in the same order (entries in file order, lemma ids
