@@ -39,7 +39,13 @@ export function staleness(entry) {
 /** Compiles src/ into the build folder; returns tsc's exit status and output. */
 export function build() {
   const started = Date.now();
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  let tsc;
+  try {
+    tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  } catch {
+    // An install without dev dependencies has no compiler: everything runs from source.
+    return { status: 1, output: 'typescript is not installed (npm install --omit=dev?)', ms: 0 };
+  }
   const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', outDir], { cwd: root, encoding: 'utf8' });
   if (r.status === 0) {
     // The stamp carries the time the build started: a source saved during the build is newer, so it rebuilds next time.
