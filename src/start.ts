@@ -2,7 +2,7 @@
 // model can be had. Dense trouble never stops the bot: it answers from BM25 and facts and says why.
 // Everything derived from the article (entities, vocabulary, phonetic index, facts, BM25 term counts) is
 // read from INDEX_DIR when the article, its curated files and the code are unchanged (corpus/derived-cache.ts).
-import { openArticle } from './corpus/article.js';
+import { openArticle, type Article } from './corpus/article.js';
 import { cachedQuotedRecords } from './corpus/derived-cache.js';
 import type { EngineConfig } from './config.js';
 import { createEngineFrom, type Engine } from './answer/engine.js';
@@ -12,7 +12,7 @@ import type { Fact } from './facts/schema.js';
 import type { Logger } from './log.js';
 import { ensureDenseIndex, denseRetriever } from './retrieval/dense-index.js';
 import type { DenseRetriever } from './retrieval/dense.js';
-import { cachedLexicalIndex } from './retrieval/lexical.js';
+import { cachedLexicalIndex, type LexicalIndex } from './retrieval/lexical.js';
 import { createEmbedder, type Embedder } from './retrieval/embedder.js';
 import { loadFeatureExtractor, type ModelEvent } from './retrieval/model-store.js';
 import { getModelSpec } from './retrieval/models.js';
@@ -62,8 +62,8 @@ export async function setUpDense(config: EngineConfig, article: ReturnType<typeo
   }
 }
 
-export async function startEngine(config: EngineConfig, log: Logger, onEvent?: (e: ModelEvent) => void): Promise<Engine> {
-  const started = performance.now();
+/** The article and what is derived from it (read back from INDEX_DIR when cached): all a start needs but dense. */
+export function openArticleParts(config: EngineConfig, log: Logger): { article: Article; facts: FactBook; lexical: LexicalIndex } {
   const events = { onEvent: (message: string) => log.info(message) };
   const article = openArticle(config.CORPUS_DIR, { lexicon: { cacheDir: config.indexDir, ...events } });
   article.lexicon.warm();
@@ -76,7 +76,12 @@ export async function startEngine(config: EngineConfig, log: Logger, onEvent?: (
     (list) => ({ facts: list, byId: new Map(list.map((f) => [f.id, f])) }),
     events,
   );
-  const lexical = cachedLexicalIndex(config.indexDir, article, events);
+  return { article, facts, lexical: cachedLexicalIndex(config.indexDir, article, events) };
+}
+
+export async function startEngine(config: EngineConfig, log: Logger, onEvent?: (e: ModelEvent) => void): Promise<Engine> {
+  const started = performance.now();
+  const { article, facts, lexical } = openArticleParts(config, log);
   // A cached start needs no segmenter; loading its dictionary now keeps that cost off the first question.
   warmSegmenter();
   const dense = await setUpDense(config, article, log, onEvent);
