@@ -1,11 +1,9 @@
 // One start of the compiled bot (dist/) on a corpus folder, for bench/scale.ts: prints one JSON line with
 // the ready time, the first English answer's time (the glossary is built lazily then), latency over the
 // given questions, RSS after warm-up and what the start left under INDEX_DIR.
-// usage: node bench/scale-child.mjs <corpus dir> <index dir> <questions.jsonl> [cached]
-// With `cached`: a what-if start that keeps entities and facts in src/corpus/derived-cache.ts (not wired into
-// startEngine yet): the same steps as buildArticle + startEngine, with those two taken from the cache.
+// usage: node bench/scale-child.mjs <corpus dir> <index dir> <questions.jsonl>
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-const [corpusDir, indexDir, questionsPath, mode] = process.argv.slice(2);
+const [corpusDir, indexDir, questionsPath] = process.argv.slice(2);
 const dist = new URL('../dist/', import.meta.url);
 const { parseEngineConfig } = await import(new URL('config.js', dist).href);
 const { startEngine } = await import(new URL('start.js', dist).href);
@@ -13,24 +11,8 @@ const { silentLogger } = await import(new URL('log.js', dist).href);
 const compact = (s) => s.replace(/\s+/g, '');
 const items = readFileSync(questionsPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 const config = parseEngineConfig({ ...process.env, DENSE: 'off', CORPUS_DIR: corpusDir, INDEX_DIR: indexDir });
-const engine = mode === 'cached' ? await startCached(config) : await startEngine(config, silentLogger);
+const engine = await startEngine(config, silentLogger);
 
-async function startCached(config) {
-  const started = performance.now();
-  const at = (p) => import(new URL(p, dist).href);
-  const [{ loadArticle }, { buildArticle }, { deriveEntities }, { loadFactBook }, { createEngineFrom }, cache] = await Promise.all(
-    ['corpus/load.js', 'corpus/article.js', 'corpus/entities.js', 'facts/book.js', 'answer/engine.js', 'corpus/derived-cache.js'].map(at),
-  );
-  const loaded = loadArticle(config.CORPUS_DIR);
-  const article = buildArticle(loaded, {
-    lexicon: { cacheDir: config.indexDir },
-    entities: (texts, aliases) => cache.cachedEntities(config.indexDir, loaded, () => deriveEntities(texts, aliases)),
-  });
-  const facts = cache.cachedQuotedRecords(config.indexDir, 'facts', article, () => loadFactBook(article), (b) => b.facts, (list) => ({ facts: list, byId: new Map(list.map((f) => [f.id, f])) }));
-  const e = createEngineFrom({ article, facts, dense: null, denseStatus: 'off', maxQuestionChars: config.MAX_QUESTION_CHARS }, silentLogger);
-  e.readyMs = performance.now() - started;
-  return e;
-}
 let t = performance.now();
 await engine.answer('What was the revenue of MYbank in 2024?');
 const englishMs = performance.now() - t;

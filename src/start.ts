@@ -1,16 +1,22 @@
 // Starts the engine for any surface: article and facts first (always), then dense retrieval when the
 // model can be had. Dense trouble never stops the bot: it answers from BM25 and facts and says why.
-import { openArticle } from './corpus/article.js';
+// Everything derived from the article (entities, vocabulary, phonetic index, facts, BM25 term counts) is
+// read from INDEX_DIR when the article, its curated files and the code are unchanged (corpus/derived-cache.ts).
+import { openArticle, type Article } from './corpus/article.js';
+import { cachedQuotedRecords } from './corpus/derived-cache.js';
 import type { EngineConfig } from './config.js';
 import { createEngineFrom, type Engine } from './answer/engine.js';
 import { describeError } from './errors.js';
-import { loadFactBook } from './facts/book.js';
+import { loadFactBook, type FactBook } from './facts/book.js';
+import type { Fact } from './facts/schema.js';
 import type { Logger } from './log.js';
 import { ensureDenseIndex, denseRetriever } from './retrieval/dense-index.js';
 import type { DenseRetriever } from './retrieval/dense.js';
+import { cachedLexicalIndex, type LexicalIndex } from './retrieval/lexical.js';
 import { createEmbedder, type Embedder } from './retrieval/embedder.js';
 import { loadFeatureExtractor, type ModelEvent } from './retrieval/model-store.js';
 import { getModelSpec } from './retrieval/models.js';
+import { warmSegmenter } from './text/segment.js';
 
 export interface DenseSetup {
   retriever: DenseRetriever | null;
@@ -56,14 +62,31 @@ export async function setUpDense(config: EngineConfig, article: ReturnType<typeo
   }
 }
 
+/** The article and what is derived from it (read back from INDEX_DIR when cached): all a start needs but dense. */
+export function openArticleParts(config: EngineConfig, log: Logger): { article: Article; facts: FactBook; lexical: LexicalIndex } {
+  const events = { onEvent: (message: string) => log.info(message) };
+  const article = openArticle(config.CORPUS_DIR, { lexicon: { cacheDir: config.indexDir, ...events } });
+  article.lexicon.warm();
+  const facts = cachedQuotedRecords<Fact, FactBook>(
+    config.indexDir,
+    'facts',
+    article,
+    () => loadFactBook(article, undefined, (message) => log.debug('facts: an extracted reading was dropped', { message })),
+    (book) => book.facts,
+    (list) => ({ facts: list, byId: new Map(list.map((f) => [f.id, f])) }),
+    events,
+  );
+  return { article, facts, lexical: cachedLexicalIndex(config.indexDir, article, events) };
+}
+
 export async function startEngine(config: EngineConfig, log: Logger, onEvent?: (e: ModelEvent) => void): Promise<Engine> {
   const started = performance.now();
-  const article = openArticle(config.CORPUS_DIR, { lexicon: { cacheDir: config.indexDir, onEvent: (message) => log.info(message) } });
-  article.lexicon.warm();
-  const facts = loadFactBook(article, undefined, (message) => log.debug('facts: an extracted reading was dropped', { message }));
+  const { article, facts, lexical } = openArticleParts(config, log);
+  // A cached start needs no segmenter; loading its dictionary now keeps that cost off the first question.
+  warmSegmenter();
   const dense = await setUpDense(config, article, log, onEvent);
   const engine = createEngineFrom(
-    { article, facts, dense: dense.retriever, denseStatus: dense.status, maxQuestionChars: config.MAX_QUESTION_CHARS },
+    { article, facts, lexical, dense: dense.retriever, denseStatus: dense.status, maxQuestionChars: config.MAX_QUESTION_CHARS },
     log,
   );
   engine.readyMs = performance.now() - started;

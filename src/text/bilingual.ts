@@ -20,7 +20,11 @@
 // takes ~1.4-2.0 s CPU and a transient +90..135 MB RSS (GC-timing dependent); the result is ~565 KB of JSON
 // that loads in ~15-30 ms and holds ~10 MB. So build once per article text, off the bot's hot path (index step or a
 // startup cache miss), cache toJSON() by the article's sha256, and load that.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { readCedict, type CedictEntry } from './cedict-data.js';
+import { cedictIndex, type CedictIndex, type GlossParser, type SensePhrase } from './cedict-index.js';
 
 /** Bump when the derivation or the JSON shape changes, so cached glossaries are rebuilt.
  *  2: related map as one sorted text block; sense-rank decay; article-frequency ordering. */
@@ -518,6 +522,7 @@ function readSenses(
   vocab: string[],
   inArticle: (head: string) => boolean,
   entries: Iterable<CedictEntry> | undefined,
+  onEvent?: (message: string) => void,
 ): { table: SenseTable; expansions: AcronymExpansion[] } {
   const wanted = (head: string) => head.length <= RELATED_MAX_CHARS || inArticle(head);
   // Acronyms the article writes in Latin (CEO, IPO): CC-CEDICT spells them out in glosses of headwords the
@@ -525,9 +530,14 @@ function readSenses(
   const acronyms = latinAcronyms(articleText, vocab);
   const acronymInGloss = acronyms.size > 0 ? new RegExp(`\\((?:${[...acronyms].join('|')})\\)`) : undefined;
   const expansions: AcronymExpansion[] = [];
-  const source = entries ?? readCedict(undefined, wanted, acronymInGloss && ((raw) => acronymInGloss.test(raw)));
+  if (!entries) {
+    // The shipped dictionary: its pre-parsed index (cedict-index.ts) gives the same table without parsing it.
+    const index = cedictIndex(GLOSS_PARSER, undefined, onEvent);
+    if (acronymInGloss) for (const glosses of index.glosses.values()) collectExpansions({ simplified: '', pinyin: '', glosses }, acronymInGloss, expansions);
+    return { table: senseTableFromIndex(index, wanted), expansions };
+  }
   function* kept(): Generator<CedictEntry> {
-    for (const entry of source) {
+    for (const entry of entries!) {
       if (acronymInGloss) collectExpansions(entry, acronymInGloss, expansions);
       if (wanted(entry.simplified)) yield entry;
     }
@@ -757,12 +767,10 @@ function addLink(map: Map<string, Map<number, number>>, key: string, term: numbe
   if ((links.get(term) ?? 0) < weight) links.set(term, weight);
 }
 
-/** One pass over the dictionary: intern lemmas, count how many headwords use each, keep every sense. */
-function senseTable(entries: Iterable<CedictEntry>, wanted: (head: string) => boolean): SenseTable {
-  const headIds = new Map<string, number>();
-  const t: SenseTable = {
+function emptySenseTable(): SenseTable {
+  return {
     heads: [],
-    headIndex: headIds,
+    headIndex: new Map(),
     start: new IntList([0]),
     head: new IntList(),
     rank: new IntList(),
@@ -773,6 +781,12 @@ function senseTable(entries: Iterable<CedictEntry>, wanted: (head: string) => bo
     df: [],
     proper: new Set(),
   };
+}
+
+/** One pass over the dictionary: intern lemmas, count how many headwords use each, keep every sense. */
+function senseTable(entries: Iterable<CedictEntry>, wanted: (head: string) => boolean): SenseTable {
+  const t = emptySenseTable();
+  const headIds = t.headIndex;
   const lastCounted: number[] = [];
   const senseCount: number[] = [];
   const lemmaIds = new Map<string, number>();
@@ -803,30 +817,98 @@ function senseTable(entries: Iterable<CedictEntry>, wanted: (head: string) => bo
       t.heads.push(headWord);
       senseCount.push(0);
     }
-    for (const slot of entry.glosses) {
-      // "to depart; to leave" and "to depart; leave" are both verb slots: "to" is often written once.
-      const verbSlot = VERB_GLOSS.test(slot);
-      const boundSlot = BOUND_FORM.test(slot);
-      for (const gloss of slot.split(/;\s*/)) {
-        for (const phrase of glossWords(gloss, verbSlot, boundSlot)) {
-          const before = t.ids.length;
-          for (const raw of phrase.words) {
-            const id = idOf(raw);
-            if (id < 0) continue;
-            if (lastCounted[id] !== h) {
-              lastCounted[id] = h;
-              t.df[id]!++;
-            }
-            t.ids.push(id);
-          }
-          if (t.ids.length === before) continue;
-          t.head.push(h);
-          t.rank.push(senseCount[h]!++);
-          t.verb.push(phrase.verb ? 1 : 0);
-          t.bound.push(phrase.bound ? 1 : 0);
-          t.start.push(t.ids.length);
+    for (const phrase of entryPhrases(entry)) {
+      const before = t.ids.length;
+      for (const raw of phrase.words) {
+        const id = idOf(raw);
+        if (id < 0) continue;
+        if (lastCounted[id] !== h) {
+          lastCounted[id] = h;
+          t.df[id]!++;
         }
+        t.ids.push(id);
       }
+      if (t.ids.length === before) continue;
+      t.head.push(h);
+      t.rank.push(senseCount[h]!++);
+      t.verb.push(phrase.verb ? 1 : 0);
+      t.bound.push(phrase.bound ? 1 : 0);
+      t.start.push(t.ids.length);
+    }
+  }
+  return t;
+}
+
+/** An entry's senses as the sense table reads them: per gloss of each "/" slot, its words and kind. */
+function entryPhrases(entry: CedictEntry): SensePhrase[] {
+  const out: SensePhrase[] = [];
+  for (const slot of entry.glosses) {
+    // "to depart; to leave" and "to depart; leave" are both verb slots: "to" is often written once.
+    const verbSlot = VERB_GLOSS.test(slot);
+    const boundSlot = BOUND_FORM.test(slot);
+    for (const gloss of slot.split(/;\s*/)) out.push(...glossWords(gloss, verbSlot, boundSlot));
+  }
+  return out;
+}
+
+/** Makes sure the machine-wide pre-parsed CC-CEDICT index exists (npm install's prepare step calls this). */
+export function warmDictionaryIndex(onEvent?: (message: string) => void): void {
+  cedictIndex(GLOSS_PARSER, undefined, onEvent);
+}
+
+/** What the pre-parsed dictionary index stores of each entry: exactly what senseTable would derive. */
+const GLOSS_PARSER: GlossParser = {
+  phrases: entryPhrases,
+  lemma: wordLemma,
+  proper: isProperSpelling,
+  keepGlosses: /\([A-Z][A-Z0-9]+\)/,
+  // The parsing code is this module: its own text keys the index (with the glossary version).
+  get version() {
+    return (parserVersion ??= `glossary ${GLOSSARY_VERSION}; ${createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex')}`);
+  },
+};
+let parserVersion: string | undefined;
+
+/**
+ * senseTable over the pre-parsed index: the same walk in the same order (entries in file order, lemma ids
+ * interned at first use, headword frequencies per kept headword), on integers instead of gloss text.
+ */
+function senseTableFromIndex(ix: CedictIndex, wanted: (head: string) => boolean): SenseTable {
+  const t = emptySenseTable();
+  const senseCount: number[] = [];
+  const lastCounted: number[] = [];
+  const local = new Int32Array(ix.lemmas.length).fill(-1);
+  for (let e = 0; e < ix.heads.length; e++) {
+    const headWord = ix.heads[e]!;
+    if (!wanted(headWord)) continue;
+    let h = t.headIndex.get(headWord);
+    if (h === undefined) {
+      t.headIndex.set(headWord, (h = t.heads.length));
+      t.heads.push(headWord);
+      senseCount.push(0);
+    }
+    for (let p = ix.entryStart[e]!; p < ix.entryStart[e + 1]!; p++) {
+      for (let w = ix.phraseStart[p]!; w < ix.phraseStart[p + 1]!; w++) {
+        const code = ix.words[w]!;
+        let id = local[code >> 1]!;
+        if (id < 0) {
+          local[code >> 1] = id = t.lemmaNames.length;
+          t.lemmaNames.push(ix.lemmas[code >> 1]!);
+          t.df.push(0);
+          lastCounted.push(-1);
+        }
+        if (code & 1) t.proper.add(t.lemmaNames[id]!);
+        if (lastCounted[id] !== h) {
+          lastCounted[id] = h;
+          t.df[id]!++;
+        }
+        t.ids.push(id);
+      }
+      t.head.push(h);
+      t.rank.push(senseCount[h]!++);
+      t.verb.push(ix.flags[p]! & 1);
+      t.bound.push((ix.flags[p]! >> 1) & 1);
+      t.start.push(t.ids.length);
     }
   }
   return t;

@@ -1,5 +1,7 @@
 // Text normalisation shared by questions and the article: one place decides what "the same text" means.
-import * as OpenCC from 'opencc-js';
+// The traditional -> simplified bundle only (109 KB): the full one (1.2 MB) also carries the other direction's
+// dictionaries, parsed at import and held for nothing (same conversions: checked over every CJK character).
+import * as OpenCC from 'opencc-js/t2cn';
 
 const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
 

@@ -85,10 +85,18 @@ export interface PhoneticIndex {
   homophones(word: string): string[];
   /** Romanised article names (2–4 characters) found in a Latin-script text, whole Latin words only. */
   latinName(text: string): LatinNameMatch[];
+  /** The index as plain data, so a start can load it from a cache instead of running pinyin-pro again. */
+  toJSON(): PhoneticJSON;
+}
+
+/** A phonetic index as plain data: sound key -> words, and joined spelling -> names with syllable ends. */
+export interface PhoneticJSON {
+  bySound: [string, string[]][];
+  spellings: [string, Spelling[]][];
 }
 
 /** A way to spell a name surname first: the syllables, so Latin word breaks can be checked against them. */
-interface Spelling {
+export interface Spelling {
   word: string;
   /** Offsets in the joined spelling where each syllable ends ("hanxinyi": 3, 6, 8). */
   ends: number[];
@@ -120,6 +128,10 @@ export function buildPhoneticIndex(words: Iterable<string>): PhoneticIndex {
     for (const h of heads) addSpelling(spellings, word, [h, ...rest]);
   });
 
+  return phoneticIndex(bySound, spellings);
+}
+
+function phoneticIndex(bySound: Map<string, string[]>, spellings: Map<string, Spelling[]>): PhoneticIndex {
   return {
     homophones(word) {
       const same = bySound.get(pinyinKey(word)) ?? [];
@@ -128,7 +140,17 @@ export function buildPhoneticIndex(words: Iterable<string>): PhoneticIndex {
     latinName(text) {
       return findLatinNames(text, spellings);
     },
+    toJSON: () => ({ bySound: [...bySound], spellings: [...spellings] }),
   };
+}
+
+/** An index from toJSON() output; throws on a malformed one, so a cache entry that is not one is rebuilt. */
+export function phoneticIndexFromJSON(json: PhoneticJSON): PhoneticIndex {
+  const pairs = (x: unknown): x is [string, unknown[]][] =>
+    Array.isArray(x) && x.every((e) => Array.isArray(e) && typeof e[0] === 'string' && Array.isArray(e[1]));
+  if (!json || !pairs(json.bySound) || !pairs(json.spellings)) throw new Error('not a phonetic index');
+  for (const [, list] of json.spellings) if (list.some((s) => typeof s?.word !== 'string' || !Array.isArray(s.ends))) throw new Error('not a phonetic index');
+  return phoneticIndex(new Map(json.bySound), new Map(json.spellings));
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -1,19 +1,28 @@
 // Chinese word segmentation for retrieval: jieba search-mode cuts with the genre's terms kept whole,
 // numbers kept as single tokens, stop words and punctuation dropped. One segmenter serves every article:
 // it holds knowledge of the language, never one article's names (those are found per article).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
 import { GENRE_WORDS } from './genre-words.js';
 import { compact, tightenSpacing } from './normalize.js';
 
 let jieba: Jieba | undefined;
 function segmenter(): Jieba {
   if (!jieba) {
+    // The package's dict.js would also read its 6 MB TF-IDF table (unused here) and keep both files in memory
+    // for the life of the process; the dictionary file is read here and dropped once jieba has parsed it.
+    const dict = readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'));
     jieba = Jieba.withDict(dict);
     // High frequency so the terms win over the default dictionary's shorter words; tagged as nouns.
     jieba.loadDict(Buffer.from(GENRE_WORDS.map((w) => `${w} 100000 n`).join('\n')));
   }
   return jieba;
+}
+
+/** Loads the segmenter's dictionary now (it takes ~100 ms), so the first question does not wait for it. */
+export function warmSegmenter(): void {
+  segmenter();
 }
 
 export const STOP_WORDS = new Set(

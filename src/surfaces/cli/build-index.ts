@@ -1,10 +1,10 @@
-// `npm run index`: embed every chunk and (re)write the HNSW index and its manifest under INDEX_DIR.
-import { openArticle } from '../../corpus/article.js';
+// `npm run index`: derive (or check) the article's cached data — entities, words, facts, BM25 postings, the
+// glossary — then embed every chunk and (re)write the HNSW index and its manifest under INDEX_DIR.
 import { parseEngineConfig } from '../../config.js';
 import { createLogger } from '../../log.js';
 import { buildDenseIndex, indexPaths } from '../../retrieval/dense-index.js';
 import { logLevelFor } from '../../settings.js';
-import { loadEmbedder } from '../../start.js';
+import { loadEmbedder, openArticleParts } from '../../start.js';
 import { cliArgs, loadSettings } from './args.js';
 import { progressPrinter } from './progress.js';
 import { runCli } from './run.js';
@@ -15,7 +15,7 @@ runCli(async () => {
   const config = parseEngineConfig();
   const log = createLogger(logLevelFor('tool', config.LOG_LEVEL));
   sayEnv(log);
-  const article = openArticle(config.CORPUS_DIR, { lexicon: { cacheDir: config.indexDir } });
+  const { article } = openArticleParts(config, log);
   // The bilingual glossary is derived data too: build it here so no question pays for it.
   article.lexicon.glossary();
   const embedder = await loadEmbedder(config, log, progressPrinter());
