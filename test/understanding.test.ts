@@ -216,3 +216,17 @@ describe('who holds a post now', () => {
     await expectAnswer('沧澜科技现在的CEO是谁', '许知远');
   });
 });
+
+describe('a why is answered where the article announces its reason', () => {
+  it.each([
+    ['为什么沧澜财富比沧澜银行增长更稳', '本质是代销'],
+    ['沧澜财富为啥受经济周期影响小', '本质是代销'],
+    // In the same paragraph: the explanation follows 究其原因.
+    ['沧澜银行不良率为什么涨这么快', '小微商户'],
+  ])('%s', async (q, expected) => expectAnswer(q, expected));
+
+  it('the announcement alone is not quoted as the answer: what follows it is', async () => {
+    const a = await engine.answer('为什么沧澜财富比沧澜银行增长更稳');
+    expect(a.citations.length).toBeGreaterThan(1);
+  });
+});

@@ -198,8 +198,11 @@ export function composePassage(
   const judged = candidates.slice(0, 5).map((c) => ({ id: c.chunk.id, sentence: c.sentence.text.slice(0, 40), coverage: Math.round(c.coverage * 100) / 100, broken: broken.get(c)! }));
   // A concrete slot filled under every hard constraint (names, period, measure, owner of the figure) needs
   // less agreement in wording than a free answer does.
-  const enough = CONCRETE_TYPES.has(q.answerType) ? options.minConcreteCoverage : options.minCoverage;
-  const accepted = passing.find((c) => c.coverage >= enough);
+  // A why answered where the article announces its reason ("究其原因", "原因在于") is as well marked as a
+  // concrete slot: the discourse says this is the explanation, so it needs as little agreement in wording.
+  const enough = (c: Candidate) =>
+    CONCRETE_TYPES.has(q.answerType) || (q.answerType === 'reason' && announcesReason(article, c)) ? options.minConcreteCoverage : options.minCoverage;
+  const accepted = passing.find((c) => c.coverage >= enough(c));
   if (accepted) return withCandidates(answerFrom(article, q, accepted, options, false), judged);
   // Weak evidence is offered only when the question asks about nothing the article lacks ("总部", "员工").
   // A figure, a date or a name offered on weak evidence is too easily someone else's: only descriptive
@@ -213,6 +216,21 @@ export function composePassage(
     { coverage: best.coverage, missing: best.missing, candidates: judged },
   );
 }
+
+/** Where the article announces the reason for the candidate's claim ("究其原因，…"): the candidate sentence
+ * or one after it in its paragraph, or the next paragraph's opening sentence. */
+function reasonAnnounced(article: Article, c: Candidate): { chunk: Chunk; sentences: Sentence[]; index: number } | undefined {
+  const announces = (s: Sentence) => RAISES_QUESTION.test(s.text) && REASON_ANNOUNCED.test(s.text);
+  const own = c.chunk.sentences.findIndex((s, i) => i >= c.index && announces(s));
+  if (own >= 0) return { chunk: c.chunk, sentences: c.chunk.sentences, index: own };
+  const i = article.chunks.indexOf(c.chunk);
+  const after = article.chunks[i + 1];
+  if (after && after.section === c.chunk.section && after.sentences[0] && announces(after.sentences[0])) return { chunk: after, sentences: after.sentences, index: 0 };
+  return undefined;
+}
+const announcesReason = (article: Article, c: Candidate): boolean => reasonAnnounced(article, c) !== undefined;
+// Words that announce the reason for what was just said.
+const REASON_ANNOUNCED = /究其原因|原因(?:在于|是|有)|之所以|这(?:跟|与|和).{0,8}有关/;
 
 const withCandidates = (a: PassageAnswer, candidates: NonNullable<PassageAnswer['explain']['candidates']>): PassageAnswer => ({ ...a, explain: { ...a.explain, candidates } });
 
@@ -411,6 +429,14 @@ function spanFor(article: Article, q: QueryAnalysis, c: Candidate, options: Comp
   const before = c.chunk.sentences[c.index - 1];
   if (q.answerType === 'date' && before && !holdsType('date', c.sentence.text, article.entities) && holdsType('date', before.text, article.entities)) {
     return [before, c.sentence];
+  }
+  // "…然而，X受宏观经济的影响较大。究其原因，这跟业务特性有关。" (paragraph ends) "X本质是…": when the
+  // paragraph announces its reason further on, the answer starts there and goes on to what follows it.
+  const announcement = q.answerType === 'reason' ? reasonAnnounced(article, c) : undefined;
+  if (announcement) {
+    const after = announcement.sentences.slice(announcement.index + 1);
+    const more = after.length ? after : bestOf(nextParagraph(article, announcement.chunk), q);
+    return [announcement.sentences[announcement.index]!, ...more].slice(0, options.maxSentences);
   }
   if (q.answerType === 'reason' && (RAISES_QUESTION.test(c.sentence.text) || !explains(c.sentence))) {
     // The explanation follows: in the same paragraph, or (after a paragraph that ends on the claim) the next one.
