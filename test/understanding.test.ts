@@ -162,7 +162,7 @@ describe("a title between Latin names divides them, and a role written after a c
   const dir = mkdtempSync(join(tmpdir(), 'latin-roles-'));
   writeFileSync(
     join(dir, 'article.txt'),
-    'Orbis收购案回顾\n\n2022年3月，Orbis CEO Lena Park宣布以$2.1B收购Kestrel Systems。\n\n2015年，Tom Reyes出任CEO，带领Kestrel走向海外。\n\nKestrel的营收在2023年达到$800M。\n',
+    'Orbis收购案回顾\n\n2022年3月，Orbis CEO Lena Park宣布以$2.1B收购Kestrel Systems。\n\n2015年，Tom Reyes出任CEO，带领Kestrel走向海外。\n\nKestrel的营收在2023年达到$800M（+25%）。Kestrel投资$90M扩建工厂。截至2023年，Kestrel累计融资额达到$1.5B，Market Cap约$3B。\n',
   );
   writeFileSync(join(dir, 'meta.json'), JSON.stringify({ title: 'Orbis收购案回顾', source: 'fixture', published: '2024-01-01', language: 'zh', file: 'article.txt' }));
   const latin = openArticle(dir);
@@ -172,6 +172,18 @@ describe("a title between Latin names divides them, and a role written after a c
     expect(latin.entities.get('Orbis')?.kind).toBe('org');
     expect(latin.entities.get('Lena Park')?.kind).toBe('person');
     expect(latin.entities.get('Orbis CEO Lena Park')).toBeUndefined();
+  });
+
+  it('"$" amounts are figures when their clause names the measure; a bracketed sign is the change; a running total is its own measure', () => {
+    const figures = loadFactBook(latin).facts.filter((f) => f.type === 'figure');
+    const revenue = figures.find((f) => f.entity.startsWith('Kestrel') && f.measure === '营收');
+    expect(revenue).toMatchObject({ text: '$800M', unit: 'M', value: 800, change: { direction: 'up', value: 25 } });
+    expect(revenue!.change!.text).toContain('+25%');
+    // "投资$90M扩建工厂" names no measure of its own: not a figure.
+    expect(figures.some((f) => f.text === '$90M')).toBe(false);
+    expect(figures.find((f) => f.text === '$1.5B')?.measure).toBe('累计融资额');
+    // A measure's name is never an entity that owns figures.
+    expect(latin.entities.get('Market Cap')).toBeUndefined();
   });
 
   it.each([

@@ -4,6 +4,7 @@
 // folder's aliases.json adds the other names people use (English company names, nicknames).
 import type { Aliases } from './load.js';
 import { DEICTIC_START, FUNCTION_CHARS, LATIN_PERIOD, GENERIC_ACRONYMS, GENERIC_ORG_PREFIXES, ORG_ENDINGS, SURNAMES, type EntityKind } from '../genre/names.js';
+import { MEASURES } from '../genre/measures.js';
 import { tightenSpacing } from '../text/normalize.js';
 import { inDictionary, STOP_WORDS, tag } from '../text/segment.js';
 
@@ -47,6 +48,7 @@ export interface EntityOptions {
 export const DEFAULT_ENTITY_OPTIONS: EntityOptions = { maxOrgPrefixChars: 8, maxOrgPrefixWords: 3, minUnknownWordCount: 2, minUntitledNameCount: 3 };
 
 const HAN = /^\p{Script=Han}+$/u;
+const MEASURE_NAMES = new Set(MEASURES.flatMap((m) => m.words).map((w) => w.toLowerCase()));
 /** Endings of a group's own name: its bare short name means it. */
 const PARENT_ENDINGS = ['集团', '控股', '公司'];
 const LATIN_WORD = /^[A-Za-z][A-Za-z0-9&'’.-]*$/;
@@ -269,7 +271,9 @@ export function deriveEntities(paragraphs: string[], aliases: Aliases, options: 
   const namesBeforeEndings = repeatedBeforeEndings([...tagged.values()], options);
   const byName = new Map<string, Entity>();
   const unknownCounts = new Map<string, number>();
+  // A measure's own name ("Market Cap", "ARR") is what is measured, never who owns a figure.
   const add = (name: string, kind: EntityKind) => {
+    if (MEASURE_NAMES.has(name.toLowerCase())) return;
     if (!byName.has(name)) byName.set(name, { canonical: name, kind, names: [name] });
   };
   for (const text of texts) {

@@ -16,8 +16,11 @@ import type { EventFact, Fact, FigureFact } from './schema.js';
 const squeeze = (s: string) => tightenSpacing(s).replace(/(?<![A-Za-z])\s+|\s+(?![A-Za-z])/g, '');
 
 // A number with the unit the article writes after it. Four-digit years followed by 年 are dates, not figures.
+// Research reports write money the Latin way: "$106M", "~$5.4B" (the unit letter only after a "$" amount).
 const QUANTITY =
-  /(近|超过|约|不到|将近|仅|达到|高于)?(-?\d+(?:\.\d+)?)(亿元|亿美元|万亿元|亿人民币|亿部|亿|万名|万笔|万户|万家|万|%|笔|家|个城市|个商圈|年(?![前初底度中末\d])|天)/g;
+  /(近|超过|约|不到|将近|仅|达到|高于|~)?\$?(-?\d+(?:\.\d+)?)(亿元|亿美元|万亿元|亿人民币|亿部|亿|万名|万笔|万户|万家|万|%|笔|家|个城市|个商圈|年(?![前初底度中末\d])|天|(?<=\$-?\d+(?:\.\d+)?)[BMK](?![A-Za-z]))/g;
+// "$106M（+112%）": a signed percentage in brackets right after a figure is its change.
+const SIGNED_IN_BRACKETS = /[（(]([+\-−])$/;
 const CHANGE_BEFORE = /(同比)?(增长|上升|回升|提升|下降|下滑|减少|收缩|上涨|下跌)了?$/;
 const RISE = /增长|上升|回升|提升|上涨/;
 // A date, with the hour when the article gives one ("12月8日早9点").
@@ -28,6 +31,9 @@ const RESPECTIVELY = '分别';
 const BACK_REFERENCE = /这(?:两|几|三)?(?:个|项)?(?:数字|数据|指标)|二者|两者|前者/;
 // "高于第二名华信证券", "领先华行": a figure after a comparison with a named rival measures the lead over it.
 export const COMPARED_WITH = /(?:高于|超过|领先于?|低于|多于|少于|超出)(?:第[一二三四五六七八九十\d]+名)?[^，,。；;]{0,12}$/;
+
+// Running totals: "累计融资额", "总计交付".
+const CUMULATIVE = /累计|累积|总计|合计|迄今/;
 
 // "在权益产品上", "在指数基金方面": what a figure is measured on.
 const IN_TERMS_OF = /在([^，,。在\d]{2,10}?)(?:上(?![半下])|方面)/;
@@ -131,7 +137,9 @@ function quantitiesOf(text: string): Quantity[] {
     // "分别下降了 21.56%和 27.40%": every percentage of the list is a change.
     const listed = clause.replace(/(-?\d+(?:\.\d+)?%[和、及与])+$/, '');
     const change = CHANGE_BEFORE.exec(listed.replace(/(分别|仅|达|为|是|了|约)+$/, ''));
-    out.push({ match, at, clause, change: match[3] === '%' && change ? (RISE.test(change[2]!) ? 'up' : 'down') : undefined });
+    const signed = match[3] === '%' ? SIGNED_IN_BRACKETS.exec(before) : null;
+    const direction = change ? (RISE.test(change[2]!) ? 'up' : 'down') : signed ? (signed[1] === '+' ? 'up' : 'down') : undefined;
+    out.push({ match, at, clause, change: match[3] === '%' ? direction : undefined });
   }
   return out;
 }
@@ -194,6 +202,9 @@ function figuresOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
   for (const q of figures) {
     const given = assigned.get(q);
     const measure = given?.measure ? { ...given.measure, isUnit: false } : measureOf(s, q);
+    // A "$" amount names no measure by its unit, and reports use them for everything (capex, a deal, a
+    // segment): it is a figure only when its own clause names the measure ("SiPho收入$228M", "收购价$5.4B").
+    if (q.match[0].includes('$') && !given && !(measure && findMeasures(q.clause).some((m) => m.word === measure.word))) continue;
     // A bare figure continues the paragraph's last measure ("又回升到将近 4900 亿元").
     const previous = state.figures[state.figures.length - 1];
     const measureName = measure?.measure.canonical ?? previous?.measure;
@@ -201,7 +212,10 @@ function figuresOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
     // thing named after 在…上/方面 is the line of the measure the figure is about.
     const line = IN_TERMS_OF.exec(q.clause)?.[1];
     const named = (measure?.isUnit ? measure.measure.canonical : measure?.word) ?? previous?.measureText;
-    const measureText = line && !findMeasures(line).length && named && !line.includes(named) ? `${line}${named}` : named;
+    const lineText = line && !findMeasures(line).length && named && !line.includes(named) ? `${line}${named}` : named;
+    // "累计融资额达到 $2.05B": a running total is a measure of its own, not this round's or this year's.
+    const cumulative = CUMULATIVE.test(q.clause) && lineText && !lineText.startsWith('累计');
+    const measureText = cumulative ? `累计${lineText}` : lineText;
     // "A 高于第二名 B 194%": the figure is A's lead over B, not B's.
     const rival = COMPARED_WITH.exec(q.clause) ? s.entities.filter((e) => e.at < q.at).pop() : undefined;
     const before = s.entities.filter((e) => e.at < q.at && (!rival || e.at < q.at - q.clause.length + (COMPARED_WITH.exec(q.clause)?.index ?? 0)));
@@ -212,7 +226,7 @@ function figuresOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
       id: 'pending',
       type: 'figure',
       entity,
-      measure: measureName,
+      measure: cumulative ? `累计${measureName}` : measureName,
       measureText,
       value: Number(q.match[2]),
       unit: q.match[3]!,
@@ -255,7 +269,9 @@ function changesOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
     const target = targets[i];
     const changeText = asWritten(s.raw, q.match[0]);
     const lead = /(同比)?(增长|上升|回升|提升|上涨|下降|下滑|减少|下跌)了?/.exec(s.text.slice(0, q.at).slice(-10));
-    const change = { direction: q.change!, value: Math.abs(Number(q.match[2])), unit: '%', text: `${lead?.[0] ?? ''}${changeText}` };
+    // "（+112%）": with no verb before it, the sign says the direction.
+    const sign = lead ? '' : (SIGNED_IN_BRACKETS.exec(s.text.slice(0, q.at))?.[1] ?? '');
+    const change = { direction: q.change!, value: Math.abs(Number(q.match[2])), unit: '%', text: `${lead?.[0] ?? ''}${sign}${changeText}` };
     if (target && !target.change && target.source.chunkId === s.source.chunkId) {
       target.change = change;
       if (target.source.quote !== s.source.quote) target.note = `change from: ${s.source.quote}`;
