@@ -162,7 +162,7 @@ describe("a title between Latin names divides them, and a role written after a c
   const dir = mkdtempSync(join(tmpdir(), 'latin-roles-'));
   writeFileSync(
     join(dir, 'article.txt'),
-    'Orbis收购案回顾\n\n2022年3月，Orbis CEO Lena Park宣布以$2.1B收购Kestrel Systems。\n\n2015年，Tom Reyes出任CEO，带领Kestrel走向海外。\n\nKestrel的营收在2023年达到$800M（+25%）。Kestrel投资$90M扩建工厂。截至2023年，Kestrel累计融资额达到$1.5B，Market Cap约$3B。\n',
+    'Orbis收购案回顾\n\n2022年3月，Orbis CEO Lena Park宣布以$2.1B收购Kestrel Systems。\n\n2015年，Tom Reyes出任CEO，带领Kestrel走向海外。\n\nKestrel的营收在2023年达到$800M（+25%）。Kestrel投资$90M扩建工厂。成立以来，Kestrel累计融资额达到$1.5B，Market Cap约$3B。\n',
   );
   writeFileSync(join(dir, 'meta.json'), JSON.stringify({ title: 'Orbis收购案回顾', source: 'fixture', published: '2024-01-01', language: 'zh', file: 'article.txt' }));
   const latin = openArticle(dir);

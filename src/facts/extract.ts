@@ -213,15 +213,16 @@ function figuresOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
     const line = IN_TERMS_OF.exec(q.clause)?.[1];
     const named = (measure?.isUnit ? measure.measure.canonical : measure?.word) ?? previous?.measureText;
     const lineText = line && !findMeasures(line).length && named && !line.includes(named) ? `${line}${named}` : named;
-    // "累计融资额达到 $2.05B": a running total is a measure of its own, not this round's or this year's.
-    const cumulative = CUMULATIVE.test(q.clause) && lineText && !lineText.startsWith('累计');
+    // "累计融资额达到 $2.05B": a running total is a measure of its own, not this round's or this year's
+    // (one "截至" a date already says so in its period).
+    const period = s.periods.filter((x) => x.at < q.at).pop() ?? s.periods[0] ?? state.inheritedPeriod;
+    const cumulative = CUMULATIVE.test(q.clause) && lineText && !lineText.startsWith('累计') && !period?.key.endsWith('asof');
     const measureText = cumulative ? `累计${lineText}` : lineText;
     // "A 高于第二名 B 194%": the figure is A's lead over B, not B's.
     const rival = COMPARED_WITH.exec(q.clause) ? s.entities.filter((e) => e.at < q.at).pop() : undefined;
     const before = s.entities.filter((e) => e.at < q.at && (!rival || e.at < q.at - q.clause.length + (COMPARED_WITH.exec(q.clause)?.index ?? 0)));
     const entity = given?.entity ?? (rival ? before.pop()?.canonical : undefined) ?? s.entities.filter((e) => e.at < q.at).pop()?.canonical ?? state.lastEntity;
     if (!measureName || !measureText || !entity) continue;
-    const period = s.periods.filter((x) => x.at < q.at).pop() ?? s.periods[0] ?? state.inheritedPeriod;
     const fact: FigureFact = {
       id: 'pending',
       type: 'figure',
