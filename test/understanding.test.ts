@@ -242,3 +242,11 @@ describe('a why is answered where the article announces its reason', () => {
     expect(a.citations.length).toBeGreaterThan(1);
   });
 });
+
+describe('a why is answered by a sentence that states a cause', () => {
+  it('"因…而" states a cause; a sentence that only restates the claim does not', async () => {
+    const a = await engine.answer('沧澜科技收购蓝湾支付为什么失败了');
+    expect(a.kind, a.answer).toBe('passage');
+    expect(a.answer).toContain('未获得监管批准');
+  });
+});

@@ -201,8 +201,14 @@ export function composePassage(
   // A why answered where the article announces its reason ("究其原因", "原因在于") is as well marked as a
   // concrete slot: the discourse says this is the explanation, so it needs as little agreement in wording.
   const enough = (c: Candidate) =>
-    CONCRETE_TYPES.has(q.answerType) || (q.answerType === 'reason' && announcesReason(article, c)) ? options.minConcreteCoverage : options.minCoverage;
-  const accepted = passing.find((c) => c.coverage >= enough(c));
+    CONCRETE_TYPES.has(q.answerType) || (q.answerType === 'reason' && (announcesReason(article, c) || CAUSE_STATED.test(c.sentence.text)))
+      ? options.minConcreteCoverage
+      : options.minCoverage;
+  // A why is answered by a sentence that states a cause, when one passes, before a better-worded one that
+  // only restates the claim ("收购失败反而成为利好" does not say why it failed).
+  const acceptable = passing.filter((c) => c.coverage >= enough(c));
+  const statesCause = (c: Candidate) => CAUSE_STATED.test(c.sentence.text) || announcesReason(article, c);
+  const accepted = (q.answerType === 'reason' ? acceptable.find(statesCause) : undefined) ?? acceptable[0];
   if (accepted) return withCandidates(answerFrom(article, q, accepted, options, false), judged);
   // Weak evidence is offered only when the question asks about nothing the article lacks ("总部", "员工").
   // A figure, a date or a name offered on weak evidence is too easily someone else's: only descriptive
@@ -229,6 +235,8 @@ function reasonAnnounced(article: Article, c: Candidate): { chunk: Chunk; senten
   return undefined;
 }
 const announcesReason = (article: Article, c: Candidate): boolean => reasonAnnounced(article, c) !== undefined;
+// A sentence that states a cause in so many words: "因未获批准而终止", "由于…", "之所以…是因为…".
+const CAUSE_STATED = /因[^，,。；;此为]{1,24}而|由于|因为|之所以|原因是|原因在于/;
 // Words that announce the reason for what was just said.
 const REASON_ANNOUNCED = /究其原因|原因(?:在于|是|有)|之所以|这(?:跟|与|和).{0,8}有关/;
 
