@@ -250,3 +250,16 @@ describe('a why is answered by a sentence that states a cause', () => {
     expect(a.answer).toContain('未获得监管批准');
   });
 });
+
+describe('English demonyms and abbreviated genre measures', () => {
+  it('"Indian" is read as India when the dictionary glosses the place', async () => {
+    await expectAnswer('Which Indian e-wallet did 沧澜科技 invest in?', 'Payvia');
+  });
+
+  it('a measure typed abbreviated ("月活") is evidenced by its family ("活跃用户"), and its homophone typo is repaired', async () => {
+    await expectAnswer('沧澜支付月活多少', '2亿');
+    const typo = await engine.answer('沧澜支付越活多少');
+    expect(typo.answer).toContain('2亿');
+    expect(typo.answer).toContain('按“月活”理解');
+  });
+});

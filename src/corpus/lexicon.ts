@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import { buildGlossary, glossaryFromJSON, GLOSSARY_VERSION, type Glossary } from '../text/bilingual.js';
 import { tightenSpacing } from '../text/normalize.js';
+import { MEASURES } from '../genre/measures.js';
 import { buildPhoneticIndex, phoneticIndexFromJSON, type PhoneticIndex, type PhoneticJSON } from '../text/pinyin.js';
 import { tokenize } from '../text/segment.js';
 import { derivedCached } from './derived-cache.js';
@@ -31,6 +32,8 @@ export interface LexiconOptions {
   onEvent?: (message: string) => void;
 }
 
+const MEASURE_WORDS = MEASURES.flatMap((m) => m.words).filter((w) => /^\p{Script=Han}{2,}$/u.test(w));
+
 interface WordsJSON {
   vocabulary: string[];
   phonetic: PhoneticJSON;
@@ -39,7 +42,9 @@ interface WordsJSON {
 export function buildLexicon(text: { raw: string; paragraphs: string[]; sha256: string }, entities: EntityIndex, options: LexiconOptions = {}): ArticleLexicon {
   const derive = () => {
     const vocabulary = articleVocabulary(text.paragraphs, entities);
-    const phonetic = buildPhoneticIndex(vocabulary);
+    // The genre's measure words are typed too, often abbreviated where the article spells them out
+    // ("月活" for 每月…活跃用户): a homophone typo of one ("越活") is repaired to it.
+    const phonetic = buildPhoneticIndex(new Set([...vocabulary, ...MEASURE_WORDS]));
     return { value: { vocabulary, phonetic }, json: { vocabulary: [...vocabulary], phonetic: phonetic.toJSON() } };
   };
   const revive = (json: WordsJSON) => {

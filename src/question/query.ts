@@ -101,6 +101,11 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
     if (r.also?.length) alternatives.set(r.read, [...(alternatives.get(r.read) ?? []), ...r.also]);
   }
   for (const w of words) if (sameTimeSense(w).length) alternatives.set(w, [...(alternatives.get(w) ?? []), ...sameTimeSense(w)]);
+  // A measure typed one way ("月活") is evidenced by any word of its family ("活跃用户").
+  for (const m of findMeasures(read.core)) {
+    const family = MEASURES.filter((x) => x.family === m.measure.family).flatMap((x) => x.words).filter((x) => x !== m.word);
+    alternatives.set(m.word, [...(alternatives.get(m.word) ?? []), ...family]);
+  }
   // Names the asker typed (or whose English or pinyin they typed); words added for related senses only widen the search.
   const entities = [...new Set(article.entities.find(read.core).map((e) => e.canonical))];
   return {

@@ -166,6 +166,9 @@ function stem(word: string): string {
   return w;
 }
 
+// Demonym endings and what the place name ends with instead.
+const DEMONYM_ENDINGS: [string, string][] = [['ian', 'ia'], ['ian', 'y'], ['an', 'a'], ['n', ''], ['ese', ''], ['i', '']];
+
 interface Token {
   lemma: string;
   surface: string;
@@ -323,7 +326,16 @@ export class Glossary {
    * resolve romanised Chinese names with PhoneticIndex.latinName.
    */
   translate(english: string): Translation[] {
-    return this.translateTokens(tokens(english).filter((t) => !t.capitalised || this.proper.has(t.lemma)));
+    const named = tokens(english).map((t) => (t.capitalised && !this.proper.has(t.lemma) ? this.asPlace(t) : t));
+    return this.translateTokens(named.filter((t) => !t.capitalised || this.proper.has(t.lemma)));
+  }
+
+  /** A demonym read as its place, when CC-CEDICT glosses the place: "Indian" -> India, "Korean" -> Korea,
+   *  "Japanese" -> Japan, "Italian" -> Italy, "Israeli" -> Israel. English word formation, not a list. */
+  private asPlace(t: Token): Token {
+    const bases = DEMONYM_ENDINGS.map(([ending, place]) => (t.lemma.endsWith(ending) ? t.lemma.slice(0, -ending.length) + place : '')).filter(Boolean);
+    const base = bases.find((b) => this.proper.has(b));
+    return base ? { ...t, lemma: base } : t;
   }
 
   private translateTokens(toks: Token[]): Translation[] {
