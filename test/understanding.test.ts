@@ -263,3 +263,23 @@ describe('English demonyms and abbreviated genre measures', () => {
     expect(typo.answer).toContain('按“月活”理解');
   });
 });
+
+describe('counting focus and words that point back', () => {
+  it('几种/多少个 are the slot, not words to find', () => {
+    const q = analyzeQuestion('沧澜科技有几种业务', article);
+    expect(q.answerType).toBe('number');
+    expect(q.words).not.toContain('几种');
+    expect(analyzeQuestion('沧澜科技有多少个业务部门', article).words).not.toContain('有个');
+  });
+
+  it('此鱼/该行 point back at the topic and are not unknown names', async () => {
+    const fish = openArticle(join(resolve('test/fixtures/corpora'), 'encyclopedia'));
+    const q = analyzeQuestion('此鱼分布在哪里？', fish);
+    expect(q.unknownNames).toEqual([]);
+    expect(q.absentNouns).toEqual([]);
+  });
+
+  it('a place phrase (剧中, 书里) is not taken for the unknown name a question is about', () => {
+    expect(analyzeQuestion('在剧中，许知远在哪里工作', article).unknownNames).not.toContain('剧中');
+  });
+});

@@ -3,7 +3,7 @@
 // (evidence for "not found").
 import type { Article } from '../corpus/article.js';
 import { personShaped } from '../corpus/entities.js';
-import { FUNCTION_CHARS, ORG_ENDINGS } from '../genre/names.js';
+import { DEICTIC_START, FUNCTION_CHARS, ORG_ENDINGS } from '../genre/names.js';
 import { normalizeQuestion, compact } from '../text/normalize.js';
 import { retrievalTokens, STOP_WORDS, tag, tokenize } from '../text/segment.js';
 import { findMeasures, MEASURES } from '../genre/measures.js';
@@ -131,8 +131,9 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
     asksQuantity: answerType === 'number' || answerType === 'comparison',
     asksWhen: answerType === 'date',
     asksWhy: answerType === 'reason',
-    unknownNames: unknownNames(text, article, entities.length > 0, inArticle).filter((n) => !slots.has(n)),
-    absentNouns: absentNouns(read.core, article, alternatives).filter((n) => !slots.has(n)),
+    // "此鱼", "该行", "本片" point back at what the article is about; they name nothing new.
+    unknownNames: unknownNames(text, article, entities.length > 0, inArticle).filter((n) => !slots.has(n) && !DEICTIC_START.test(n)),
+    absentNouns: absentNouns(read.core, article, alternatives).filter((n) => !slots.has(n) && !DEICTIC_START.test(n)),
   };
 }
 
@@ -211,7 +212,10 @@ function unknownNames(text: string, article: Article, namesKnown: boolean, inArt
   });
   // A question naming nothing the article knows is about its leading noun ("字节跳动什么时候成立"):
   // absent from the article, the question is about something else, whatever jieba tags it.
-  const lead = namesKnown ? undefined : tagged.find(({ word, tag: t }) => /^[nx]/.test(t) && /^\p{Script=Han}{2,}$/u.test(word.trim()) && !STOP_WORDS.has(word.trim()));
+  // (Not a place phrase: "剧中", "书里" say where in the work, not who.)
+  const lead = namesKnown
+    ? undefined
+    : tagged.find(({ word, tag: t }) => /^[nx]/.test(t) && /^\p{Script=Han}{2,}$/u.test(word.trim()) && !STOP_WORDS.has(word.trim()) && !/[中里内]$/.test(word.trim()));
   if (lead && plausible(lead.word.trim())) unknown.add(lead.word.trim());
   for (const { word, tag: t } of tagged) {
     const w = word.trim();
