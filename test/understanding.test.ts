@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngineFrom, type Engine } from '../src/answer/engine.js';
 import { openArticle } from '../src/corpus/article.js';
 import { loadFactBook } from '../src/facts/book.js';
-import { analyzeQuestion } from '../src/question/query.js';
+import { analyzeQuestion, ordinalsIn as ordinalsOf } from '../src/question/query.js';
 import { classifyQuestion } from '../src/question/answer-type.js';
 
 const dir = join(resolve('test/fixtures/corpora'), 'chat');
@@ -281,5 +281,44 @@ describe('counting focus and words that point back', () => {
 
   it('a place phrase (剧中, 书里) is not taken for the unknown name a question is about', () => {
     expect(analyzeQuestion('在剧中，许知远在哪里工作', article).unknownNames).not.toContain('剧中');
+  });
+});
+
+describe('figures, rounds and names in a funding story', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'funding-'));
+  writeFileSync(
+    join(dir, 'article.txt'),
+    [
+      '曜川科技完成D轮融资，邵予安接任CEO',
+      '11月1日，邵予安正式出任曜川科技CEO。创始人简鹤鸣卸任CEO后继续担任董事长。',
+      '曜川科技宣布完成12亿元的D轮融资。本轮由北辰资本领投，老股东继续跟投。',
+      '简鹤鸣今年64岁，他在致全体员工的内部信中写道：公司的下一个十年属于年轻人。',
+      '此前，曜川科技在2022年完成了C轮融资，估值约80亿元。邵予安表示，新一轮资金将投向海外市场。',
+    ].join('\n\n'),
+  );
+  writeFileSync(join(dir, 'meta.json'), JSON.stringify({ title: '曜川科技完成D轮融资', source: 'fixture', published: '2025-11-10', language: 'zh', file: 'article.txt' }));
+  const story = openArticle(dir);
+  const eng = createEngineFrom({ article: story, facts: loadFactBook(story) });
+
+  it('names the segmenter cuts apart are whole: 邵予/安, 简/鹤鸣, 曜/川科技', () => {
+    const names = story.entities.entities.map((e) => e.canonical);
+    expect(names).toEqual(expect.arrayContaining(['邵予安', '简鹤鸣']));
+    expect(names.some((n) => n.startsWith('曜川'))).toBe(true);
+  });
+
+  it('"本轮" is the round the article is about: D轮 is answered, A轮 and C轮 from that paragraph are not', async () => {
+    const d = await eng.answer('曜川科技D轮是谁领投的');
+    expect(d.answer).toContain('北辰资本');
+    expect((await eng.answer('曜川科技A轮是谁领投的')).kind).toBe('not_found');
+    expect(ordinalsOf('B 轮融资')).toEqual(['B轮']);
+  });
+
+  it('a figure counts for a measure only when the measure stands by it: an age is not a headcount', async () => {
+    expect((await eng.answer('曜川科技一共有多少员工')).kind).toBe('not_found');
+  });
+
+  it('an English measure name is a measure as typed: a market cap is not some other figure', async () => {
+    const q = analyzeQuestion("What's the company's market cap?", story);
+    expect(q.measures.map((m) => m.canonical)).toContain('市值');
   });
 });

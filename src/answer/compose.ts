@@ -6,6 +6,7 @@ import type { Article } from '../corpus/article.js';
 import type { FusedHit } from '../retrieval/fusion.js';
 import type { LexicalIndex } from '../retrieval/lexical.js';
 import { findPeriods, periodAnswers } from '../genre/period.js';
+import { familyOf, findMeasures } from '../genre/measures.js';
 import { COMPARED_WITH } from '../facts/extract.js';
 import type { Period } from '../genre/period.js';
 import { compact, tightenSpacing } from '../text/normalize.js';
@@ -187,7 +188,7 @@ export function composePassage(
   if (q.unknownNames.length > 0) {
     return notFound(`the article never mentions ${q.unknownNames.join(', ')}`, nearest, { coverage: best.coverage, missing: best.missing }, FRAME.zh.notMentioned(q.unknownNames));
   }
-  const missingOrdinal = q.ordinals.find((o) => !candidates.some((c) => ordinalsIn(contextOf(article, c)).includes(o)));
+  const missingOrdinal = q.ordinals.find((o) => !candidates.some((c) => holdsOrdinal(article, contextOf(article, c), o)));
   if (missingOrdinal) {
     return notFound(`the article never gives the ordinal ${missingOrdinal}`, nearest, { coverage: best.coverage, missing: best.missing }, FRAME.zh.ordinalMissing);
   }
@@ -243,6 +244,17 @@ const REASON_ANNOUNCED = /究其原因|原因(?:在于|是|有)|之所以|这(?:
 const withCandidates = (a: PassageAnswer, candidates: NonNullable<PassageAnswer['explain']['candidates']>): PassageAnswer => ({ ...a, explain: { ...a.explain, candidates } });
 
 const slotOf = (q: QueryAnalysis): SlotContext => ({ asked: new Set(q.entities), kind: slotKind(q.text) });
+
+/** The ordinal stands in the text, or the text says "本轮/该批" and the ordinal is the first of its kind
+ * the article names: the round under discussion is the one the article is about. */
+function holdsOrdinal(article: Article, context: string, ordinal: string): boolean {
+  if (ordinalsIn(context).includes(ordinal)) return true;
+  // (The round a news article is about is the first it names.)
+  const first = ordinalsIn(compact(article.raw)).find((o) => o.slice(-1) === ordinal.slice(-1));
+  return ORDINAL_BACK_REFERENCE.test(context) && first === ordinal;
+}
+// "本轮", "该批", "此次": the counted thing under discussion.
+const ORDINAL_BACK_REFERENCE = /[本该此这][轮批次期届]/;
 
 /** The paragraph a candidate stands in, with the one before it (names and ordinals are often set there). */
 function contextOf(article: Article, c: Candidate): string {
@@ -315,7 +327,7 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
     const stated = findPeriods(tightenSpacing(c.chunk.text).replace(/\s+/g, ''), Number(article.meta.published.slice(0, 4))).map((p) => p.key);
     const years = q.years.filter((y) => !c.chunk.text.includes(y) && !stated.some((k) => k.startsWith(y)));
     if (years.length) broken.push(`years ${years.join(', ')} absent`);
-    if (!q.ordinals.every((o) => ordinalsIn(context).includes(o))) broken.push('ordinal absent');
+    if (!q.ordinals.every((o) => holdsOrdinal(article, context, o))) broken.push('ordinal absent');
     if (CONCRETE_TYPES.has(q.answerType) && !holdsType(q.answerType, span, article.entities, slotOf(q))) broken.push(`no ${q.answerType} in the span`);
     if (q.answerType === 'date' && FUTURE_ASKED.test(q.text) && !FUTURE_IN_TEXT.test(c.sentence.text)) broken.push('a future date was asked; the sentence tells the past');
     const role = q.answerType === 'person' ? roleAsked(q.text) : undefined;
@@ -329,7 +341,7 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
       const missed = q.periods.filter((p) => !stated.some((s) => periodAnswers(p, s)));
       if (missed.length) broken.push(`period ${missed.map((p) => p.label).join(', ')} not stated`);
       const sentence = compact(c.sentence.text);
-      const unmeasured = q.measures.filter((m) => !m.words.some((w) => sentence.includes(compact(w))));
+      const unmeasured = q.measures.filter((m) => !measuredNearFigure(c.sentence.text, m.canonical));
       if (unmeasured.length) broken.push(`measure ${unmeasured.map((m) => m.canonical).join(', ')} not in the sentence`);
       const counted = q.measures.length ? undefined : countedNoun(q.text);
       if (counted && presenceIn(counted, sentence) === 0) broken.push(`what is counted (${counted}) is not in the sentence`);
@@ -361,6 +373,22 @@ function roleOfAsked(article: Article, q: QueryAnalysis, text: string, role: str
 }
 /** At most this many characters (a space, 的) between an organisation and the role that is its own. */
 const ROLE_OWNER_GAP = 1;
+
+/** The measure asked stands as itself (not inside another measure: 收入 of 收入占比 is a share) in the
+ * clause of one of the sentence's figures, or in the clause right before it ("简鹤鸣今年64岁，他在致全体员工
+ * 的信中…" does not count employees). */
+function measuredNearFigure(text: string, canonical: string): boolean {
+  const family = familyOf(canonical);
+  const squeezed = tightenSpacing(text);
+  for (const m of squeezed.matchAll(new RegExp(FIGURE_NOT_DATE, 'g'))) {
+    const here = clauseAround(squeezed, m.index!);
+    const start = squeezed.indexOf(here);
+    const before = clauseAround(squeezed, Math.max(0, start - 2));
+    const near = start > 0 && before !== here ? before + here : here;
+    if (findMeasures(near).some((f) => familyOf(f.measure.canonical) === family)) return true;
+  }
+  return false;
+}
 
 /** Periods the candidate sentence states, or (when it states none) the nearest ones before it in its
  * paragraph: "2023 年，这两个数字分别是…" sets the period for what follows. */

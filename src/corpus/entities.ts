@@ -58,7 +58,9 @@ const LATIN_ORG_ENDING = /^(Inc|Ltd|Corp|Corporation|Co|Group|Holdings|Bank|Capi
 const QUOTED = /[“「《]([^“”「」《》。，,！？!?；;：:]{2,8})[”」》]/gu;
 // Tags of words that may be part of a name before an organisation ending.
 // Tags the segmenter gives names (people, places, organisations, other proper nouns, Latin words).
-const NAME_TAGS = /^(x|nz|nr|nrt|nrfg|ns|nt|eng)$/;
+// Tags of name words; zg/g are bound morphemes the segmenter could not place ("曜/zg 森/n 集团"), which in
+// front of an organisation ending are part of its name.
+const NAME_TAGS = /^(x|nz|nr|nrt|nrfg|ns|nt|eng|zg|g)$/;
 
 interface Candidate {
   name: string;
@@ -133,13 +135,20 @@ function personAt(tags: Tagged, i: number, recurs: (name: string) => boolean): s
   const { word, tag: t } = tags[i]!;
   const next = tags[i + 1];
   const nextChars = next && HAN.test(next.word) && ![...next.word].some((c) => FUNCTION_CHARS.has(c)) ? [...next.word].length : 0;
-  if (personShaped(word) && [...word].length === 2 && nextChars === 1 && GIVEN_NAME_TAGS.test(next!.tag) && recurs(word + next!.word)) return word + next!.word;
+  // (The segmenter tags the cut-off character anyhow, 安 as a verb; the article repeating all three decides.)
+  if (personShaped(word) && [...word].length === 2 && nextChars === 1 && !NOT_IN_NAMES.test(next!.tag) && recurs(word + next!.word)) return word + next!.word;
   if (personShaped(word) && (t === 'nrfg' || (t === 'nr' && [...word].length === 3) || unknownWord(word))) return word;
-  const splitGiven = (SURNAMES.has(word) && [...word].length === 2) || (SURNAMES.has(word) && t === 'nr' && GIVEN_NAME_TAGS.test(next?.tag ?? ''));
+  // "简/a 鹤鸣/nrt": a surname character before a word tagged as a name starts that name, whatever its own tag.
+  const splitGiven =
+    (SURNAMES.has(word) && [...word].length === 2) ||
+    (SURNAMES.has(word) && t === 'nr' && GIVEN_NAME_TAGS.test(next?.tag ?? '')) ||
+    (SURNAMES.has(word) && [...word].length === 1 && /^(?:nr|nrt|nrfg)$/.test(next?.tag ?? '') && recurs(word + next!.word));
   if (splitGiven && nextChars >= 1 && nextChars <= 2) return word + next!.word;
   return null;
 }
 
+// Tags no character of a name gets: prepositions, conjunctions, particles, adverbs, pronouns, numerals.
+const NOT_IN_NAMES = /^(?:p|c|u[a-z]*|d|r|m|q)$/;
 // Tags the segmenter gives a split-off given name: a name, a place, a noun, an adjective or unknown.
 const GIVEN_NAME_TAGS = /^(?:nr|ns|n|ng|nz|a|ag|x|g)$/;
 

@@ -80,8 +80,13 @@ const ordinalKey = (m: RegExpMatchArray): string => {
   const n = digits === undefined ? 1 : /^\d+$/.test(digits) ? Number(digits) : digits === '两' ? 2 : CN_DIGITS.indexOf(digits);
   return `${n}${RANK.test(m[3] ?? '') ? '位' : m[3]}`;
 };
-/** Ordinal keys ("1批", "2次") in a text. */
-export const ordinalsIn = (text: string): string[] => [...text.matchAll(ORDINAL)].map(ordinalKey);
+// Funding rounds are ordinals written with letters: "A轮", "B 轮", "Pre-A轮".
+const ROUND = /(?<![A-Za-z])((?:Pre-)?[A-F])\+?\s*轮/gi;
+/** Ordinal keys ("1批", "2次", "B轮") in a text. */
+export const ordinalsIn = (text: string): string[] => [
+  ...[...text.matchAll(ORDINAL)].map(ordinalKey),
+  ...[...text.matchAll(ROUND)].map((m) => `${m[1]!.toUpperCase()}轮`),
+];
 
 export function analyzeQuestion(question: string, article: Article): QueryAnalysis {
   const normalized = normalizeQuestion(question);
@@ -89,7 +94,11 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
   const inArticle = (w: string) => articleCompact.includes(compact(w));
   const read = readQuestion(stripFillers(normalized), article);
   const { text } = read;
-  const answerType = classifyQuestion(text);
+  // A question that names a measure and asks nothing else ("曜森的市值", "What's X's market cap?") asks
+  // for its figure.
+  const named = uniqueMeasures([...findMeasures(read.core), ...findMeasures(normalized)]);
+  const asked = classifyQuestion(text);
+  const answerType: AnswerType = asked;
   const tokens = retrievalTokens(text);
   // The kind of answer named after 哪/什么 ("哪个国家") is the slot: not an unknown name, and no evidence
   // against a passage that lacks the word (where the article uses it, "哪家公司" still finds "远航公司").
@@ -127,7 +136,8 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
     ordinals: ordinalsIn(text),
     periods: periodsAskedIn(text, Number(article.meta.published.slice(0, 4))).map(({ key, label }) => ({ key, label })),
     // What the asker typed names the measure; words added for related senses only widen the search.
-    measures: findMeasures(read.core).map((m) => ({ canonical: m.measure.canonical, words: MEASURES.filter((x) => x.family === m.measure.family).flatMap((x) => x.words) })),
+    // (An English measure name, "market cap", is found as typed, before its words were translated apart.)
+    measures: named.map((m) => ({ canonical: m.measure.canonical, words: MEASURES.filter((x) => x.family === m.measure.family).flatMap((x) => x.words) })),
     asksQuantity: answerType === 'number' || answerType === 'comparison',
     asksWhen: answerType === 'date',
     asksWhy: answerType === 'reason',
@@ -136,6 +146,9 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
     absentNouns: absentNouns(read.core, article, alternatives).filter((n) => !slots.has(n) && !DEICTIC_START.test(n)),
   };
 }
+
+const uniqueMeasures = <T extends { measure: { canonical: string } }>(found: T[]): T[] =>
+  found.filter((m, i) => found.findIndex((x) => x.measure.canonical === m.measure.canonical) === i);
 
 /** Whole words; a compound the article never uses ("大学毕业") still asks about its parts it does use ("毕业"). */
 function contentWords(text: string, inArticle: (w: string) => boolean, article: Article): string[] {
