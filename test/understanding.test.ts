@@ -322,3 +322,21 @@ describe('figures, rounds and names in a funding story', () => {
     expect(q.measures.map((m) => m.canonical)).toContain('市值');
   });
 });
+
+describe('people typed the way chat types them', () => {
+  it('a surname alone in English is the one person of the article with it', async () => {
+    const q = analyzeQuestion('Where did Xu work before he joined 沧澜科技?', article);
+    expect(q.entities).toContain('许知远');
+    await expectAnswer('Where did Xu work before he joined 沧澜科技?', '远航证券');
+  });
+
+  it('an English function word that spells a surname ("He") is not a person', () => {
+    expect(analyzeQuestion('He said what about 沧澜银行?', article).entities).not.toContain('贺明山');
+  });
+
+  it('an IME real-word typo of a genre term is repaired ("理智" for 离职) and said', async () => {
+    const a = await engine.answer('钱若水几月份理智的');
+    expect(a.answer).toContain('4月');
+    expect(a.answer).toContain('按“离职”理解');
+  });
+});

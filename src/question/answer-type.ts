@@ -142,7 +142,8 @@ export function holdsType(type: AnswerType, text: string, entities: EntityIndex,
       return kind !== undefined && (text.includes(kind) || new RegExp(`\\p{Script=Han}${kind.slice(-1)}(?!\\p{Script=Han})|\\p{Script=Han}${kind.slice(-1)}[总分内]`, 'u').test(text));
     }
     case 'place':
-      return fresh().some((e) => e.kind === 'place' || e.kind === 'org') || PLACE_IN_TEXT.test(text);
+      // "Where did she work": an organisation is where one works.
+      return fresh().some((e) => e.kind === 'place' || e.kind === 'org') || PLACE_IN_TEXT.test(text) || kindlessOrg(text, { asked: slot.asked });
     case 'role':
       return ROLE_IN_TEXT.test(text);
     case 'reason':

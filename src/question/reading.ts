@@ -7,6 +7,8 @@ import { hasEnglish, translateFrames } from '../text/english.js';
 import { compact } from '../text/normalize.js';
 import { cut, inDictionary, STOP_WORDS, tokenize } from '../text/segment.js';
 import { compactArticle } from '../corpus/cite.js';
+import { EVENT_VERBS } from '../genre/events.js';
+import { findMeasures } from '../genre/measures.js';
 
 export interface Reading {
   typed: string;
@@ -36,6 +38,12 @@ export const DEFAULT_READING: ReadingOptions = { maxTypoWindow: 4, maxRelated: 2
 // Particles and function characters: a window holding one is grammar, not a mistyped term.
 const PARTICLES = new Set([...'的了是在和与也都就被把从到对于为而其这那个些之以及所再又还将已曾给向让着过来去说吗呢吧啊呀']);
 
+/** The genre's own terms: event verbs (离职, 出任) and measure words (营收, 不良率). */
+const genreTerm = (w: string) => EVENT_VERBS.test(w) || findMeasures(w).some((m) => m.word === w);
+
+// English words that start sentences and spell like surnames ("He", "Yu"): never read as a person.
+const ENGLISH_FUNCTION_WORDS = new Set('he she it we you i they who how what why when where which did does do is are was were the an and but for not can may will has had his her its our'.split(' '));
+
 // Words that frame a question and must never be "repaired" into article words.
 const QUESTION_FRAME = /多少|什么|哪|谁|怎么|如何|为什么|为啥|几|吗|呢|是不是|有没有|是否/;
 
@@ -58,6 +66,18 @@ function readLatin(q: string, article: Article, readings: Reading[]): string {
   // Pinyin spells the article's names only ("Han Xinyi"), never an ordinary word that sounds alike ("SiGe").
   const named = (word: string) => (article.entities.get(word) ?? article.entities.find(word)[0]) !== undefined;
   out = replaceSpans(out, article.lexicon.phonetic.latinName(out).filter((m) => named(m.word) && !written(out.slice(m.at, m.at + m.length))).map((m) => ({ at: m.at, length: m.length, by: m.word })));
+  // "Han" alone, as English writing calls a person by surname: the one person of the article with it.
+  out = out.replace(/\b[A-Z][a-z]{1,5}\b/g, (w) => {
+    if (written(w) || ENGLISH_FUNCTION_WORDS.has(w.toLowerCase())) return w;
+    const people = new Set(
+      article.lexicon.phonetic
+        .bySurname(w)
+        .map((x) => article.entities.get(x) ?? article.entities.find(x)[0])
+        .filter((e) => e?.kind === 'person')
+        .map((e) => e!.canonical),
+    );
+    return people.size === 1 ? ` ${[...people][0]} ` : w;
+  });
   for (const r of readingsOf(q, out)) readings.push({ ...r, how: 'name' });
   out = translateFrames(out).replace(/(\p{Script=Han}) ?'s\b/gu, '$1的');
   if (!hasEnglish(out)) return out;
@@ -106,12 +126,12 @@ function repairHomophones(q: string, article: Article, readings: Reading[], opti
       // Next to a number it is a unit or a period ("2024 年第 3 季度"); with a particle it is grammar.
       if (/\d/.test(out[at - 1] ?? '') || /\d/.test(out[at + size] ?? '') || [...window].some((c) => PARTICLES.has(c))) continue;
       if (!/^\p{Script=Han}+$/u.test(window) || haystack.includes(window) || QUESTION_FRAME.test(window)) continue;
-      // A word the dictionary knows ("上班") was typed on purpose; a typo makes a non-word ("不良律").
-      if (inDictionary(window)) continue;
-      const match = article.lexicon.phonetic
-        .homophones(window)
-        .filter((w) => [...w].some((c, i) => window[i] === c))
-        .sort((a, b) => count(haystack, b) - count(haystack, a))[0];
+      // A word the dictionary knows ("上班") was typed on purpose; a typo makes a non-word ("不良律"). But an
+      // IME offers real words first: "理智" for 离职 is a typo when the article's word is the genre's own
+      // term (an event verb, a measure) and the typed word is nowhere in the article.
+      const known = inDictionary(window);
+      const candidates = article.lexicon.phonetic.homophones(window).filter((w) => (known ? genreTerm(w) : [...w].some((c, i) => window[i] === c)));
+      const match = candidates.sort((a, b) => count(haystack, b) - count(haystack, a))[0];
       if (!match) continue;
       out = out.slice(0, at) + match + out.slice(at + size);
       readings.push({ typed: window, read: match, how: 'homophone' });

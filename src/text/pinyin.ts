@@ -85,6 +85,8 @@ export interface PhoneticIndex {
   homophones(word: string): string[];
   /** Romanised article names (2–4 characters) found in a Latin-script text, whole Latin words only. */
   latinName(text: string): LatinNameMatch[];
+  /** Words whose surname (first syllable) is spelled `latin` ("han" -> 韩歆毅, 汉堡 …); callers keep names. */
+  bySurname(latin: string): string[];
   /** The index as plain data, so a start can load it from a cache instead of running pinyin-pro again. */
   toJSON(): PhoneticJSON;
 }
@@ -139,6 +141,15 @@ function phoneticIndex(bySound: Map<string, string[]>, spellings: Map<string, Sp
     },
     latinName(text) {
       return findLatinNames(text, spellings);
+    },
+    bySurname(latin) {
+      const key = latin.toLowerCase();
+      const out = new Set<string>();
+      for (const [joined, list] of spellings) {
+        if (!joined.startsWith(key)) continue;
+        for (const sp of list) if (joined.slice(0, sp.ends[0]) === key) out.add(sp.word);
+      }
+      return [...out];
     },
     toJSON: () => ({ bySound: [...bySound], spellings: [...spellings] }),
   };
