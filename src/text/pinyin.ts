@@ -85,7 +85,7 @@ export interface PhoneticIndex {
   homophones(word: string): string[];
   /** Romanised article names (2–4 characters) found in a Latin-script text, whole Latin words only. */
   latinName(text: string): LatinNameMatch[];
-  /** Words whose surname (first syllable) is spelled `latin` ("han" -> 韩歆毅, 汉堡 …); callers keep names. */
+  /** Words whose surname (first syllable) is spelled `latin` ("xu" -> 许知远, 徐州 …); callers keep names. */
   bySurname(latin: string): string[];
   /** The index as plain data, so a start can load it from a cache instead of running pinyin-pro again. */
   toJSON(): PhoneticJSON;
