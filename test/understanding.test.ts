@@ -336,7 +336,23 @@ describe('people typed the way chat types them', () => {
 
   it('an IME real-word typo of a genre term is repaired ("理智" for 离职) and said', async () => {
     const a = await engine.answer('钱若水几月份理智的');
-    expect(a.answer).toContain('4月');
+    expect(a.answer).toMatch(/4\s*月/);
     expect(a.answer).toContain('按“离职”理解');
+  });
+});
+
+describe('age, typed periods and glued question words', () => {
+  it('"how old" / 几岁 ask an age in years of life', async () => {
+    await expectAnswer('How old is He Mingshan?', '62岁');
+    await expectAnswer('贺明山几岁了', '62岁');
+  });
+
+  it('periods are the ones typed, not those of words added for related senses', () => {
+    const q = analyzeQuestion('沧澜财富去年净利润多少', article);
+    expect(q.periods.map((p) => p.key)).toEqual(['2023']);
+  });
+
+  it('a word glued to a question word ("归谁") is not content to find', () => {
+    expect(analyzeQuestion('许知远走了以后沧澜财富归谁管', article).words).not.toContain('归谁');
   });
 });

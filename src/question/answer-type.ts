@@ -39,7 +39,7 @@ const RULES: TypeRule[] = [
   },
   { type: 'role', asked: /什么职务|什么职位|啥职位|啥职务|什么岗位|什么头衔|担任什么|当什么|任什么|干啥|做什么工作|什么角色|哪个职位/, focus: /职务|职位|岗位|头衔|角色/g },
   // "哪几个部门" asks which ones (a list), not how many.
-  { type: 'number', asked: /多少|(?<!哪)几[个位年家笔亿万次天名条款项成倍种类批座台部]|多大|多高|多长|多久|比例|百分之|占比|几成|多重|规模多大/, focus: /多长时间|多久|多少(?:[个位家笔条款项座台部种类批])?|比例|几(?:[个位年家笔次天名条款项座台部种类批]|个月)/g },
+  { type: 'number', asked: /多少|多大年纪|多大岁数|(?<!哪)几[个位年家笔亿万次天名条款项成倍种类批座台部岁]|多大|多高|多长|多久|比例|百分之|占比|几成|多重|规模多大/, focus: /多长时间|多久|多少(?:[个位家笔条款项座台部种类批])?|比例|几(?:[个位年家笔次天名条款项座台部种类批]|个月)/g },
   { type: 'person', asked: /谁|哪位|哪个人|哪两位|哪几位/ },
   // "之前在哪干", "在哪儿上班": where someone works is an organisation, not a place.
   { type: 'org', asked: /在哪(?:里|儿)?(?:干|工作|上班|任职|就职|高就|供职|做事)/ },
@@ -159,7 +159,7 @@ export function holdsType(type: AnswerType, text: string, entities: EntityIndex,
 export const RAISES_QUESTION = /[？?]\s*$|究其原因|原因(?:在于|是|有)?[:：]?\s*$|[:：]\s*$|为什么[^。]*[？?]|问题(?:在于|是)[:：]?\s*$/;
 
 // "多少年", "几家", "多少亿": the unit a number question names; the answer's figure carries it.
-const ASKED_UNIT = /(?:多少|几)(年|天|个月|月|个|家|笔|人|名|位|亿|万|次|倍|款|条|项|座|台|部|钱)/;
+const ASKED_UNIT = /(?:多少|几)(年|天|个月|月|个|家|笔|人|名|位|亿|万|次|倍|款|条|项|座|台|部|钱|岁)/;
 /** The unit a number question asks in, if it names one ("多少钱" asks for an amount of money). */
 export const askedUnit = (question: string): string | undefined => {
   if (DURATION_ASKED.test(question)) return DURATION;
@@ -194,7 +194,7 @@ export const figureInUnit = (text: string, unit: string): boolean =>
 export const roleAsked = (question: string): string | undefined => new RegExp(ROLES, 'i').exec(question)?.[0];
 
 // "多少员工", "几个城市": the thing counted; the answer's sentence must count it.
-const COUNTED = /(?:多少|几)(?:个|位|名|家|笔|条|项|座|款)?(\p{Script=Han}{2,4}?)(?:了|呢|啊|吗|呀|[？?。，,\s]|$)/u;
+const COUNTED = /(?:多少|几)(?:个|位|名|家|笔|条|项|座|款|岁)?(?![个位名家笔条项座款岁年天月])(\p{Script=Han}{2,4}?)(?:了|呢|啊|吗|呀|[？?。，,\s]|$)/u;
 /** The noun a number question counts ("员工" in 有多少员工), if it names one. */
 export const countedNoun = (question: string): string | undefined => {
   const noun = COUNTED.exec(question)?.[1];

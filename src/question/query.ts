@@ -103,7 +103,10 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
   // The kind of answer named after 哪/什么 ("哪个国家") is the slot: not an unknown name, and no evidence
   // against a passage that lacks the word (where the article uses it, "哪家公司" still finds "远航公司").
   const slots = new Set(slotNouns(read.core).filter((n) => !article.entities.find(n).length));
-  const words = contentWords(withoutFocus(read.core, answerType), inArticle, article).filter((w) => !slots.has(w) || inArticle(w));
+  // (A word glued to a question word, "归谁", is the question's frame, not its content.)
+  const words = contentWords(withoutFocus(read.core, answerType), inArticle, article).filter(
+    (w) => (!slots.has(w) || inArticle(w)) && !(QUESTION_PIECE.test(w) && !inArticle(w)),
+  );
   const alternatives = new Map<string, string[]>();
   for (const r of read.readings) {
     if (r.how === 'related') alternatives.set(r.typed, [...(alternatives.get(r.typed) ?? []), r.read]);
@@ -132,9 +135,10 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
     entities,
     entityNames: new Map(entities.map((e) => [e, article.entities.get(e)?.names ?? [e]])),
     people: entities.filter((e) => article.entities.get(e)?.kind === 'person'),
-    years: [...new Set([...text.matchAll(/(?<!\d)(19|20)\d{2}(?!\d)/g)].map((m) => m[0]))],
+    // Years and periods are what the asker typed: words added for related senses ("今年" beside 去年) are not.
+    years: [...new Set([...read.core.matchAll(/(?<!\d)(19|20)\d{2}(?!\d)/g)].map((m) => m[0]))],
     ordinals: ordinalsIn(text),
-    periods: periodsAskedIn(text, Number(article.meta.published.slice(0, 4))).map(({ key, label }) => ({ key, label })),
+    periods: periodsAskedIn(read.core, Number(article.meta.published.slice(0, 4))).map(({ key, label }) => ({ key, label })),
     // What the asker typed names the measure; words added for related senses only widen the search.
     // (An English measure name, "market cap", is found as typed, before its words were translated apart.)
     measures: named.map((m) => ({ canonical: m.measure.canonical, words: MEASURES.filter((x) => x.family === m.measure.family).flatMap((x) => x.words) })),

@@ -17,6 +17,7 @@ export const ENGLISH_FRAMES: [RegExp, string][] = [
   [/\bhow long\b/gi, '多长时间'],
   [/\bwhich year\b|\bwhat year\b/gi, '哪一年'],
   [/\bhow (?:much|many)\b/gi, '多少'],
+  [/\bhow old\b/gi, '多少岁'],
   [/\bwhat percentage\b|\bwhat share\b|\bwhat proportion\b/gi, '占比多少'],
   [/\bwho\b|\bwhom\b/gi, '谁'],
   [/\bwhy\b/gi, '为什么'],
