@@ -356,3 +356,21 @@ describe('age, typed periods and glued question words', () => {
     expect(analyzeQuestion('许知远走了以后沧澜财富归谁管', article).words).not.toContain('归谁');
   });
 });
+
+describe('a figure asked with no name, in an article about one company', () => {
+  it('is the main subject\'s, and the answer says so', async () => {
+    const a = await engine.answer('2023年营收多少');
+    expect(a.answer).toContain('320亿元');
+    expect(a.answer).toContain('按文章主体“沧澜科技”理解');
+  });
+
+  it('a quarter asked with no year is the latest before the posting date', () => {
+    expect(analyzeQuestion('三季度营收多少', article).periods.map((p) => p.key)).toEqual(['2023Q3']);
+    expect(analyzeQuestion('How much did net profit grow in Q3?', article).unknownNames).toEqual([]);
+  });
+
+  it('another word that may name whose figure it is keeps the question open', async () => {
+    const a = await engine.answer('水滴2023年营收多少');
+    expect(a.kind).toBe('not_found');
+  });
+});

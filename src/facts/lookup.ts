@@ -145,7 +145,8 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
   // "why", "when" and "where did he work" do not.
   if (q.asksWhy || q.asksWhen) return null;
   // "去年前三季度" is "2024 年前三季度" for an article posted in 2025.
-  const periodsAsked = periodsAskedIn(q.text, postedYear);
+  // The periods the question typed, read against the posting date (q.periods).
+  const periodsAsked = q.periods;
   if (!asksForFigure(q, found, asksChange, periodsAsked.length > 0)) return null;
   const canon = new Set(measures.map((m) => m.canonical));
   const families = new Set(measures.map((m) => m.family));
@@ -158,6 +159,15 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
 
   if (q.entities.length === 0) {
     if (q.unknownNames.length) return null; // about something the article never names: retrieval says so
+    // "三季度营收多少" in an article about one company asks for that company's figure: say the reading.
+    // (Not when other words may name whose figure it is: "水滴营收多少" is about 水滴, named or not.)
+    const measureWords = new Set(found.map((m) => m.word));
+    const onlyMeasure = q.words.every((w) => measureWords.has(w) || q.light.has(w) || [...measureWords].some((m) => m.includes(w)) || periodWord(w) || /^\d+$/.test(w));
+    const subject = onlyMeasure ? mainSubject(book, pool) : undefined;
+    if (subject) {
+      const answer = routeFigure(book, { ...q, entities: [subject], entityNames: new Map([[subject, [subject]]]) }, postedYear);
+      if (answer) return { ...answer, answer: `${answer.answer}（按文章主体“${subject}”理解）` };
+    }
     return ambiguousEntity(pool, measures);
   }
   const others = pool;
@@ -216,6 +226,19 @@ function changeOnlyAnswer(changesOnly: FigureFact[], q: QueryAnalysis, found: Me
     facts: forEntity,
   };
 }
+
+/** The entity with the most of the article's figures, when it has MAIN_SUBJECT_LEAD times as many as the
+ * next and a figure of the measure asked: the company a news article is about. */
+function mainSubject(book: FactBook, pool: FigureFact[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const f of book.facts) if (f.type === 'figure') counts.set(f.entity, (counts.get(f.entity) ?? 0) + 1);
+  const [first, second] = [...counts].sort((a, b) => b[1] - a[1]);
+  if (!first || (second && first[1] < second[1] * MAIN_SUBJECT_LEAD)) return undefined;
+  return pool.some((f) => f.entity === first[0]) ? first[0] : undefined;
+}
+/** How far ahead in figures the article's subject must be (else the question must name whose figure). */
+const MAIN_SUBJECT_LEAD = 2;
+const periodWord = (w: string) => periodsAskedIn(w, 2000).length > 0 || /^(?:今年|去年|前年|明年|季度|三季度|二季度|一季度|四季度|上半年|下半年|全年|财年)$/.test(w);
 
 /** The question names a measure but no entity: ask which one, listing those the article has. */
 function ambiguousEntity(pool: FigureFact[], measures: MeasureHit['measure'][]): FactRoute {

@@ -64,8 +64,15 @@ export function findPeriods(text: string, postedYear: number): FoundPeriod[] {
 }
 
 /** The periods a question asks about: 去年/今年 read against the posting year, "2024全年" as the year. */
-export function periodsAskedIn(question: string, postedYear: number): FoundPeriod[] {
-  const dated = question.replace(/\s+/g, '').replace(/去年(?!同期)/g, `${postedYear - 1}年`).replace(/今年/g, `${postedYear}年`);
+export function periodsAskedIn(question: string, postedYear: number, postedMonth = 12): FoundPeriod[] {
+  // A quarter asked with no year ("三季度营收", "Q3") is the latest one ended before the posting date.
+  const yearOf = (q: number) => (q * 3 <= postedMonth ? postedYear : postedYear - 1);
+  const dated = question
+    .replace(/\s+/g, '')
+    .replace(/去年(?!同期)/g, `${postedYear - 1}年`)
+    .replace(/今年/g, `${postedYear}年`)
+    .replace(/(?<![\d年第前])([一二三四])季度/g, (_, n: string) => `${yearOf(' 一二三四'.indexOf(n))}年${n}季度`)
+    .replace(/(?<![\d年])[Qq]([1-4])(?!\d)/g, (_, n: string) => `${yearOf(Number(n))}Q${n}`);
   return findPeriods(dated, postedYear);
 }
 

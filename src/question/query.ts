@@ -3,7 +3,7 @@
 // (evidence for "not found").
 import type { Article } from '../corpus/article.js';
 import { personShaped } from '../corpus/entities.js';
-import { DEICTIC_START, FUNCTION_CHARS, ORG_ENDINGS } from '../genre/names.js';
+import { DEICTIC_START, FUNCTION_CHARS, LATIN_PERIOD, ORG_ENDINGS } from '../genre/names.js';
 import { normalizeQuestion, compact } from '../text/normalize.js';
 import { retrievalTokens, STOP_WORDS, tag, tokenize } from '../text/segment.js';
 import { findMeasures, MEASURES } from '../genre/measures.js';
@@ -138,7 +138,7 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
     // Years and periods are what the asker typed: words added for related senses ("今年" beside 去年) are not.
     years: [...new Set([...read.core.matchAll(/(?<!\d)(19|20)\d{2}(?!\d)/g)].map((m) => m[0]))],
     ordinals: ordinalsIn(text),
-    periods: periodsAskedIn(read.core, Number(article.meta.published.slice(0, 4))).map(({ key, label }) => ({ key, label })),
+    periods: periodsAskedIn(read.core, Number(article.meta.published.slice(0, 4)), Number(article.meta.published.slice(5, 7))).map(({ key, label }) => ({ key, label })),
     // What the asker typed names the measure; words added for related senses only widen the search.
     // (An English measure name, "market cap", is found as typed, before its words were translated apart.)
     measures: named.map((m) => ({ canonical: m.measure.canonical, words: MEASURES.filter((x) => x.family === m.measure.family).flatMap((x) => x.words) })),
@@ -236,11 +236,11 @@ function unknownNames(text: string, article: Article, namesKnown: boolean, inArt
   if (lead && plausible(lead.word.trim())) unknown.add(lead.word.trim());
   for (const { word, tag: t } of tagged) {
     const w = word.trim();
-    if (!NAME_TAGS.has(t) || !/[\p{Script=Han}A-Za-z]/u.test(w)) continue;
+    if (!NAME_TAGS.has(t) || !/[\p{Script=Han}A-Za-z]/u.test(w) || LATIN_PERIOD.test(w)) continue;
     if (/^[A-Za-z]+$/.test(w)) {
       // Latin words count as names only when capitalised, not ordinary question words, and not a plural of
       // a word the article writes ("CEOs").
-      if (!/^[A-Z]/.test(w) || ENGLISH_STOP.has(w.toLowerCase()) || w.length < 2 || inArticle(w.replace(/s$/, ''))) continue;
+      if (!/^[A-Z]/.test(w) || ENGLISH_STOP.has(w.toLowerCase()) || w.length < 2 || inArticle(w.replace(/s$/, '')) || LATIN_PERIOD.test(w)) continue;
     } else if ([...w].length < 2 || STOP_WORDS.has(w)) continue;
     // A segmenter's unknown word ('x') is a name only in a name's shape: a person's, or an organisation's.
     else if (t === 'x' && !personShaped(w) && !ORG_ENDINGS.some((e) => w.endsWith(e))) continue;
