@@ -374,3 +374,24 @@ describe('a figure asked with no name, in an article about one company', () => {
     expect(a.kind).toBe('not_found');
   });
 });
+
+describe('what a thing is, asked with chat fillers', () => {
+  it('fillers (说白了, 到底, 简单来说) are dropped', async () => {
+    const { stripFillers } = await import('../src/question/query.js');
+    expect(stripFillers('沧澜云 说白了是啥')).toBe('沧澜云 是啥');
+    expect(stripFillers('沧澜云到底是什么')).toBe('沧澜云 是什么');
+  });
+
+  it('a definition is the sentence that says the term is something (X则是/指/即)', async () => {
+    await expectAnswer('沧澜云说白了是啥', '面向企业的云服务');
+    await expectAnswer('What is 沧澜云?', '面向企业的云服务');
+  });
+});
+
+describe('a company short name plus one character is a product line of its own', () => {
+  it('"沧澜云" is its own name when what follows it varies; the group keeps "沧澜"', () => {
+    expect(article.entities.get('沧澜云')?.kind).toBe('product');
+    expect(article.entities.get('沧澜科技')?.names).toContain('沧澜');
+    expect(analyzeQuestion('沧澜云是啥', article).entities).toEqual(['沧澜云']);
+  });
+});

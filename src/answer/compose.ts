@@ -280,12 +280,21 @@ function rankCandidates(
     chunk.sentences.forEach((sentence, index) => {
       const own = coverage(resolved(article, { chunk, index, sentence }), false);
       // The kind of answer asked for, in the sentence itself, ranks it up ("哪年" wants a sentence with a year).
-      const typed = holdsType(q.answerType, sentence.text, article.entities, slotOf(q)) ? (CONCRETE_TYPES.has(q.answerType) ? options.slotBonus : options.slotBonus / 2) : 0;
+      const typed =
+        q.answerType === 'definition'
+          ? defines(q, sentence.text) ? options.slotBonus : 0
+          : holdsType(q.answerType, sentence.text, article.entities, slotOf(q)) ? (CONCRETE_TYPES.has(q.answerType) ? options.slotBonus : options.slotBonus / 2) : 0;
       const score = own.coverage * 2 + ctx.coverage + hit.score * 10 + typed;
       candidates.push({ chunk, sentence, index, score, coverage: ctx.coverage, missing: ctx.missing, bm25Rank: hit.ranks.bm25 ?? Infinity });
     });
   }
   return candidates.sort((a, b) => b.score - a.score);
+}
+
+/** "而数字互联则是基于…": the sentence says what the asked term is (the term, then 是/指/即). */
+function defines(q: QueryAnalysis, text: string): boolean {
+  const squeezed = compact(text);
+  return q.words.filter((w) => !q.light.has(w) && [...w].length >= 2).some((w) => new RegExp(`${compact(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:则|就|即|也)?(?:是|指|即|为|意味着)`).test(squeezed));
 }
 
 /** The sentence, preceded by the name a pronoun in it stands for: "他曾经掌管…" speaks of the nearest name

@@ -152,6 +152,30 @@ const NOT_IN_NAMES = /^(?:p|c|u[a-z]*|d|r|m|q)$/;
 // Tags the segmenter gives a split-off given name: a name, a place, a noun, an adjective or unknown.
 const GIVEN_NAME_TAGS = /^(?:nr|ns|n|ng|nz|a|ag|x|g)$/;
 
+/** "沧澜云", "启衡云": an organisation's short name with one more character, where that character starts no
+ * word of its own ("沧澜今年" is 沧澜 + 今年) and no longer name, is a product line of its own when the
+ * article writes it again and again. */
+function addLineNames(byName: Map<string, Entity>, texts: string[], options: EntityOptions): void {
+  const names = [...byName.values()].flatMap((e) => e.names);
+  const shorts = new Set([...byName.values()].filter((e) => e.kind === 'org').flatMap((e) => e.names.filter((n) => HAN.test(n) && [...n].length === 2)));
+  const followers = new Map<string, Set<string>>();
+  for (const text of texts) {
+    for (const short of shorts) {
+      for (let at = text.indexOf(short); at >= 0; at = text.indexOf(short, at + 1)) {
+        const c = text[at + short.length] ?? '';
+        const after = text[at + short.length + 1] ?? '';
+        const line = short + c;
+        if (!HAN.test(c) || FUNCTION_CHARS.has(c) || (HAN.test(after) && inDictionary(c + after))) continue;
+        if (names.some((n) => n.startsWith(line) && n !== line)) continue;
+        followers.set(line, (followers.get(line) ?? new Set()).add(after));
+      }
+    }
+  }
+  // A word ends after the character only where what follows varies ("沧澜云则…", "沧澜云今年…"); the same
+  // follower every time ("铂川冷链", "铂川冷链") means a longer word.
+  for (const [name, after] of followers) if (after.size >= options.minUnknownWordCount && !byName.has(name) && !inDictionary(name)) byName.set(name, { canonical: name, kind: 'product', names: [name] });
+}
+
 /** "Kestrel Systems" -> "Kestrel": the name's first word before a company ending is the same company. */
 const latinShortForm = (full: string, short: string): boolean => {
   const words = full.split(/\s+/);
@@ -314,6 +338,7 @@ export function deriveEntities(paragraphs: string[], aliases: Aliases, options: 
       taken.set(s, 1);
     }
   }
+  addLineNames(byName, texts, options);
   const topic = topicOf(texts[0] ?? '', all);
   if (topic) {
     const known = byName.get(topic) ?? [...byName.values()].find((e) => e.names.includes(topic));

@@ -66,8 +66,11 @@ const FILLER_OPENERS = /^(?:请问一下|请问|麻烦问一下|麻烦问下|我
 const FILLER_ENDINGS = /(?<=\p{Script=Han})(?:呀|啊|呢|嘛|啦|哈|哦|喔|吧)+(?=[？?！!。.，,\s]|$)/gu;
 const REPEATED_PUNCTUATION = /([？?！!。.，,])[？?！!。.，,]+/g;
 
+// Discourse fillers anywhere in a chat question: "说白了", "简单来说", "到底", "究竟".
+const FILLER_PHRASES = /说白了|简单(?:来|地)?说|通俗(?:点|地)?(?:来)?说|直白(?:点|地)?说|到底|究竟|具体来说/g;
+
 export function stripFillers(q: string): string {
-  return q.replace(FILLER_OPENERS, '').replace(FILLER_ENDINGS, '').replace(REPEATED_PUNCTUATION, '$1').trim() || q;
+  return q.replace(FILLER_OPENERS, '').replace(FILLER_PHRASES, ' ').replace(FILLER_ENDINGS, '').replace(REPEATED_PUNCTUATION, '$1').replace(/\s+/g, ' ').trim() || q;
 }
 
 // Ordinals of counted events: 首批, 头一批, 第一批 (all "1批"), 第二次 … A quarter (第三季度) is a period, not one.
