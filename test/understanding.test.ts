@@ -395,3 +395,9 @@ describe('a company short name plus one character is a product line of its own',
     expect(analyzeQuestion('沧澜云是啥', article).entities).toEqual(['沧澜云']);
   });
 });
+
+describe('a surprising claim is explained where the article concludes about it', () => {
+  it('claim, "这有点出乎意料。", background, then "因此…": the conclusion answers the why', async () => {
+    await expectAnswer('沧澜财富为啥利润不如远景财富', '主动收缩的结果');
+  });
+});

@@ -484,6 +484,10 @@ function spanFor(article: Article, q: QueryAnalysis, c: Candidate, options: Comp
     return [announcement.sentences[announcement.index]!, ...more].slice(0, options.maxSentences);
   }
   if (q.answerType === 'reason' && (RAISES_QUESTION.test(c.sentence.text) || !explains(c.sentence))) {
+    // "…它还不如招联。" (paragraph) "这有点出乎意料。" (paragraphs of background) "因此…可能是主动压降的结果。":
+    // a claim met with surprise is explained where the article concludes about the same name.
+    const conclusion = !rest.some(explains) ? concludingSentence(article, q, c.chunk) : undefined;
+    if (conclusion) return [conclusion];
     // The explanation follows: in the same paragraph, or (after a paragraph that ends on the claim) the next one.
     const following = rest.length ? rest : bestOf(next, q);
     for (const s of following) {
@@ -507,6 +511,26 @@ function spanFor(article: Article, q: QueryAnalysis, c: Candidate, options: Comp
   }
   return picked;
 }
+
+/** In the next CONCLUSION_REACH paragraphs of the section, when the first of them only reacts to the claim
+ * (a short sentence of surprise, no name), the sentence that concludes ("因此", "所以", "可见") about a name
+ * the question asks. */
+function concludingSentence(article: Article, q: QueryAnalysis, chunk: Chunk): Sentence | undefined {
+  const i = article.chunks.indexOf(chunk);
+  const after = article.chunks.slice(i + 1, i + 1 + CONCLUSION_REACH).filter((x) => x.section === chunk.section);
+  const reaction = after[0];
+  if (!reaction || reaction.sentences.length !== 1 || !SURPRISE.test(reaction.text) || article.entities.find(reaction.text).length) return undefined;
+  const names = q.entities.flatMap((e) => q.entityNames.get(e) ?? [e]);
+  for (const p of after.slice(1)) {
+    const found = p.sentences.find((x) => CONCLUDES.test(x.text.trim()) && names.some((n) => x.text.includes(n)));
+    if (found) return found;
+  }
+  return undefined;
+}
+/** How many paragraphs after a claim its conclusion may come. */
+const CONCLUSION_REACH = 5;
+const SURPRISE = /意外|出乎意料|令人惊讶|奇怪|反常|不合常理|耐人寻味/;
+const CONCLUDES = /^(?:因此|所以|由此可见|可见|这说明|综上|总的来看)/;
 
 /** The next paragraph of the same section, its sentences. */
 function nextParagraph(article: Article, chunk: Chunk): Sentence[] {
