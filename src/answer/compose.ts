@@ -484,7 +484,7 @@ function spanFor(article: Article, q: QueryAnalysis, c: Candidate, options: Comp
     return [announcement.sentences[announcement.index]!, ...more].slice(0, options.maxSentences);
   }
   if (q.answerType === 'reason' && (RAISES_QUESTION.test(c.sentence.text) || !explains(c.sentence))) {
-    // "…它还不如招联。" (paragraph) "这有点出乎意料。" (paragraphs of background) "因此…可能是主动压降的结果。":
+    // "…利润却不如远景财富。" (paragraph) "这有点出乎意料。" (paragraphs of background) "因此…可能是主动压降的结果。":
     // a claim met with surprise is explained where the article concludes about the same name.
     const conclusion = !rest.some(explains) ? concludingSentence(article, q, c.chunk) : undefined;
     if (conclusion) return [conclusion];
