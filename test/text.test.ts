@@ -49,3 +49,16 @@ describe('entities of an article', () => {
     expect(a.entities.find('an important question')).toEqual([]);
   });
 });
+
+describe('remembered normalisation and periods', () => {
+  it('give the same results on repeat calls, and a caller changing a result does not change the next one', async () => {
+    const { findPeriods } = await import('../src/genre/period.js');
+    const { compact, tightenSpacing } = await import('../src/text/normalize.js');
+    const first = findPeriods('2024年前三季度营收', 2025);
+    first[0]!.key = 'changed';
+    expect(findPeriods('2024年前三季度营收', 2025)[0]!.key).toBe('2024Q1-3');
+    expect(compact('A B　c')).toBe(compact('A B　c'));
+    expect(tightenSpacing('2024 年 3 月')).toBe('2024年3月');
+    expect(tightenSpacing('2024 年 3 月')).toBe('2024年3月');
+  });
+});

@@ -1,6 +1,7 @@
 // Periods and dates as the article and questions write them. The article was posted 2025-04-23, so
 // "今年" is 2025 and "去年" 2024; the posting year is passed in rather than assumed.
 import { z } from 'zod';
+import { remembered } from '../text/normalize.js';
 
 export const PeriodSchema = z.object({
   /** Machine key: "2024", "2024H1", "2024Q1-3", "2024-end", "2020-08-asof", "2025-02-05", "2020-04". */
@@ -19,6 +20,12 @@ const pad = (n: string | number) => String(n).padStart(2, '0');
 
 /** Every period expression in a text (spaces already removed), in order of appearance. */
 export function findPeriods(text: string, postedYear: number): FoundPeriod[] {
+  // The same sentences are read for each question: remember (copies, so callers may not share state).
+  return remembered(periodMemo, `${postedYear}\u0000${text}`, () => findPeriodsNow(text, postedYear)).map((p) => ({ ...p }));
+}
+const periodMemo = new Map<string, FoundPeriod[]>();
+
+function findPeriodsNow(text: string, postedYear: number): FoundPeriod[] {
   const out: FoundPeriod[] = [];
   const rules: [RegExp, (m: RegExpExecArray) => Period | null][] = [
     // A span of quarters: "从 2023 年 Q3 到 2024 年 Q1".

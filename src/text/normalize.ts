@@ -18,12 +18,30 @@ export function normalizeQuestion(input: string): string {
 }
 
 /** Whitespace-free, NFKC form used to compare quotes and figures ("162.91 亿元" == "162.91亿元"). */
-export const compact = (s: string): string =>
-  s.normalize('NFKC').replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, '').toLowerCase();
+export const compact = (s: string): string => remembered(compactMemo, s, () => s.normalize('NFKC').replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, '').toLowerCase());
+
+/** Answering normalises the same article sentences question after question: results are kept, up to
+ * MEMO_LIMIT texts per function (then the memo starts afresh, so memory stays bounded). */
+const MEMO_LIMIT = 20_000;
+const compactMemo = new Map<string, string>();
+const tightMemo = new Map<string, string>();
+export function remembered<T>(memo: Map<string, T>, key: string, make: () => T): T {
+  let v = memo.get(key);
+  if (v === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    v = make();
+    memo.set(key, v);
+  }
+  return v;
+}
 
 /** Removes the spaces the source puts around numbers next to CJK ("2024 年 3 月") but keeps the ones
  * between Latin words ("Cloud First"), so segmentation sees "2024年3月". */
 export function tightenSpacing(s: string): string {
+  return remembered(tightMemo, s, () => tightenSpacingNow(s));
+}
+
+function tightenSpacingNow(s: string): string {
   return s
     .replace(/[\u00a0\u3000]/g, ' ')
     .replace(/(?<=[\p{Script=Han}\d%.,，。、：:（）()“”])\s+(?=[\p{Script=Han}\d%（）()“”])/gu, '')
