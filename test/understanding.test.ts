@@ -401,3 +401,18 @@ describe('a surprising claim is explained where the article concludes about it',
     await expectAnswer('沧澜财富为啥利润不如远景财富', '主动收缩的结果');
   });
 });
+
+describe('what someone does after giving up a post', () => {
+  it('the answer names another post of that person, not the one given up nor a successor\'s', async () => {
+    const a = await engine.answer('顾远帆不当总经理以后干啥');
+    expect(a.answer).toContain('继续担任沧澜支付董事');
+  });
+});
+
+describe('dated events of the person asked', () => {
+  it("another person's 卸任 does not hide the asked person's announced one", async () => {
+    const a = await engine.answer('周亦舟什么时候卸任总经理');
+    expect(a.answer).toContain('周亦舟');
+    expect(a.answer).not.toContain('顾远帆');
+  });
+});

@@ -70,11 +70,15 @@ function routeEvent(book: FactBook, q: QueryAnalysis): FactRoute | null {
   // An announced event ("宣布卸任CEO") answers when the event itself is asked, and first when the
   // announcement is: its label says it was announced, so the reply's words match what the article dates.
   const announcementAsked = ANNOUNCEMENT_ASKED.test(q.text);
-  const recordsOf = (name: string) => {
-    const own = events.filter((f) => f.event === name);
-    const announced = events.filter((f) => f.event === `宣布${name}`);
+  // (Records of the people asked about come first: another person's 卸任 does not hide theirs, announced.)
+  const ofPeople = q.people.length ? events.filter((f) => q.people.includes(f.entity)) : events;
+  const pick = (records: EventFact[], name: string) => {
+    const own = records.filter((f) => f.event === name);
+    const announced = records.filter((f) => f.event === `宣布${name}`);
     return announcementAsked && announced.length ? announced : own.length ? own : announced;
   };
+  // (When the people asked have none, everyone's are kept, so "not found" can say whom the article dates.)
+  const recordsOf = (name: string) => (pick(ofPeople, name).length ? pick(ofPeople, name) : pick(events, name));
   const dated = asked.filter(({ name }) => recordsOf(name).length);
   const first = q.people.length ? asked[0] : dated[0];
   if (!first) return null;
