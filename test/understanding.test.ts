@@ -416,3 +416,17 @@ describe('dated events of the person asked', () => {
     expect(a.answer).not.toContain('顾远帆');
   });
 });
+
+describe('posts a question sets aside', () => {
+  it('"除了CFO和总裁…还干过什么" wants another post', async () => {
+    const a = await engine.answer('除了CFO和集团总裁 许知远在沧澜科技还干过什么职位');
+    expect(a.answer).toContain('CEO');
+    expect(a.answer).not.toMatch(/^2016年他出任沧澜科技CFO/);
+    const b = await engine.answer('除了CFO 许知远在沧澜科技还干过什么职位');
+    expect(b.answer).toContain('总裁');
+  });
+
+  it('a one-character verb with its aspect particle is light', () => {
+    expect(analyzeQuestion('许知远干过什么', article).light.has('干过')).toBe(true);
+  });
+});

@@ -150,9 +150,9 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
   const names = q.entities.flatMap((e) => article.entities.get(e)?.names ?? [e]);
   // The slot's kind ("城市" of 哪个城市) is what the answer is, not what it must say something about; nor is
   // the post given up in "不当CEO以后干啥".
-  const givenUp = q.answerType === 'role' ? GIVEN_UP.exec(q.text)?.[1]?.toLowerCase() : undefined;
+  const setAside = postsSetAside(q).map((r) => r.toLowerCase());
   const substantive = q.words.filter(
-    (w) => !names.some((n) => n.includes(w)) && !article.entities.find(w).length && !/^\d+$/.test(w) && !untranslated(w) && !q.slots.includes(w) && w.toLowerCase() !== givenUp,
+    (w) => !names.some((n) => n.includes(w)) && !article.entities.find(w).length && !/^\d+$/.test(w) && !untranslated(w) && !q.slots.includes(w) && !setAside.includes(w.toLowerCase()),
   );
   const onlyUntranslated = substantive.length === 0 && q.words.some(untranslated);
   // "许知远进沧澜之前在哪干": names, predicate words and a concrete slot. The slot filler is what the
@@ -342,11 +342,11 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
     if (!q.ordinals.every((o) => holdsOrdinal(article, context, o))) broken.push('ordinal absent');
     if (CONCRETE_TYPES.has(q.answerType) && !holdsType(q.answerType, span, article.entities, slotOf(q))) broken.push(`no ${q.answerType} in the span`);
     // "不当CEO以后干啥": the post given up is not the answer; another must stand in the span.
-    const givenUp = q.answerType === 'role' ? GIVEN_UP.exec(q.text)?.[1] : undefined;
+    const aside = postsSetAside(q).map((r) => r.toUpperCase());
     // (The other post must be the asker's person's: "由集团总裁骆清禾接任" is someone else's.)
     const othersPost = (at: number) => article.entities.find(clauseAround(span, at)).some((e) => e.kind === 'person' && !q.people.includes(e.canonical));
-    const kept = [...span.matchAll(new RegExp(ROLES, 'gi'))].some((m) => m[0].toUpperCase() !== givenUp?.toUpperCase() && !othersPost(m.index!));
-    if (givenUp && !kept) broken.push(`no post but the one given up (${givenUp}) for the person asked`);
+    const kept = [...span.matchAll(new RegExp(ROLES, 'gi'))].some((m) => !aside.includes(m[0].toUpperCase()) && !othersPost(m.index!));
+    if (aside.length && !kept) broken.push(`no post but those set aside (${aside.join(', ')}) for the person asked`);
     if (q.answerType === 'date' && FUTURE_ASKED.test(q.text) && !FUTURE_IN_TEXT.test(c.sentence.text)) broken.push('a future date was asked; the sentence tells the past');
     const role = q.answerType === 'person' ? roleAsked(q.text) : undefined;
     if (role && PRESENT_ASKED.test(q.text) && !speaksOfNow(article, c.sentence.text)) broken.push('the present holder was asked; the sentence does not speak of now');
@@ -378,8 +378,15 @@ const speaksOfNow = (article: Article, text: string): boolean => {
   return PRESENT_IN_TEXT.test(text) || tightenSpacing(text).replace(/\s+/g, '').includes(`${article.meta.published.slice(0, 4)}年`);
 };
 
-// A post given up, in a question about what comes after it.
+// A post given up, in a question about what comes after it; posts a question sets aside ("除了CFO和总裁").
 const GIVEN_UP = new RegExp(`(?:不当|不干|不做|卸任|辞去|离开|交出)(${ROLES})`, 'i');
+const APART_FROM = /除了?([^，,。？?]+?)(?:以外|之外)?[，,\s]*(?:还|另外|也)/;
+/** The posts a role question does not want as its answer: the one given up, those named after 除了. */
+function postsSetAside(q: QueryAnalysis): string[] {
+  if (q.answerType !== 'role') return [];
+  const apart = APART_FROM.exec(q.text)?.[1] ?? '';
+  return [GIVEN_UP.exec(q.text)?.[1], ...[...apart.matchAll(new RegExp(ROLES, 'gi'))].map((m) => m[0])].filter((r): r is string => r !== undefined);
+}
 
 /** "Intel CEO Pat Gelsinger" answers "Tower's CEO" no more than "Intel's": a role written right after an
  * organisation belongs to it. True when some mention of the role is not another organisation's. */

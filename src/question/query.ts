@@ -185,7 +185,8 @@ const LIGHT_TAGS = /^(?:d|f|p|c|u[a-z]*|r|t)$/
 function lightWords(words: string[], core: string, article: Article): Set<string> {
   const tags = new Map(tag(core).map(({ word, tag: t }) => [word.trim(), t]));
   return new Set(
-    words.filter((w) => !article.entities.find(w).length && (/^\p{Script=Han}$/u.test(w) || LIGHT_TAGS.test(tags.get(w) ?? ''))),
+    // (A one-character verb with its aspect particle, "干过", "当了", is as light as the verb.)
+    words.filter((w) => !article.entities.find(w).length && (/^\p{Script=Han}[了过着]?$/u.test(w) || LIGHT_TAGS.test(tags.get(w) ?? ''))),
   );
 }
 
