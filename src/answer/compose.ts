@@ -80,6 +80,20 @@ const UNIT_AGREEMENT_SHARE = 0.75;
 
 /** Confidence of an answer offered as "most relevant" rather than as the answer. */
 const LOW_CONFIDENCE = 0.3;
+/** A confident passage: a base plus a share of its coverage, capped below a fact's certainty. */
+const BASE_PASSAGE_CONFIDENCE = 0.4;
+const COVERAGE_CONFIDENCE = 0.5;
+const MAX_PASSAGE_CONFIDENCE = 0.95;
+/** A word present only in part (most of its character pairs) counts for less than the word itself. */
+const PARTIAL_MATCH_CREDIT = 0.8;
+/** BM25's own best hits are judged even when fusion ranks them lower (a weak dense model must not hide them). */
+const BM25_OWN_BEST = 5;
+/** Ranking: the sentence's own coverage counts double its paragraph's; the fused retrieval score (a few
+ * hundredths) is scaled to weigh about as much as one covered word. */
+const SENTENCE_WEIGHT = 2;
+const RETRIEVAL_WEIGHT = 10;
+/** A sentence half made of the question's own wording is a lead-in: the answer carries on past it. */
+const LEAD_IN_NOVELTY = 0.5;
 
 interface Candidate {
   chunk: Chunk;
@@ -126,7 +140,7 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
     const grams = [...new Set(bigrams(w))];
     if (grams.length < 2) return 0;
     const share = grams.filter((g) => hay.includes(g)).length / grams.length;
-    return share >= options.partialMatchShare ? share * 0.8 : 0;
+    return share >= options.partialMatchShare ? share * PARTIAL_MATCH_CREDIT : 0;
   };
   // For the gate, predicate words weigh little (chat paraphrases them); between sentences they still rank
   // ("加入之前在哪" prefers the sentence that says 之前).
@@ -275,7 +289,7 @@ function rankCandidates(
 ): Candidate[] {
   const candidates: Candidate[] = [];
   // Fused top hits, plus BM25's own best: a weak dense model must not push the lexical evidence out.
-  const pool = hits.filter((h, i) => i < options.candidates || (h.ranks.bm25 ?? Infinity) <= 5);
+  const pool = hits.filter((h, i) => i < options.candidates || (h.ranks.bm25 ?? Infinity) <= BM25_OWN_BEST);
   for (const hit of pool) {
     const chunk = article.chunkById.get(hit.id);
     if (!chunk) continue;
@@ -287,7 +301,7 @@ function rankCandidates(
         q.answerType === 'definition'
           ? defines(q, sentence.text) ? options.slotBonus : 0
           : holdsType(q.answerType, sentence.text, article.entities, slotOf(q)) ? (CONCRETE_TYPES.has(q.answerType) ? options.slotBonus : options.slotBonus / 2) : 0;
-      const score = own.coverage * 2 + ctx.coverage + hit.score * 10 + typed;
+      const score = own.coverage * SENTENCE_WEIGHT + ctx.coverage + hit.score * RETRIEVAL_WEIGHT + typed;
       candidates.push({ chunk, sentence, index, score, coverage: ctx.coverage, missing: ctx.missing, bm25Rank: hit.ranks.bm25 ?? Infinity });
     });
   }
@@ -525,7 +539,7 @@ function spanFor(article: Article, q: QueryAnalysis, c: Candidate, options: Comp
     const missing = lacking(picked.map((p) => p.text).join(''));
     return missing.length > 0 && missing.some((w) => compact(s.text).includes(compact(w)));
   };
-  while (pool.length && picked.length < options.maxSentences && (novelty(picked[picked.length - 1]!) < 0.5 || completes(pool[0]!))) {
+  while (pool.length && picked.length < options.maxSentences && (novelty(picked[picked.length - 1]!) < LEAD_IN_NOVELTY || completes(pool[0]!))) {
     picked.push(pool.shift()!);
   }
   return picked;
@@ -583,7 +597,7 @@ function answerFrom(
     kind: 'passage',
     answer: lowConfidence ? `${FRAME.zh.mostRelevant}${quoted}` : quoted,
     citations,
-    confidence: lowConfidence ? LOW_CONFIDENCE : Math.min(0.95, 0.4 + c.coverage * 0.5),
+    confidence: lowConfidence ? LOW_CONFIDENCE : Math.min(MAX_PASSAGE_CONFIDENCE, BASE_PASSAGE_CONFIDENCE + c.coverage * COVERAGE_CONFIDENCE),
     reason: `${lowConfidence ? 'most relevant passage, ' : ''}sentence covers ${(c.coverage * 100).toFixed(0)}% of the key terms`,
     explain: { sentence: c.sentence.text, coverage: c.coverage, missing: c.missing, unknownNames: [] },
   };

@@ -26,6 +26,14 @@ export interface FactRoute {
 
 /** Share of a when-question's other words an event's sentence must hold to answer it. */
 const EVENT_WORDS_SHARED = 0.5;
+/** Confidence of fact answers: one fact that fits everything asked, several (the asker must pick), or a
+ * comparison computed from two facts (arithmetic on quoted figures). */
+const ONE_FACT_CONFIDENCE = 0.95;
+const SEVERAL_FACTS_CONFIDENCE = 0.8;
+const COMPUTED_CONFIDENCE = 0.9;
+/** A figure asked with no period (the article may give others), or several figures listed for the asker. */
+const UNDATED_FACT_CONFIDENCE = 0.85;
+const FIGURE_LIST_CONFIDENCE = 0.75;
 
 const CHANGE_WORDS = /增长|增速|增幅|下降|下滑|降幅|同比|变化|涨|跌|减少|收缩|降了|升了|少了|多了|降低|提高|回升|缩水|[了将]多少/;
 
@@ -55,7 +63,7 @@ export function routeFacts(book: FactBook, q: QueryAnalysis, postedYear: number)
 
 function routeComparison(book: FactBook, q: QueryAnalysis): FactRoute | null {
   const c = compareFacts(book, q);
-  return c ? { kind: 'fact', answer: c.answer, citations: c.citations, confidence: 0.9, route: 'comparison', reason: `computed from ${c.facts.map((f) => f.id).join(' and ')}`, facts: c.facts } : null;
+  return c ? { kind: 'fact', answer: c.answer, citations: c.citations, confidence: COMPUTED_CONFIDENCE, route: 'comparison', reason: `computed from ${c.facts.map((f) => f.id).join(' and ')}`, facts: c.facts } : null;
 }
 
 /** A question about when something was announced rather than done. */
@@ -128,7 +136,7 @@ function routeEvent(book: FactBook, q: QueryAnalysis): FactRoute | null {
     kind: 'fact',
     answer: lines.join('\n'),
     citations: uniqueCitations(distinct),
-    confidence: distinct.length === 1 ? 0.95 : 0.8,
+    confidence: distinct.length === 1 ? ONE_FACT_CONFIDENCE : SEVERAL_FACTS_CONFIDENCE,
     route: `event ${event}`,
     reason: `${distinct.length} event fact(s) for ${distinct.map((f) => f.entity).join(', ')}`,
     facts: distinct,
@@ -191,7 +199,7 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
     kind: 'fact',
     answer: pool.map(describeFigure).join('\n'),
     citations: uniqueCitations(pool),
-    confidence: pool.length === 1 ? (periods.length ? 0.95 : 0.85) : 0.75,
+    confidence: pool.length === 1 ? (periods.length ? ONE_FACT_CONFIDENCE : UNDATED_FACT_CONFIDENCE) : FIGURE_LIST_CONFIDENCE,
     route: `figure ${[...canon].join('/')}`,
     reason: `${pool.length} fact(s): ${pool.map((f) => f.id).join(', ')}`,
     facts: pool,
