@@ -430,3 +430,20 @@ describe('posts a question sets aside', () => {
     expect(analyzeQuestion('许知远干过什么', article).light.has('干过')).toBe(true);
   });
 });
+
+describe('what the article does not say precisely, or says it does not know', () => {
+  it('a month asked of an event dated by the year alone is not found, and the year is offered', async () => {
+    const a = await engine.answer('沧澜支付几月份入驻海南自贸港的');
+    expect(a.kind).toBe('not_found');
+    expect(a.answer).toContain('2022');
+    expect((await engine.answer('沧澜支付哪年入驻海南自贸港的')).answer).toContain('2022');
+  });
+
+  it('"去向未对外披露" does not answer where someone went', async () => {
+    expect((await engine.answer('林默离职后去了哪家公司')).kind).toBe('not_found');
+  });
+
+  it('who runs something now needs a sentence about now', async () => {
+    expect((await engine.answer('沧澜财富现在归谁管')).kind).toBe('not_found');
+  });
+});

@@ -363,7 +363,10 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
     if (aside.length && !kept) broken.push(`no post but those set aside (${aside.join(', ')}) for the person asked`);
     if (q.answerType === 'date' && FUTURE_ASKED.test(q.text) && !FUTURE_IN_TEXT.test(c.sentence.text)) broken.push('a future date was asked; the sentence tells the past');
     const role = q.answerType === 'person' ? roleAsked(q.text) : undefined;
-    if (role && PRESENT_ASKED.test(q.text) && !speaksOfNow(article, c.sentence.text)) broken.push('the present holder was asked; the sentence does not speak of now');
+    // "现在谁是CFO", "现在归谁管": who holds it now needs a sentence about now.
+    if ((role || q.answerType === 'person') && PRESENT_ASKED.test(q.text) && !speaksOfNow(article, c.sentence.text)) broken.push('the present holder was asked; the sentence does not speak of now');
+    // "去向未对外披露": the article says it does not know; that is no answer to a concrete slot.
+    if (CONCRETE_TYPES.has(q.answerType) && undisclosedAsked(q, c.sentence.text)) broken.push('the sentence says what was asked is not disclosed');
     if (role && !compact(c.sentence.text).includes(compact(role))) broken.push(`role ${role} not in the sentence`);
     else if (role && q.entities.length && !roleOfAsked(article, q, c.sentence.text, role)) broken.push(`role ${role} is another organisation's`);
     // A figure must come from a sentence about the entity asked for, not from its neighbour's, for the
@@ -391,6 +394,20 @@ const speaksOfNow = (article: Article, text: string): boolean => {
   if (DEPARTURE_IN_TEXT.test(text)) return false;
   return PRESENT_IN_TEXT.test(text) || tightenSpacing(text).replace(/\s+/g, '').includes(`${article.meta.published.slice(0, 4)}年`);
 };
+
+// What the article says it does not know: "去向未对外披露", "金额不详", "尚不清楚".
+const UNDISCLOSED = /未(?:对外)?(?:披露|公开|透露|公布)|不详|尚不清楚|不得而知|无从得知/;
+// Particles and grammatical characters: sharing one says nothing ("去" of 去向 and 去了 does).
+const GRAMMAR_CHARS = /[的了是在和与也都就被把从到对于为而其这那个些之以及所再又还将已曾着过]/;
+/** The sentence says the thing asked is not disclosed: the words before the marker in its clause ("去向")
+ * share a character with the question ("去了哪家公司"), names aside. */
+function undisclosedAsked(q: QueryAnalysis, text: string): boolean {
+  const m = UNDISCLOSED.exec(text);
+  if (!m) return false;
+  const what = clauseAround(text, m.index).split(m[0])[0] ?? '';
+  const names = q.entities.flatMap((e) => q.entityNames.get(e) ?? [e]).join('');
+  return [...what].some((ch) => /\p{Script=Han}/u.test(ch) && !GRAMMAR_CHARS.test(ch) && !names.includes(ch) && q.text.includes(ch));
+}
 
 // A post given up, in a question about what comes after it; posts a question sets aside ("除了CFO和总裁").
 const GIVEN_UP = new RegExp(`(?:不当|不干|不做|卸任|辞去|离开|交出)(${ROLES})`, 'i');

@@ -131,7 +131,20 @@ function routeEvent(book: FactBook, q: QueryAnalysis): FactRoute | null {
   const quotes = compact(pool.map((f) => f.source.quote).join(''));
   const said = (w: string) => [w, ...(q.alternatives.get(w) ?? [])].some((x) => quotes.includes(compact(x)));
   if (rest.length && rest.filter(said).length / rest.length < EVENT_WORDS_SHARED) return null;
-  const lines = distinct.map((f) => describeEvent(f) + (f.date.resolution ? `（年份推断：${f.date.resolution}）` : ''));
+  // "几月份入驻的" asks for a month: a record dated by the year alone does not give it.
+  const precise = distinct.filter((f) => f.date.iso.length >= precisionAsked(q.text));
+  if (!precise.length) {
+    return {
+      kind: 'not_found',
+      answer: `文章没有给出这么具体的时间，只给出了：${uniq(distinct.map(describeEvent)).join('；')}。`,
+      citations: uniqueCitations(distinct),
+      confidence: 0,
+      route: `event ${event}: less precise than asked`,
+      reason: `the article dates ${event} to ${distinct.map((f) => f.date.iso).join(', ')} only`,
+      facts: distinct,
+    };
+  }
+  const lines = precise.map((f) => describeEvent(f) + (f.date.resolution ? `（年份推断：${f.date.resolution}）` : ''));
   return {
     kind: 'fact',
     answer: lines.join('\n'),
@@ -144,6 +157,13 @@ function routeEvent(book: FactBook, q: QueryAnalysis): FactRoute | null {
 }
 
 const uniq = <T,>(xs: T[]) => [...new Set(xs)];
+
+/** How precise a date the question asks for, as the length of an ISO date: a day (10), a month (7), a year (4). */
+function precisionAsked(question: string): number {
+  if (/哪天|哪一天|几号|几月几日|几月几号|具体日期|which day|what date/i.test(question)) return 10;
+  if (/几月|哪个月|哪月|which month|what month/i.test(question)) return 7;
+  return 4;
+}
 const eventLabelOf = (event: string) => (/^(CEO|CFO|CTO|总裁|副总裁|董事长)$/.test(event) ? `出任${event}` : event);
 
 type MeasureHit = ReturnType<typeof findMeasures>[number];
