@@ -131,7 +131,12 @@ function routeEvent(book: FactBook, q: QueryAnalysis): FactRoute | null {
   const quotes = compact(pool.map((f) => f.source.quote).join(''));
   const said = (w: string) => [w, ...(q.alternatives.get(w) ?? [])].some((x) => quotes.includes(compact(x)));
   if (rest.length && rest.filter(said).length / rest.length < EVENT_WORDS_SHARED) return null;
-  // "几月份入驻的" asks for a month: a record dated by the year alone does not give it.
+  return answerEvents(distinct, q, event);
+}
+
+/** The dated records as the answer; "几月份入驻的" asks for a month, and a record dated by the year alone
+ * does not give it (the article's date is offered instead). */
+function answerEvents(distinct: EventFact[], q: QueryAnalysis, event: string): FactRoute {
   const precise = distinct.filter((f) => f.date.iso.length >= precisionAsked(q.text));
   if (!precise.length) {
     return {
