@@ -447,3 +447,26 @@ describe('what the article does not say precisely, or says it does not know', ()
     expect((await engine.answer('沧澜财富现在归谁管')).kind).toBe('not_found');
   });
 });
+
+describe('English change words and month names', () => {
+  it('"how did … revenue change" asks for the change, read from the English as typed', async () => {
+    const a = await engine.answer('How did 沧澜科技 revenue change in 2023?');
+    expect(a.kind).toBe('fact');
+    expect(a.answer).toContain('8%');
+  });
+
+  it('month names are dates: "in May 2024" is 2024年5月, "May I" is not a month', async () => {
+    const { translateFrames } = await import('../src/text/english.js');
+    expect(translateFrames('May I ask what happened in May 2024 and December?')).toBe('May I ask what happened in 2024年5月 and 12月 ?');
+  });
+
+  it('a bare 收入 ("revenue") asks for revenue as a whole, not one income line', async () => {
+    // Our article gives 招行's fee income (220.05 亿元) and only the change of its revenue (-0.48%).
+    const ours = createEngineFrom({ article: openArticle(), facts: loadFactBook(openArticle()) });
+    for (const q of ['招行2024年收入多少', "What was China Merchants Bank's revenue in 2024?"]) {
+      const a = await ours.answer(q);
+      expect(a.answer, q).toContain('-0.48%');
+      expect(a.answer, q).not.toContain('220.05');
+    }
+  });
+});

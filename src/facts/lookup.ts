@@ -35,7 +35,7 @@ const COMPUTED_CONFIDENCE = 0.9;
 const UNDATED_FACT_CONFIDENCE = 0.85;
 const FIGURE_LIST_CONFIDENCE = 0.75;
 
-const CHANGE_WORDS = /增长|增速|增幅|下降|下滑|降幅|同比|变化|涨|跌|减少|收缩|降了|升了|少了|多了|降低|提高|回升|缩水|[了将]多少/;
+const CHANGE_WORDS = /增长|增速|增幅|下降|下滑|降幅|同比|变化|涨|跌|减少|收缩|降了|升了|少了|多了|降低|提高|回升|缩水|[了将]多少|\b(?:change[ds]?|grow|grew|growth|rise|rose|fall|fell|drop(?:ped)?|increase[ds]?|decrease[ds]?|decline[ds]?)\b/i;
 
 const cite = (f: Fact): Citation => ({ id: f.source.chunkId as ChunkId, quote: f.source.quote });
 const uniqueCitations = (facts: Fact[]) => {
@@ -177,7 +177,8 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
   const found = measuresAsked(q);
   if (!found.length) return null;
   const measures = found.map((m) => m.measure);
-  const asksChange = CHANGE_WORDS.test(q.text);
+  // (English change words are tested as typed: the glossary may have read "change" as another sense.)
+  const asksChange = CHANGE_WORDS.test(q.text) || CHANGE_WORDS.test(q.original);
   // "云商银行的不良率是多少", "…2023 年的不良率" and "What was CloudBank's NPL ratio" ask for a figure;
   // "why", "when" and "where did he work" do not.
   if (q.asksWhy || q.asksWhen) return null;
@@ -188,8 +189,10 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
   const canon = new Set(measures.map((m) => m.canonical));
   const families = new Set(measures.map((m) => m.family));
   let pool = book.facts.filter((f): f is FigureFact => f.type === 'figure' && families.has(familyOf(baseMeasure(f.measure))));
-  // 营收 asks for revenue as a whole: one named income line (保险业务收入, 手续费及佣金收入) is not it.
-  if (canon.has('营收') && !canon.has('收入')) pool = pool.filter((f) => baseMeasure(f.measure) !== '收入' || f.measureText === '收入');
+  // 营收 — or a bare 收入, "revenue" — asks for revenue as a whole: one named income line (保险业务收入,
+  // 手续费及佣金收入) is not it.
+  const whole = found.every((m) => m.measure.canonical === '营收' || m.word === '收入');
+  if (canon.has('营收') || whole) pool = pool.filter((f) => baseMeasure(f.measure) !== '收入' || f.measureText === '收入');
   const changesOnly = pool.filter((f) => f.measure.endsWith('增速'));
   if (!asksChange) pool = pool.filter((f) => !f.measure.endsWith('增速'));
   if (!pool.length) return changeOnlyAnswer(changesOnly, q, found);

@@ -10,6 +10,12 @@ export const ENGLISH_FRAMES: [RegExp, string][] = [
   [/\bsecond half of (\d{4})\b|\bH2 (\d{4})\b|\b(\d{4}) H2\b/gi, '$1$2$3年下半年'],
   [/\bQ([1-4]) (\d{4})\b|\b(\d{4}) Q([1-4])\b/gi, '$2$3年Q$1$4'],
   [/\b(?:in|for|during|of) (\d{4})\b/gi, '$1年'],
+  // Month names are dates, not names: "in December" -> 12月.
+  ...['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'].map(
+    // ("May I ask…" is the verb.)
+    (m, i): [RegExp, string] => [new RegExp(`\\b${m}\\b${m === 'May' ? '(?!\\s+(?:I|we|you)\\b)' : ''}`, 'g'), `${i + 1}月`],
+  ),
+  [/(\d{1,2})月\s*,?\s*(\d{4})\b/g, '$2年$1月'],
   [/\blast year\b/gi, '去年'],
   [/\bthis year\b/gi, '今年'],
   [/\bwhen will\b/gi, '什么时候将'],
