@@ -470,3 +470,10 @@ describe('English change words and month names', () => {
     }
   });
 });
+
+describe('a sentence that points back at its cause', () => {
+  it('"因为这个原因，…" is answered with the sentence before it', async () => {
+    const a = await engine.answer('沧澜消金为啥要收缩放贷规模');
+    expect(a.answer).toContain('坏账明显增加');
+  });
+});

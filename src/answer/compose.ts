@@ -253,6 +253,8 @@ function reasonAnnounced(article: Article, c: Candidate): { chunk: Chunk; senten
   return undefined;
 }
 const announcesReason = (article: Article, c: Candidate): boolean => reasonAnnounced(article, c) !== undefined;
+// A sentence that points back at its cause: "因为这个原因", "正因如此", "由于这些因素".
+const CAUSE_BEFORE = /^(?:也?正是?)?(?:因为|由于|基于)(?:这个|这一|这些|上述|以上|此)(?:原因|因素|背景|情况)|^正因(?:如此|为此)|^为此/;
 // A sentence that states a cause in so many words: "因未获批准而终止", "由于…", "之所以…是因为…".
 const CAUSE_STATED = /因[^，,。；;此为]{1,24}而|由于|因为|之所以|原因是|原因在于/;
 // Words that announce the reason for what was just said.
@@ -527,6 +529,9 @@ function spanFor(article: Article, q: QueryAnalysis, c: Candidate, options: Comp
   }
   // "…然而，X受宏观经济的影响较大。究其原因，这跟业务特性有关。" (paragraph ends) "X本质是…": when the
   // paragraph announces its reason further on, the answer starts there and goes on to what follows it.
+  // "因为这个原因，沧澜消金开始收缩…": the cause is what the sentence before said; quote it first.
+  const priorCause = q.answerType === 'reason' && CAUSE_BEFORE.test(c.sentence.text.trim()) ? sentenceBefore(article, c) : undefined;
+  if (priorCause) return [priorCause, c.sentence];
   const announcement = q.answerType === 'reason' ? reasonAnnounced(article, c) : undefined;
   if (announcement) {
     const after = announcement.sentences.slice(announcement.index + 1);
@@ -581,6 +586,13 @@ function concludingSentence(article: Article, q: QueryAnalysis, chunk: Chunk): S
 const CONCLUSION_REACH = 5;
 const SURPRISE = /意外|出乎意料|令人惊讶|奇怪|反常|不合常理|耐人寻味/;
 const CONCLUDES = /^(?:因此|所以|由此可见|可见|这说明|综上|总的来看)/;
+
+/** The sentence right before the candidate: in its chunk, or the last of the chunk before (same section). */
+function sentenceBefore(article: Article, c: Candidate): Sentence | undefined {
+  if (c.index > 0) return c.chunk.sentences[c.index - 1];
+  const prev = article.chunks[article.chunks.indexOf(c.chunk) - 1];
+  return prev && prev.section === c.chunk.section ? prev.sentences[prev.sentences.length - 1] : undefined;
+}
 
 /** The next paragraph of the same section, its sentences. */
 function nextParagraph(article: Article, chunk: Chunk): Sentence[] {
