@@ -110,12 +110,11 @@ interface Candidate {
  * may leave it implicit ("本鱼…"). */
 const subjectCache = new WeakMap<Article, string | undefined>();
 function articleSubject(article: Article): string | undefined {
-  const topic = article.entities.entities.find((e) => e.topic);
-  if (topic) return topic.canonical;
   if (!subjectCache.has(article)) {
+    const topic = article.entities.entities.find((e) => e.topic);
     const counts = new Map<string, number>();
-    for (const e of article.entities.find(article.raw)) counts.set(e.canonical, (counts.get(e.canonical) ?? 0) + 1);
-    subjectCache.set(article, [...counts].sort((a, b) => b[1] - a[1])[0]?.[0]);
+    if (!topic) for (const e of article.entities.find(article.raw)) counts.set(e.canonical, (counts.get(e.canonical) ?? 0) + 1);
+    subjectCache.set(article, topic?.canonical ?? [...counts].sort((a, b) => b[1] - a[1])[0]?.[0]);
   }
   return subjectCache.get(article);
 }
@@ -269,8 +268,14 @@ const slotOf = (q: QueryAnalysis): SlotContext => ({ asked: new Set(q.entities),
 function holdsOrdinal(article: Article, context: string, ordinal: string): boolean {
   if (ordinalsIn(context).includes(ordinal)) return true;
   // (The round a news article is about is the first it names.)
-  const first = ordinalsIn(compact(article.raw)).find((o) => o.slice(-1) === ordinal.slice(-1));
-  return ORDINAL_BACK_REFERENCE.test(context) && first === ordinal;
+  return ORDINAL_BACK_REFERENCE.test(context) && articleOrdinals(article).find((o) => o.slice(-1) === ordinal.slice(-1)) === ordinal;
+}
+const ordinalCache = new WeakMap<Article, string[]>();
+/** The article's ordinals in order, read once per article. */
+function articleOrdinals(article: Article): string[] {
+  let found = ordinalCache.get(article);
+  if (!found) ordinalCache.set(article, (found = ordinalsIn(compact(article.raw))));
+  return found;
 }
 // "本轮", "该批", "此次": the counted thing under discussion.
 const ORDINAL_BACK_REFERENCE = /[本该此这][轮批次期届]/;
@@ -442,10 +447,10 @@ function measuredNearFigure(text: string, canonical: string): boolean {
   const family = familyOf(canonical);
   const squeezed = tightenSpacing(text);
   for (const m of squeezed.matchAll(new RegExp(FIGURE_NOT_DATE, 'g'))) {
-    const here = clauseAround(squeezed, m.index!);
-    const start = squeezed.indexOf(here);
-    const before = clauseAround(squeezed, Math.max(0, start - 2));
-    const near = start > 0 && before !== here ? before + here : here;
+    // The figure's clause, with the clause before it when there is one.
+    const start = clauseStart(squeezed, m.index!);
+    const from = start > 0 ? clauseStart(squeezed, start - 2) : start;
+    const near = squeezed.slice(from, clauseEnd(squeezed, m.index!));
     if (findMeasures(near).some((f) => familyOf(f.measure.canonical) === family)) return true;
   }
   return false;
@@ -501,10 +506,14 @@ function ownsFigure(article: Article, q: QueryAnalysis, c: Candidate, subject: s
 // A figure, not a date: digits not followed by 年/月/日 (a year or a day) and not part of a quarter ("Q3").
 /** The clause (between commas, semicolons and stops) holding a position. */
 function clauseAround(text: string, at: number): string {
-  const start = Math.max(...[...'，,；;。'].map((d) => text.lastIndexOf(d, at))) + 1;
-  const ends = [...'，,；;。'].map((d) => text.indexOf(d, at)).filter((i) => i >= 0);
-  return text.slice(start, ends.length ? Math.min(...ends) : text.length);
+  return text.slice(clauseStart(text, at), clauseEnd(text, at));
 }
+const CLAUSE_MARKS = [...'，,；;。'];
+const clauseStart = (text: string, at: number) => Math.max(...CLAUSE_MARKS.map((d) => text.lastIndexOf(d, at))) + 1;
+const clauseEnd = (text: string, at: number) => {
+  const ends = CLAUSE_MARKS.map((d) => text.indexOf(d, at)).filter((i) => i >= 0);
+  return ends.length ? Math.min(...ends) : text.length;
+};
 
 // A year is four digits before 年; a month or day is one or two digits before 月/日/号 ("10 年" is a figure).
 const FIGURE_NOT_DATE = /(?<![\d.QqHh])\$?(?:\d{4}(?![\d.]|\s*年)|\d{1,3}(?:\.\d+)?(?![\d.]|\s*[月日号])|\d+\.\d+|\d{5,})/;

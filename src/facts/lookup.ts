@@ -86,7 +86,10 @@ function routeEvent(book: FactBook, q: QueryAnalysis): FactRoute | null {
     return announcementAsked && announced.length ? announced : own.length ? own : announced;
   };
   // (When the people asked have none, everyone's are kept, so "not found" can say whom the article dates.)
-  const recordsOf = (name: string) => (pick(ofPeople, name).length ? pick(ofPeople, name) : pick(events, name));
+  const recordsOf = (name: string) => {
+    const theirs = pick(ofPeople, name);
+    return theirs.length ? theirs : pick(events, name);
+  };
   const dated = asked.filter(({ name }) => recordsOf(name).length);
   const first = q.people.length ? asked[0] : dated[0];
   if (!first) return null;

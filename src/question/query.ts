@@ -117,7 +117,7 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
   }
   for (const w of words) if (sameTimeSense(w).length) alternatives.set(w, [...(alternatives.get(w) ?? []), ...sameTimeSense(w)]);
   // A measure typed one way ("月活") is evidenced by any word of its family ("活跃用户").
-  for (const m of findMeasures(read.core)) {
+  for (const m of named) {
     const family = MEASURES.filter((x) => x.family === m.measure.family).flatMap((x) => x.words).filter((x) => x !== m.word);
     alternatives.set(m.word, [...(alternatives.get(m.word) ?? []), ...family]);
   }
