@@ -477,3 +477,60 @@ describe('a sentence that points back at its cause', () => {
     expect(a.answer).toContain('坏账明显增加');
   });
 });
+
+describe('words that frame a chat question are forgiven where the article lacks them', () => {
+  it('colloquial framing words and the general language\'s commonest words are light; measures and names are not', () => {
+    const q = analyzeQuestion('贺明山那会儿主要说了什么', article);
+    expect([...q.light]).toEqual(expect.arrayContaining(['那会儿', '主要', '说']));
+    const m = analyzeQuestion('沧澜科技最近营收咋样', article);
+    expect(m.light.has('最近')).toBe(true);
+    expect(m.light.has('营收')).toBe(false);
+    expect(m.light.has('沧澜科技')).toBe(false);
+  });
+
+  it.each([
+    ['沧澜科技那会儿花了多少钱买云栈数据', '12亿元'],
+    ['许知远进沧澜科技之前主要在哪干', '远航证券'],
+    ['贺明山在内部信里说了啥', '交接'],
+    ['沧澜银行主要是服务谁的', '小微商户'],
+  ])('%s', async (q, expected) => expectAnswer(q, expected));
+
+  it('what the article lacks is still refused with framing words around it', async () => {
+    for (const q of ['沧澜科技那会儿的员工主要有多少人', '贺明山最近的年薪大概是多少']) {
+      expect((await engine.answer(q)).kind, q).toBe('not_found');
+    }
+  });
+});
+
+describe('company names as news writes them: trade name and industry, declared short names, quoted catchphrases', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'trade-names-'));
+  writeFileSync(
+    join(dir, 'article.txt'),
+    '程远舟出任岚桥物流总裁\n\n2025-03-02 08:00  来源：某财经\n\n3月1日，程远舟正式出任岚桥物流股份有限公司（下称“岚桥物流”）总裁。此前他在朔风航运工作了5年，后来又在青栎快运担任副总裁。\n\n' +
+      '2024年岚桥物流营业收入为120亿元，同比增长9%。岚桥在华东拥有12个分拨中心。\n\n董事会认为公司需要一位擅长“精打细算”的管理者，而“增收不增利”的问题必须解决。鹤岭证券分析师表示，岚桥的成本控制明显改善。\n',
+  );
+  writeFileSync(join(dir, 'meta.json'), JSON.stringify({ title: '程远舟出任岚桥物流总裁', source: 'fixture', published: '2025-03-02', language: 'zh', file: 'article.txt' }));
+  const trade = openArticle(dir);
+  const eng = createEngineFrom({ article: trade, facts: loadFactBook(trade) });
+
+  it('an industry word ends a name; the declared short name and the bare trade name mean the same company', () => {
+    const company = trade.entities.get('岚桥物流');
+    expect(company?.kind).toBe('org');
+    expect(company?.names).toContain('岚桥');
+    for (const name of ['朔风航运', '青栎快运', '鹤岭证券']) expect(trade.entities.get(name)?.kind, name).toBe('org');
+  });
+
+  it('quoted idioms and catchphrases are not names', () => {
+    expect(trade.entities.get('精打细算')).toBeUndefined();
+    expect(trade.entities.get('增收不增利')).toBeUndefined();
+  });
+
+  it.each([
+    ['岚桥2024年营收多少', '120亿元'],
+    ['程远舟来岚桥之前在哪些公司干过', '朔风航运'],
+  ])('%s', async (q, expected) => {
+    const a = await eng.answer(q);
+    expect(a.kind, a.answer).not.toBe('not_found');
+    expect(a.answer).toContain(expected);
+  });
+});

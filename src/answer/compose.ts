@@ -131,9 +131,11 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
   // The article's own subject is implied by every sentence ("毛利率 61%" in a report on one company): its
   // name barely tells sentences apart, so it weighs little.
   const subjectNames = new Set((article.entities.get(articleSubject(article) ?? '')?.names ?? []).map((n) => compact(n)));
-  const weight = (w: string, gate: boolean) =>
+  // A predicate word the text lacks is forgiven at the gate (chat paraphrases it); one the text repeats
+  // still counts in full.
+  const weight = (w: string, gate: boolean, present: boolean) =>
     (/^\d+$/.test(w) ? 2 : known(w) ? lexical.idf(lexical.bm25.docFreq.has(w) ? w : q.alternatives.get(w)![0]!) : untranslated(w) ? 0.1 : absentWeight) *
-    (subjectNames.has(compact(w)) ? options.subjectWeight : q.entities.includes(w) ? 1.5 : gate && q.light.has(w) ? options.lightWeight : 1);
+    (subjectNames.has(compact(w)) ? options.subjectWeight : q.entities.includes(w) ? 1.5 : gate && !present && q.light.has(w) ? options.lightWeight : 1);
   const presence = (w: string, hay: string): number => {
     if ([w, ...(q.alternatives.get(w) ?? [])].some((x) => hay.includes(compact(x)))) return 1;
     const grams = [...new Set(bigrams(w))];
@@ -149,8 +151,8 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
     let got = 0;
     const missing: string[] = [];
     for (const w of q.words) {
-      const wt = weight(w, gate);
       const p = presence(w, hay);
+      const wt = weight(w, gate, p >= 1);
       total += wt;
       got += wt * p;
       if (p < 1) missing.push(w);

@@ -121,9 +121,23 @@ function candidatesOf(
     const org = orgEndingAt(tags, i, options, namesBeforeEndings);
     if (org) found.push({ name: org, kind: 'org' });
   }
-  for (const m of text.matchAll(QUOTED)) found.push({ name: m[1]!.trim(), kind: 'product' });
+  for (const m of text.matchAll(QUOTED)) {
+    const name = m[1]!.trim();
+    // “岚桥物流” after 下称/简称 is the short name of the organisation just named.
+    if (SHORT_NAME_DECLARED.test(text.slice(Math.max(0, m.index! - 6), m.index!))) {
+      const full = text.slice(0, m.index!).replace(SHORT_NAME_DECLARED, '');
+      found.push({ name, kind: ORG_ENDINGS.some((e) => full.endsWith(e)) ? 'org' : 'product' });
+    } else if (m[0].startsWith('《') || quotedName(name)) found.push({ name, kind: 'product' });
+  }
   return { found, unknown };
 }
+
+// "（下称“岚桥物流”）", "(以下简称“华行”)": the article declares the short name it will use.
+const SHORT_NAME_DECLARED = /[（(]?\s*(?:以下|下文)?(?:简称|下称|称)\s*$/;
+/** Quoted words are often an idiom or a catchphrase (“退居二线”, “增收不增利”), not a name: a quoted name is
+ * no dictionary word, and holds no adverb, particle or preposition (a name is not a clause). */
+const quotedName = (name: string): boolean => !inDictionary(name) && !tag(name).some((t) => CLAUSE_TAGS.test(t.tag));
+const CLAUSE_TAGS = /^(?:d|p|u[a-z]*|c)$/;
 
 const genericOrg = (word: string) => ORG_ENDINGS.some((e) => word.endsWith(e) && GENERIC_ORG_PREFIXES.has(word.slice(0, -e.length)));
 
@@ -216,7 +230,10 @@ function orgEndingAt(tags: Tagged, i: number, options: EntityOptions, namesBefor
   const words: { w: string; t: string }[] = [];
   for (let j = i - 1; j >= Math.max(0, i - options.maxOrgPrefixWords); j--) {
     const { word: w, tag: t } = tags[j]!;
-    const usable = (HAN.test(w) || LATIN_WORD.test(w)) && !STOP_WORDS.has(w) && !ORG_ENDINGS.includes(w) && !(personShaped(w) && unknownWord(w));
+    // A person's name is not part of an organisation's ("由贺明山集团"), but a two-character trade name that
+    // merely looks like one stands right before the ending ("鹤岭证券").
+    const personLike = personShaped(w) && unknownWord(w) && !(j === i - 1 && [...w].length === 2);
+    const usable = (HAN.test(w) || LATIN_WORD.test(w)) && !STOP_WORDS.has(w) && !ORG_ENDINGS.includes(w) && !personLike;
     const fits = proper(w, t) || noun(w, t) || GENERIC_ORG_PREFIXES.has(w) || /^(n|vn)$/.test(t);
     if (!usable || !fits || [...words.map((x) => x.w).join('') + w].length > options.maxOrgPrefixChars) break;
     words.unshift({ w, t });

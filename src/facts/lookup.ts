@@ -270,11 +270,14 @@ function changeOnlyAnswer(changesOnly: FigureFact[], q: QueryAnalysis, found: Me
   };
 }
 
-/** The entity with the most of the article's figures, when it has MAIN_SUBJECT_LEAD times as many as the
+/** The entity with the most of the article's facts, when it has MAIN_SUBJECT_LEAD times as many as the
  * next and a figure of the measure asked: the company a news article is about. */
 function mainSubject(book: FactBook, pool: FigureFact[]): string | undefined {
   const counts = new Map<string, number>();
-  for (const f of book.facts) if (f.type === 'figure') counts.set(f.entity, (counts.get(f.entity) ?? 0) + 1);
+  // Every fact counts for its owner and for a figure-owner its sentence names: the company whose deals,
+  // appointments and figures the article reports ("沧澜科技完成了对海川物流的收购") is its subject.
+  const owners = new Set(book.facts.filter((f) => f.type === 'figure').map((f) => f.entity));
+  for (const f of book.facts) for (const e of owners) if (f.entity === e || f.source.quote.includes(e)) counts.set(e, (counts.get(e) ?? 0) + 1);
   const [first, second] = [...counts].sort((a, b) => b[1] - a[1]);
   if (!first || (second && first[1] < second[1] * MAIN_SUBJECT_LEAD)) return undefined;
   return pool.some((f) => f.entity === first[0]) ? first[0] : undefined;

@@ -5,14 +5,14 @@ import type { Article } from '../corpus/article.js';
 import { personShaped } from '../corpus/entities.js';
 import { DEICTIC_START, FUNCTION_CHARS, LATIN_PERIOD, ORG_ENDINGS } from '../genre/names.js';
 import { normalizeQuestion, compact } from '../text/normalize.js';
-import { retrievalTokens, STOP_WORDS, tag, tokenize } from '../text/segment.js';
+import { isCommonWord, retrievalTokens, STOP_WORDS, tag, tokenize } from '../text/segment.js';
 import { findMeasures, MEASURES } from '../genre/measures.js';
 import { periodsAskedIn } from '../genre/period.js';
 import type { Period } from '../genre/period.js';
 import { classifyQuestion, slotNouns, withoutFocus, type AnswerType } from './answer-type.js';
 import { compactArticle } from '../corpus/cite.js';
 import { readQuestion, type Reading } from './reading.js';
-import { sameTimeSense } from '../text/function-words.js';
+import { isColloquialFrame, sameTimeSense } from '../text/function-words.js';
 
 export interface QueryAnalysis {
   original: string;
@@ -180,13 +180,15 @@ function contentWords(text: string, inArticle: (w: string) => boolean, article: 
 // pronouns, time words (a period asked is a constraint of its own, checked apart).
 const LIGHT_TAGS = /^(?:d|f|p|c|u[a-z]*|r|t)$/
 
-/** Words of the question that only frame its predicate: a single Han character that is not a name, or a
- * word the segmenter tags as adverb, localiser, time word … (see LIGHT_TAGS). */
+/** Words of the question that only frame its predicate: a single Han character that is not a name, a
+ * word the segmenter tags as adverb, localiser, time word … (see LIGHT_TAGS), a colloquial framing word, or
+ * one of the general language's commonest words (说, 开始, 作用) that is not a business measure. */
 function lightWords(words: string[], core: string, article: Article): Set<string> {
   const tags = new Map(tag(core).map(({ word, tag: t }) => [word.trim(), t]));
+  const framing = (w: string) => isColloquialFrame(w) || (isCommonWord(w) && !findMeasures(w).length);
   return new Set(
     // (A one-character verb with its aspect particle, "干过", "当了", is as light as the verb.)
-    words.filter((w) => !article.entities.find(w).length && (/^\p{Script=Han}[了过着]?$/u.test(w) || LIGHT_TAGS.test(tags.get(w) ?? ''))),
+    words.filter((w) => !article.entities.find(w).length && (/^\p{Script=Han}[了过着]?$/u.test(w) || LIGHT_TAGS.test(tags.get(w) ?? '') || framing(w))),
   );
 }
 

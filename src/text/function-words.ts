@@ -12,3 +12,14 @@ const byWord = new Map(GROUPS.flatMap((g) => g.map((w) => [w, g.filter((x) => x 
 
 /** Other words with the same temporal sense ("之前" -> 此前, 以前 …), none for other words. */
 export const sameTimeSense = (word: string): readonly string[] => byWord.get(word) ?? [];
+
+// Colloquial words that frame a chat question rather than name what it is about: deictic time phrases
+// ("那会儿", "那时候"), question pro-forms ("干嘛", "咋样", "啥样"), hedges ("算是", "到底"). Written
+// news never repeats them, so a sentence must not be judged by whether it does.
+const COLLOQUIAL_FRAME = new Set([
+  '那会儿', '那会', '那时候', '那时', '当时', '那阵子', '那几年', '这几年', '这些年', '最近', '近来',
+  '干嘛', '干啥', '咋样', '咋', '啥样', '怎么回事', '咋回事', '拿来', '用来', '算是', '算', '有没有', '是不是',
+  '能不能', '会不会', '一下', '一般', '大概', '大约', '左右', '具体', '主要', '基本', '都', '还', '各',
+]);
+/** True for a colloquial framing word (see COLLOQUIAL_FRAME). */
+export const isColloquialFrame = (word: string): boolean => COLLOQUIAL_FRAME.has(word);

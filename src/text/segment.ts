@@ -14,10 +14,30 @@ function segmenter(): Jieba {
     // for the life of the process; the dictionary file is read here and dropped once jieba has parsed it.
     const dict = readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'));
     jieba = Jieba.withDict(dict);
+    common = commonWordsOf(dict);
     // High frequency so the terms win over the default dictionary's shorter words; tagged as nouns.
     jieba.loadDict(Buffer.from(GENRE_WORDS.map((w) => `${w} 100000 n`).join('\n')));
   }
   return jieba;
+}
+
+// The dictionary counts how often each word occurs in general Chinese text. Only the commonest few thousand
+// are kept: a question word that common (说, 现在, 主要, 开始) frames what is asked in any text rather than
+// pick out the passage that answers it.
+const COMMON_WORD_COUNT = 5000;
+let common: Set<string> = new Set();
+function commonWordsOf(dict: Buffer): Set<string> {
+  const kept = new Set<string>();
+  for (const line of dict.toString('utf8').split('\n')) {
+    const [word, count] = line.split(' ');
+    if (word && Number(count) >= COMMON_WORD_COUNT) kept.add(word);
+  }
+  return kept;
+}
+/** True for a word among the general language's commonest (by the segmenter's dictionary counts). */
+export function isCommonWord(word: string): boolean {
+  segmenter();
+  return common.has(word);
 }
 
 /** Loads the segmenter's dictionary now (it takes ~100 ms), so the first question does not wait for it. */
