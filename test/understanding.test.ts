@@ -534,3 +534,46 @@ describe('company names as news writes them: trade name and industry, declared s
     expect(a.answer).toContain(expected);
   });
 });
+
+describe('encyclopedia paragraphs: biographies, titles of any post, names met once, dimensions asked with 多', () => {
+  const open = (name: string, text: string) => {
+    const d = mkdtempSync(join(tmpdir(), `${name}-`));
+    writeFileSync(join(d, 'article.txt'), text);
+    writeFileSync(join(d, 'meta.json'), JSON.stringify({ title: name, source: 'fixture', published: '2018-01-01', language: 'zh', file: 'article.txt' }));
+    const a = openArticle(d);
+    return createEngineFrom({ article: a, facts: loadFactBook(a) });
+  };
+  const bio = open(
+    'bio',
+    '罗思远，临江人。男，汉族。1971年8月参加工作。1992年4月，任中共临江市东港区委副书记、代区长。1998年6月，调任临江市商务局局长。2003年1月，任临江市副市长。',
+  );
+  const street = open(
+    'street',
+    '青石巷是临江市的一条老街，全长860米，宽约4米，两侧多为清代民居。青石巷的石板路由清代盐商出资铺设。1908年，法国传教士亨利·马蒂厄在巷口建起一座小教堂。',
+  );
+
+  it.each([
+    ['1992年4月，罗思远担任什么职务？', '副书记'],
+    ['1998年6月罗思远担任什么职务', '局长'],
+    ['2003年1月，罗思远任什么职位', '副市长'],
+  ])('a biography opening with its subject\'s name is about that person throughout: %s', async (q, expected) => {
+    const a = await bio.answer(q);
+    expect(a.kind, a.answer).not.toBe('not_found');
+    expect(a.answer).toContain(expected);
+  });
+
+  it.each([
+    ['青石巷有多长？', '860米'],
+    ['青石巷有多宽', '4米'],
+    ['谁在巷口建起了小教堂？', '亨利·马蒂厄'],
+  ])('%s', async (q, expected) => {
+    const a = await street.answer(q);
+    expect(a.kind, a.answer).not.toBe('not_found');
+    expect(a.answer).toContain(expected);
+  });
+
+  it('what the paragraph does not say is still refused', async () => {
+    expect((await street.answer('青石巷有多少户人家')).kind).toBe('not_found');
+    expect((await bio.answer('罗思远2010年担任什么职务')).kind).toBe('not_found');
+  });
+});

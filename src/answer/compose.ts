@@ -263,7 +263,7 @@ const REASON_ANNOUNCED = /究其原因|原因(?:在于|是|有)|之所以|这(?:
 
 const withCandidates = (a: PassageAnswer, candidates: NonNullable<PassageAnswer['explain']['candidates']>): PassageAnswer => ({ ...a, explain: { ...a.explain, candidates } });
 
-const slotOf = (q: QueryAnalysis): SlotContext => ({ asked: new Set(q.entities), kind: slotKind(q.text) });
+const slotOf = (q: QueryAnalysis): SlotContext => ({ asked: new Set(q.entities), kind: slotKind(q.text), question: q.text });
 
 /** The ordinal stands in the text, or the text says "本轮/该批" and the ordinal is the first of its kind
  * the article names: the round under discussion is the one the article is about. */

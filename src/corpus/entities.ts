@@ -255,7 +255,9 @@ function topicOf(first: string, all: string): string | undefined {
   const topic = m?.[1];
   if (!topic || !/\p{Script=Han}/u.test(topic) || STOP_WORDS.has(topic) || DEICTIC_START.test(topic)) return undefined;
   // "X（学名…）", "X，又称…" introduce a name beyond doubt; a bare "X是…" must be borne out by a return.
-  const introduced = NAMING_MARKER.test(first.trim().slice(m![0].length - 3, m![0].length + 2));
+  // A biography opens with its subject's name and a comma ("罗思远，男，汉族"): named once, it is still
+  // the one every following line is about.
+  const introduced = NAMING_MARKER.test(first.trim().slice(m![0].length - 3, m![0].length + 2)) || (/[，,]$/.test(m![0]) && personShaped(topic));
   return introduced || all.split(topic).length - 1 >= TOPIC_MIN_MENTIONS ? topic : undefined;
 }
 /** The topic must come back at least once after the opening, unless the opening names it as such. */

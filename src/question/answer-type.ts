@@ -39,7 +39,7 @@ const RULES: TypeRule[] = [
   },
   { type: 'role', asked: /什么职务|什么职位|啥职位|啥职务|什么岗位|什么头衔|担任什么|当什么|任什么|干啥|做什么工作|什么角色|哪个职位/, focus: /职务|职位|岗位|头衔|角色/g },
   // "哪几个部门" asks which ones (a list), not how many.
-  { type: 'number', asked: /多少|多大年纪|多大岁数|(?<!哪)几[个位年家笔亿万次天名条款项成倍种类批座台部岁]|多大|多高|多长|多久|比例|百分之|占比|几成|多重|规模多大/, focus: /多长时间|多久|多少(?:[个位家笔条款项座台部种类批])?|比例|几(?:[个位年家笔次天名条款项座台部种类批]|个月)/g },
+  { type: 'number', asked: /多少|多大年纪|多大岁数|(?<!哪)几[个位年家笔亿万次天名条款项成倍种类批座台部岁]|多大|多高|多长|多久|多宽|多深|多远|多厚|比例|百分之|占比|几成|多重|规模多大/, focus: /多长时间|多久|多少(?:[个位家笔条款项座台部种类批])?|比例|几(?:[个位年家笔次天名条款项座台部种类批]|个月)|多(?:长|高|重|大|宽|深|远|厚|粗|快|少)/g },
   { type: 'person', asked: /谁|哪位|哪个人|哪两位|哪几位/ },
   // "之前在哪干", "在哪儿上班": where someone works is an organisation, not a place.
   { type: 'org', asked: /在哪(?:里|儿)?(?:干|工作|上班|任职|就职|高就|供职|做事)/ },
@@ -88,7 +88,12 @@ export function withoutFocus(text: string, type: AnswerType): string {
 const DATE_IN_TEXT = /\d{1,2}\s*点(?![\d一二三四五六七八九十]|多)|\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[今去次同当前]年|年底|年初|年中|上半年|下半年|季度|[一二三四五六七八九十]+月/;
 // A figure: digits, or Chinese numerals that count ("三家", "十余年") — not the article-like 一 of "一个重要的".
 const NUMBER_IN_TEXT = /\d|(?:[两三四五六七八九十百千万亿]|[一二][十百千万亿])[一二两三四五六七八九十百千万亿]*(?:多|余)?(?:个|位|家|笔|年|倍|成|次|名|项|条|款|亿|万)|一半|翻番|翻倍|一倍/;
-const ROLE_IN_TEXT = new RegExp(`${ROLES}|总监|经理|主管|主任|部长|创始人|首席|高管|顾问|董事|主席`);
+// Titles in general Chinese: a post ends in 长 of its unit (区长, 局长, 校长), or is one of the titles of
+// state, party, army and court (书记, 总督, 知县, 将军).
+const ROLE_IN_TEXT = new RegExp(
+  `${ROLES}|总监|经理|主管|主任|部长|创始人|首席|高管|顾问|董事|主席|书记|委员|[国省市区县乡镇州局厅部处科校院社团军师旅营队组站馆]长|` +
+    '总督|总理|首相|议员|大使|领事|法官|检察官|知县|知府|太守|刺史|尚书|侍郎|将军|统领|教练|干部|推官|总裁',
+);
 const REASON_IN_TEXT = /因[^，,。；;此为]{1,24}而|因为|由于|原因|究其|在于|导致|所以|因此|因而|是因|得益于|受益于|归因|使得|造成|为了|以便|意味着|这是|之所以|关键|问题是|主要是|离不开|缘于|源于|取决于|因素|凭借|依靠|依托|靠着|基于|随着|本质|核心|在.{0,20}(?:情况|背景|前提)下/;
 const METHOD_IN_TEXT = /通过|依靠|借助|利用|采取|采用|方式|办法|措施|手段|策略|战略|路径|模式|以.{1,8}为/;
 // Administrative units, the genre's big cities and scopes, and geographic names by their endings
@@ -103,6 +108,8 @@ export const CONCRETE_TYPES = new Set<AnswerType>(['date', 'number', 'comparison
  * "哪家银行" asks for a bank. */
 export interface SlotContext {
   asked: Set<string>;
+  /** The question itself: a name the segmenter tags in the text is fresh only if the question lacks it. */
+  question?: string;
   /** The kind of organisation named after 哪家/哪个/什么 ("银行", "公司", "学校"), if any. */
   kind?: string;
 }
@@ -132,8 +139,9 @@ export function holdsType(type: AnswerType, text: string, entities: EntityIndex,
     case 'comparison':
       return NUMBER_IN_TEXT.test(text) || /超过|高于|低于|不如|领先|落后|更/.test(text);
     case 'person':
-      // "和谁合作", "被谁收购": who may be a company as well as a person.
-      return fresh().some((e) => e.kind !== 'other') || ROLE_IN_TEXT.test(text);
+      // "和谁合作", "被谁收购": who may be a company as well as a person. A name the article mentions once
+      // is no entity, but the segmenter still tags it as a name ("莫瓦桑", "皮埃尔·特鲁多").
+      return fresh().some((e) => e.kind !== 'other') || ROLE_IN_TEXT.test(text) || taggedNameIn(text, slot.question);
     case 'org': {
       if (fresh().some((e) => e.kind !== 'person')) return true;
       if (kindlessOrg(text, slot)) return true;
@@ -154,6 +162,15 @@ export function holdsType(type: AnswerType, text: string, entities: EntityIndex,
       return true;
   }
 }
+
+// Tags the segmenter gives names of people, places and organisations; a transliterated name joins its
+// parts with a middle dot.
+const NAME_TAG = /^(?:nr|nrfg|nrt|ns|nt)$/;
+const TRANSLITERATED = /\p{Script=Han}{1,6}[·・]\p{Script=Han}{1,6}/u;
+/** A name the segmenter tags in the text (two characters or more) that the question does not hold. */
+const taggedNameIn = (text: string, question = ''): boolean =>
+  [...text.matchAll(new RegExp(TRANSLITERATED, 'gu'))].some((m) => !question.includes(m[0])) ||
+  tag(text).some(({ word, tag: t }) => NAME_TAG.test(t) && [...word].length >= 2 && !question.includes(word));
 
 /** Sentences that raise a question for the next ones to answer ("究其原因，…", "为什么是韩明远？"). */
 export const RAISES_QUESTION = /[？?]\s*$|究其原因|原因(?:在于|是|有)?[:：]?\s*$|[:：]\s*$|为什么[^。]*[？?]|问题(?:在于|是)[:：]?\s*$/;
