@@ -528,6 +528,8 @@ describe('company names as news writes them: trade name and industry, declared s
   it.each([
     ['岚桥2024年营收多少', '120亿元'],
     ['程远舟来岚桥之前在哪些公司干过', '朔风航运'],
+    // The company's full name and a bracketed aside stand between 出任 and the title.
+    ['程远舟哪天当上岚桥的总裁', '3 月 1 日'],
   ])('%s', async (q, expected) => {
     const a = await eng.answer(q);
     expect(a.kind, a.answer).not.toBe('not_found');

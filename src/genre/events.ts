@@ -27,7 +27,9 @@ export const EVENT_CLASSES: EventClass[] = [
   { name: (m) => `卸任${canonicalRole(m[1]!)}`, stated: new RegExp(`(?:卸任|辞去|不再担任)[^，。,]{0,6}?(${ROLES})`), asked: new RegExp(`(?:卸任|辞去|不再担任|不当|不干|不做|退下|离职|辞职|辞任|离开|交出)[^，。,？?]{0,6}?(${ROLES})`) },
   {
     name: (m) => canonicalRole(m[1]!),
-    stated: new RegExp(`(?:接任|出任|担任|获任|任命|委任|升任|晋升|就任|接棒|履新|成为|转任|调任|改任)[^，。,]{0,12}?(${ROLES})`),
+    // Between the verb and the title: the company's full name, and an aside in brackets counts as one
+    // step ("出任某某物流股份有限公司（下称“某某物流”）首席执行官").
+    stated: new RegExp(`(?:接任|出任|担任|获任|任命|委任|升任|晋升|就任|接棒|履新|成为|转任|调任|改任)(?:[（(][^）)]{0,16}[）)]|[^，。,（(]){0,14}?(${ROLES})`),
     asked: new RegExp(`(${ROLES})`, 'i'),
   },
   { name: () => '加入', stated: /(?:加入|加盟|入职)了?/, asked: /加入|加盟|入职|进入?|去了?|跳槽|来到/, hasObject: true },
