@@ -3,7 +3,7 @@
 
 /** Roles whose taking up or leaving is an event ("出任CEO", "卸任总裁"). */
 export const ROLES = 'CEO|CFO|CTO|COO|CIO|首席执行官|首席财务官|首席技术官|首席运营官|轮值总裁|副总裁|总裁|副董事长|董事长|总经理|副行长|行长|董事|合伙人|负责人';
-const ROLE_ALIASES: [RegExp, string][] = [
+export const ROLE_ALIASES: [RegExp, string][] = [
   [/首席执行官/, 'CEO'],
   [/首席财务官/, 'CFO'],
   [/首席技术官/, 'CTO'],

@@ -7,7 +7,7 @@ import { hasEnglish, translateFrames } from '../text/english.js';
 import { compact } from '../text/normalize.js';
 import { cut, inDictionary, STOP_WORDS, tokenize } from '../text/segment.js';
 import { compactArticle } from '../corpus/cite.js';
-import { EVENT_VERBS } from '../genre/events.js';
+import { EVENT_VERBS, ROLE_ALIASES } from '../genre/events.js';
 import { findMeasures } from '../genre/measures.js';
 
 export interface Reading {
@@ -79,6 +79,15 @@ function readLatin(q: string, article: Article, readings: Reading[]): string {
     return people.size === 1 ? ` ${[...people][0]} ` : w;
   });
   for (const r of readingsOf(q, out)) readings.push({ ...r, how: 'name' });
+  // A title's acronym ("CFO") where the article writes the title out (首席财务官).
+  for (const [zh, acronym] of ROLE_ALIASES) {
+    const typed = new RegExp(`\\b${acronym}\\b`, 'i');
+    const written = zh.source;
+    if (typed.test(out) && !haystack.includes(acronym.toLowerCase()) && haystack.includes(written)) {
+      out = out.replace(typed, ` ${written} `);
+      readings.push({ typed: acronym, read: written, how: 'english' });
+    }
+  }
   out = translateFrames(out).replace(/(\p{Script=Han}) ?'s\b/gu, '$1的');
   if (!hasEnglish(out)) return out;
   // Latin words the article itself writes ("CEO", "AI") are already the article's words.

@@ -16,6 +16,8 @@ export const ENGLISH_FRAMES: [RegExp, string][] = [
     (m, i): [RegExp, string] => [new RegExp(`\\b${m}\\b${m === 'May' ? '(?!\\s+(?:I|we|you)\\b)' : ''}`, 'g'), `${i + 1}月`],
   ),
   [/(\d{1,2})月\s*,?\s*(\d{4})\b/g, '$2年$1月'],
+  // A quarter with no year ("the q3 report") is the quarter of the year the reader infers.
+  ...['一', '二', '三', '四'].map((n, i): [RegExp, string] => [new RegExp(`(?<![年\\d]\\s*)\\bQ${i + 1}\\b(?!\\s*\\d)`, 'gi'), `${n}季度`]),
   [/\blast year\b/gi, '去年'],
   [/\bthis year\b/gi, '今年'],
   [/\bwhen will\b/gi, '什么时候将'],
