@@ -1,6 +1,7 @@
 // The one engine every surface uses: question in, grounded answer (or an honest "not found") out.
 import type { Article } from '../corpus/article.js';
 import { routeFacts, type FactBook } from '../facts/lookup.js';
+import { findMeasures } from '../genre/measures.js';
 import type { Logger } from '../log.js';
 import { silentLogger } from '../log.js';
 import { reciprocalRankFusion, type FusedHit, type RankedList } from '../retrieval/fusion.js';
@@ -103,9 +104,12 @@ function englishFact(fact: NonNullable<ReturnType<typeof routeFacts>>): string {
 /** Earlier questions read to understand a follow-up: a conversation rarely leans further back. */
 const MAX_FOLLOW_UP_CHAIN = 8;
 
-/** Refusals that rest only on the fact book lacking a figure (which extraction may have missed); the others
- * (an ambiguous entity, only a change given, an undated event) say something about the question itself. */
-const FALLIBLE_REFUSALS = /figure: (period|entity) mismatch/;
+/** Refusals that rest only on the fact book: lacking a figure (which extraction may have missed), or not
+ * knowing whose figure is asked (the question may name a business line, "创新药收入", that no fact book
+ * entity is; the passage that states it answers). The others (only a change given, an undated event) say
+ * something about the question itself. */
+const FALLIBLE_REFUSALS = /figure: (period|entity) mismatch|figure: ambiguous/;
+const AMBIGUOUS_OWNER = /figure: ambiguous/;
 
 /** A passage answer at or below this confidence was offered as "most relevant", not as the answer. */
 const LOW_CONFIDENCE_LIMIT = 0.35;
@@ -230,7 +234,13 @@ async function groundedAnswer(ctx: EngineContext, q: QueryAnalysis, language: La
   const passage = composePassage(article, ctx.lexical, q, hits);
   // A fact answer always carries its source. The fact book's "not given" is trusted only when the passages
   // agree: extraction can miss a figure that a sentence states plainly, and refusing it would be a bug.
-  const passageAnswers = passage.kind === 'passage' && passage.confidence > LOW_CONFIDENCE_LIMIT && FALLIBLE_REFUSALS.test(fact?.route ?? '');
+  // Whose figure is unclear to the fact book: only a passage holding every word asked may settle it (one
+  // lacking "水滴" in "水滴2024年营收多少" would give another company's figure).
+  // And the question must name something besides the measure ("创新药收入"): a bare "营收是多少" asks
+  // about no one, so it is asked back.
+  const owner = q.words.filter((w) => !q.light.has(w) && !/^\d+$/.test(w) && !findMeasures(w).length && !q.measures.some((m) => m.words.includes(w)));
+  const settles = !AMBIGUOUS_OWNER.test(fact?.route ?? '') || (owner.length > 0 && passage.explain.missing.every((w) => q.light.has(w)));
+  const passageAnswers = passage.kind === 'passage' && passage.confidence > LOW_CONFIDENCE_LIMIT && FALLIBLE_REFUSALS.test(fact?.route ?? '') && settles;
   if (fact && ((fact.kind === 'not_found' && !passageAnswers) || (fact.kind === 'fact' && fact.citations.length > 0))) {
     if (explain) Object.assign(explain, { route: `facts: ${fact.route}`, reason: fact.reason });
     return { kind: fact.kind, answer: language === 'en' ? englishFact(fact) : fact.answer, citations: fact.citations, confidence: fact.confidence, explain };

@@ -175,6 +175,8 @@ function precisionAsked(question: string): number {
 const eventLabelOf = (event: string) => (/^(CEO|CFO|CTO|总裁|副总裁|董事长)$/.test(event) ? `出任${event}` : event);
 
 type MeasureHit = ReturnType<typeof findMeasures>[number];
+/** Answer types that ask for a name, never a figure. */
+const NAMED_SLOTS = new Set(['person', 'place', 'org', 'role']);
 
 function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): FactRoute | null {
   const found = measuresAsked(q);
@@ -183,8 +185,9 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
   // (English change words are tested as typed: the glossary may have read "change" as another sense.)
   const asksChange = CHANGE_WORDS.test(q.text) || CHANGE_WORDS.test(q.original);
   // "云商银行的不良率是多少", "…2023 年的不良率" and "What was CloudBank's NPL ratio" ask for a figure;
-  // "why", "when" and "where did he work" do not.
-  if (q.asksWhy || q.asksWhen) return null;
+  // "why", "when", "who" and "where did he work" do not: the measure is named in passing ("新的首席科学官是谁
+  // 之前在哪工作" names 工作, a tenure word, and asks for a person and a place).
+  if (q.asksWhy || q.asksWhen || NAMED_SLOTS.has(q.answerType)) return null;
   // "去年前三季度" is "2024 年前三季度" for an article posted in 2025.
   // The periods the question typed, read against the posting date (q.periods).
   const periodsAsked = q.periods;

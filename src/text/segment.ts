@@ -64,12 +64,26 @@ export interface Token {
   kind: 'word' | 'number';
 }
 
+// "2024年收入": the dictionary's 年收入 (annual income) swallows the 年 of a year. After digits, 年/月/日
+// belong to the date: the rest is a word of its own.
+const DATE_UNIT_GLUED = /^[年月日](?=\p{Script=Han})/u;
+function unglueDates<T>(words: T[], text: (w: T) => string, make: (w: T, piece: string) => T): T[] {
+  const out: T[] = [];
+  words.forEach((w, i) => {
+    const t = text(w);
+    const prev = i > 0 ? text(words[i - 1]!) : '';
+    if (DATE_UNIT_GLUED.test(t) && /\d$/.test(prev) && [...t].length >= 3) out.push(make(w, t[0]!), make(w, t.slice(1)));
+    else out.push(w);
+  });
+  return out;
+}
+
 /** Tokens for indexing or querying. `forSearch` adds the sub-words of long words (jieba search mode). */
 export function tokenize(input: string, forSearch = true): string[] {
   const text = tightenSpacing(input.normalize('NFKC')).toLowerCase();
   const out: string[] = [];
   for (const m of text.matchAll(NUMBER)) out.push(m[0]);
-  const words = forSearch ? segmenter().cutForSearch(text, true) : segmenter().cut(text, true);
+  const words = unglueDates(forSearch ? segmenter().cutForSearch(text, true) : segmenter().cut(text, true), (w) => w, (_, p) => p);
   for (const raw of words) {
     const w = raw.trim();
     if (!w || !WORDLIKE.test(w) || STOP_WORDS.has(w)) continue;
@@ -81,7 +95,7 @@ export function tokenize(input: string, forSearch = true): string[] {
 
 /** Part-of-speech tags from jieba (HMM on), used to spot names the article never mentions. */
 export function tag(input: string): { word: string; tag: string }[] {
-  return segmenter().tag(tightenSpacing(input.normalize('NFKC')), true);
+  return unglueDates(segmenter().tag(tightenSpacing(input.normalize('NFKC')), true), (w) => w.word, (w, p) => ({ word: p, tag: p.length === 1 ? 'm' : w.tag }));
 }
 
 /** Character bigrams of each Chinese/Latin run: matching that does not depend on where jieba cuts. */
@@ -105,5 +119,5 @@ export function inDictionary(word: string): boolean {
 
 /** The text cut into words as written (no lowercasing, nothing dropped): lengths add up to the text's. */
 export function cut(text: string): string[] {
-  return segmenter().cut(text, true);
+  return unglueDates(segmenter().cut(text, true), (w) => w, (_, p) => p);
 }
