@@ -591,3 +591,36 @@ describe('encyclopedia paragraphs: biographies, titles of any post, names met on
     expect((await bio.answer('罗思远2010年担任什么职务')).kind).toBe('not_found');
   });
 });
+
+describe('periods as a results story writes them: relative to the posting date, and glossed', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fiscal-'));
+  writeFileSync(
+    join(dir, 'article.txt'),
+    '临溪电器发布季度业绩\n\n2025-11-10 09:00  来源：某财经\n\n2025财年（2024年7月1日至2025年6月30日），临溪电器实现营业收入150亿元，同比增长6%。\n\n' +
+      '今年三季度，也就是临溪电器2026财年的第一财季，公司实现营收40亿元，同比增长9%。去年上半年，临溪电器营收为70亿元。\n',
+  );
+  writeFileSync(join(dir, 'meta.json'), JSON.stringify({ title: '临溪电器发布季度业绩', source: 'fixture', published: '2025-11-10', language: 'zh', file: 'article.txt' }));
+  const fiscal = openArticle(dir);
+  const eng = createEngineFrom({ article: fiscal, facts: loadFactBook(fiscal) });
+
+  it('a figure belongs to the period stated first, not to the one glossing it in brackets or after 也就是', () => {
+    const figures = loadFactBook(fiscal).facts.filter((f) => f.type === 'figure');
+    expect(figures.find((f) => f.text.includes('150'))?.period?.key).toBe('2025');
+    expect(figures.find((f) => f.text.includes('40'))?.period?.key).toBe('2025Q3');
+    expect(figures.find((f) => f.text.includes('70'))?.period?.key).toBe('2024H1');
+  });
+
+  it.each([
+    ['三季度营收多少', '40亿元'],
+    ['临溪2025财年营收', '150亿元'],
+    ['临溪电器去年上半年营收多少', '70亿元'],
+  ])('%s', async (q, expected) => {
+    const a = await eng.answer(q);
+    expect(a.kind, a.answer).not.toBe('not_found');
+    expect(a.answer).toContain(expected);
+  });
+
+  it('a quarter the article does not give is refused', async () => {
+    expect((await eng.answer('临溪电器今年二季度营收多少')).kind).toBe('not_found');
+  });
+});

@@ -107,6 +107,20 @@ function readSentence(article: Article, s: Sentence, ctx: Context): ReadSentence
   return { text, raw: s.text, periods: findPeriods(text, ctx.postedYear), entities: ctx.find(text), source: { chunkId: chunk.id as string, quote: s.text.trim() } };
 }
 
+// A period that glosses the one before it restates it in other terms: in brackets ("2025 财年（2024 年 7
+// 月 1 日至 2025 年 6 月 30 日）") or after 也就是/即 ("今年三季度，也就是 2026 财年的第一财季"). The figure
+// belongs to the period the sentence states first, in the reader's calendar.
+const GLOSS_BEFORE = /(?:也就是|亦即|即|相当于)[^，。；]{0,12}$/;
+function periodBefore(s: { text: string; periods: FoundPeriod[] }, at: number): FoundPeriod | undefined {
+  const before = s.periods.filter((x) => x.at < at);
+  const glosses = (p: FoundPeriod, i: number) => {
+    if (i === 0) return false;
+    const lead = s.text.slice(0, p.at);
+    return /[（(][^）)]*$/.test(lead) || GLOSS_BEFORE.test(s.text.slice(Math.max(0, p.at - 14), p.at));
+  };
+  return before.filter((p, i) => !glosses(p, i)).pop();
+}
+
 /** What the sentence leaves for the next one: period, names, year, role, figures. Returns the last person. */
 function remember(s: ReadSentence, ctx: Context, state: ParagraphState, figures: FigureFact[]): string | undefined {
   if (s.periods.length) state.inheritedPeriod = s.periods[s.periods.length - 1];
@@ -215,7 +229,7 @@ function figuresOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
     const lineText = line && !findMeasures(line).length && named && !line.includes(named) ? `${line}${named}` : named;
     // "累计融资额达到 $2.05B": a running total is a measure of its own, not this round's or this year's
     // (one "截至" a date already says so in its period).
-    const period = s.periods.filter((x) => x.at < q.at).pop() ?? s.periods[0] ?? state.inheritedPeriod;
+    const period = periodBefore(s, q.at) ?? s.periods[0] ?? state.inheritedPeriod;
     const cumulative = CUMULATIVE.test(q.clause) && lineText && !lineText.startsWith('累计') && !period?.key.endsWith('asof');
     const measureText = cumulative ? `累计${lineText}` : lineText;
     // "A 高于第二名 B 194%": the figure is A's lead over B, not B's.
@@ -282,7 +296,7 @@ function changesOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
     const measure = findMeasures(before).pop();
     const entity = ctx.find(before).pop()?.canonical ?? state.lastEntity;
     if (!measure || !entity) return;
-    const period = s.periods.filter((x) => x.at < q.at).pop() ?? state.inheritedPeriod;
+    const period = periodBefore(s, q.at) ?? state.inheritedPeriod;
     out.push({
       id: 'pending',
       type: 'figure',

@@ -1,6 +1,7 @@
 // Routes a question to the fact book: entity + measure + period, or entity + event for "when" questions.
 // An exact match answers deterministically; a match on everything but the period says which periods the
 // article does give; anything else goes on to retrieval.
+import { ORG_ENDINGS } from '../genre/names.js';
 import { ordinalsIn, type QueryAnalysis } from '../question/query.js';
 import type { Citation, ChunkId } from '../types.js';
 import { findMeasures, familyOf } from '../genre/measures.js';
@@ -279,8 +280,24 @@ function mainSubject(book: FactBook, pool: FigureFact[]): string | undefined {
   const counts = new Map<string, number>();
   // Every fact counts for its owner and for a figure-owner its sentence names: the company whose deals,
   // appointments and figures the article reports ("沧澜科技完成了对海川物流的收购") is its subject.
+  // (News names a company by its trade name: "曜森" for 曜森集团.)
   const owners = new Set(book.facts.filter((f) => f.type === 'figure').map((f) => f.entity));
-  for (const f of book.facts) for (const e of owners) if (f.entity === e || f.source.quote.includes(e)) counts.set(e, (counts.get(e) ?? 0) + 1);
+  const tradeName = (e: string) => {
+    const ending = ORG_ENDINGS.filter((x) => e.endsWith(x) && e.length - x.length >= 2).sort((a, b) => b.length - a.length)[0];
+    return ending ? e.slice(0, -ending.length) : e;
+  };
+  // (The trade name alone or with the entity's own ending: "沧澜银行" is not 沧澜科技.)
+  // A trade name several owners share ("沧澜" of 沧澜科技 and 沧澜财富) tells none of them apart.
+  const shared = (trade: string) => [...owners].filter((o) => tradeName(o) === trade).length > 1;
+  const mentions = (quote: string, e: string) => {
+    const trade = shared(tradeName(e)) ? e : tradeName(e);
+    for (let at = quote.indexOf(trade); at >= 0; at = quote.indexOf(trade, at + 1)) {
+      const rest = quote.slice(at + trade.length);
+      if (rest.startsWith(e.slice(trade.length)) || !ORG_ENDINGS.some((x) => rest.startsWith(x))) return true;
+    }
+    return false;
+  };
+  for (const f of book.facts) for (const e of owners) if (f.entity === e || mentions(f.source.quote, e)) counts.set(e, (counts.get(e) ?? 0) + 1);
   const [first, second] = [...counts].sort((a, b) => b[1] - a[1]);
   if (!first || (second && first[1] < second[1] * MAIN_SUBJECT_LEAD)) return undefined;
   return pool.some((f) => f.entity === first[0]) ? first[0] : undefined;

@@ -25,11 +25,24 @@ export function findPeriods(text: string, postedYear: number): FoundPeriod[] {
 }
 const periodMemo = new Map<string, FoundPeriod[]>();
 
+const relativeYear = (word: string, postedYear: number): number => postedYear - ['今年', '去年', '前年'].indexOf(word);
+
 function findPeriodsNow(text: string, postedYear: number): FoundPeriod[] {
   const out: FoundPeriod[] = [];
   const rules: [RegExp, (m: RegExpExecArray) => Period | null][] = [
     // A span of quarters: "从 2023 年 Q3 到 2024 年 Q1".
     [/(\d{4})年?[Qq]([1-4])到(\d{4})年?[Qq]([1-4])/g, (m) => ({ key: `${m[1]}Q${m[2]}-${m[3]}Q${m[4]}`, label: `${m[1]} 年 Q${m[2]} 到 ${m[3]} 年 Q${m[4]}` })],
+    // A part of a year named relative to the posting date: "今年三季度", "去年上半年", "今年前三季度".
+    [/(今年|去年|前年)(?:的)?(?:第)?([一二三四1-4])(?:个)?季度/g, (m) => {
+      const year = relativeYear(m[1]!, postedYear);
+      const n = '一二三四'.indexOf(m[2]!) + 1 || Number(m[2]);
+      return { key: `${year}Q${n}`, label: `${year} 年第${n}季度（${m[1]}）` };
+    }],
+    [/(今年|去年|前年)(?:的)?(前三(?:个)?季度|上半年|下半年)/g, (m) => {
+      const year = relativeYear(m[1]!, postedYear);
+      const part = m[2]!.startsWith('前三') ? 'Q1-3' : m[2] === '上半年' ? 'H1' : 'H2';
+      return { key: `${year}${part}`, label: `${year} 年${m[2]!.startsWith('前三') ? '前三季度' : m[2]}（${m[1]}）` };
+    }],
     [/(\d{4})年?(?:的)?前三(?:个)?季度/g, (m) => ({ key: `${m[1]}Q1-3`, label: `${m[1]} 年前三季度` })],
     [/(\d{4})年?(?:的)?上半年/g, (m) => ({ key: `${m[1]}H1`, label: `${m[1]} 年上半年` })],
     [/(\d{4})年?(?:的)?下半年/g, (m) => ({ key: `${m[1]}H2`, label: `${m[1]} 年下半年` })],
