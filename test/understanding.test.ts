@@ -624,3 +624,30 @@ describe('periods as a results story writes them: relative to the posting date, 
     expect((await eng.answer('临溪电器今年二季度营收多少')).kind).toBe('not_found');
   });
 });
+
+describe('chat shapes of comparison, definition and time', () => {
+  it('谁/哪家 … 得多 compares; 未来几年 is a time, not a count; 时间段 asks when', () => {
+    expect(classifyQuestion('沧澜科技和沧澜财富去年谁赚得多')).toBe('comparison');
+    expect(classifyQuestion('哪家的营收高')).toBe('comparison');
+    expect(classifyQuestion('沧澜未来几年的重点是啥')).not.toBe('number');
+    expect(classifyQuestion('沧澜这几年发展得怎么样')).not.toBe('number');
+    expect(classifyQuestion('沧澜有几个子公司')).toBe('number');
+    expect(classifyQuestion('不良率上升是哪个时间段')).toBe('date');
+  });
+
+  it('a year\'s 年 is not glued to the verb after it', () => {
+    const q = analyzeQuestion('2019年定了什么战略', article);
+    expect(q.words).not.toContain('年定');
+    expect(q.unknownNames).toEqual([]);
+  });
+
+  it.each([
+    ['沧澜科技和沧澜财富2023年谁赚得多', '41亿元'],
+    ['沧澜银行是干啥的', '互联网银行'],
+  ])('%s', async (q, expected) => expectAnswer(q, expected));
+
+  it('a noun the dictionary tags oddly (本科/r) is still a noun the passage must hold', async () => {
+    expect((await engine.answer('贺明山本科在哪读的')).kind).toBe('not_found');
+    expect(analyzeQuestion('贺明山本科在哪读的', article).light.has('本科')).toBe(false);
+  });
+});

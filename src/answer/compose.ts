@@ -172,7 +172,8 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
   const onlyUntranslated = substantive.length === 0 && q.words.some(untranslated);
   // "许知远进沧澜之前在哪干": names, predicate words and a concrete slot. The slot filler is what the
   // sentence must say (checked as a hard constraint); the chat verbs need not stand there.
-  const onlyPredicate = CONCRETE_TYPES.has(q.answerType) && substantive.length > 0 && substantive.every((w) => q.light.has(w));
+  // ("青禾宝是干啥的" asks what the name is: a sentence about it that says what it is may answer.)
+  const onlyPredicate = (CONCRETE_TYPES.has(q.answerType) || q.answerType === 'definition') && substantive.length > 0 && substantive.every((w) => q.light.has(w));
   // A slot noun does count as the end of a name in the text: "远航公司" fills "哪家公司".
   const fillsSlot = (text: string) => q.slots.some((w) => article.entities.find(text).some((m) => m.name.endsWith(w) && m.name !== w));
   const saysSomething = (text: string) =>

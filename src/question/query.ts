@@ -101,7 +101,9 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
   // for its figure.
   const named = uniqueMeasures([...findMeasures(read.core), ...findMeasures(normalized)]);
   const asked = classifyQuestion(text);
-  const answerType: AnswerType = asked;
+  // "青禾宝是干啥的": what a thing does is what it is; only a person holds a post.
+  const thingDoes = asked === 'role' && WHAT_IT_DOES.test(text) && !article.entities.find(read.core).some((e) => e.kind === 'person');
+  const answerType: AnswerType = thingDoes ? 'definition' : asked;
   const tokens = retrievalTokens(text);
   // The kind of answer named after 哪/什么 ("哪个国家") is the slot: not an unknown name, and no evidence
   // against a passage that lacks the word (where the article uses it, "哪家公司" still finds "远航公司").
@@ -154,6 +156,8 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
   };
 }
 
+const WHAT_IT_DOES = /是(?:干|做|搞)(?:啥|什么|嘛)的/;
+
 const uniqueMeasures = <T extends { measure: { canonical: string } }>(found: T[]): T[] =>
   found.filter((m, i) => found.findIndex((x) => x.measure.canonical === m.measure.canonical) === i);
 
@@ -180,6 +184,10 @@ function contentWords(text: string, inArticle: (w: string) => boolean, article: 
 // pronouns, time words (a period asked is a constraint of its own, checked apart).
 const LIGHT_TAGS = /^(?:d|f|p|c|u[a-z]*|r|t)$/
 
+// The dictionary tags some nouns as pronouns ("本科/r"): a pronoun is light only in a pronoun's shape.
+const PRONOUN_SHAPE = /^[这那哪怎什自他她它我你您咱其此某每各谁啥]/;
+const lightTag = (w: string, t: string): boolean => LIGHT_TAGS.test(t) && (t !== 'r' || PRONOUN_SHAPE.test(w));
+
 /** Words of the question that only frame its predicate: a single Han character that is not a name, a
  * word the segmenter tags as adverb, localiser, time word … (see LIGHT_TAGS), a colloquial framing word, or
  * one of the general language's commonest words (说, 开始, 作用) that is not a business measure. */
@@ -188,7 +196,7 @@ function lightWords(words: string[], core: string, article: Article): Set<string
   const framing = (w: string) => isColloquialFrame(w) || (isCommonWord(w) && !findMeasures(w).length);
   return new Set(
     // (A one-character verb with its aspect particle, "干过", "当了", is as light as the verb.)
-    words.filter((w) => !article.entities.find(w).length && (/^\p{Script=Han}[了过着]?$/u.test(w) || LIGHT_TAGS.test(tags.get(w) ?? '') || framing(w))),
+    words.filter((w) => !article.entities.find(w).length && (/^\p{Script=Han}[了过着]?$/u.test(w) || lightTag(w, tags.get(w) ?? '') || framing(w))),
   );
 }
 

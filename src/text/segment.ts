@@ -72,7 +72,8 @@ function unglueDates<T>(words: T[], text: (w: T) => string, make: (w: T, piece: 
   words.forEach((w, i) => {
     const t = text(w);
     const prev = i > 0 ? text(words[i - 1]!) : '';
-    if (DATE_UNIT_GLUED.test(t) && /\d$/.test(prev) && [...t].length >= 3) out.push(make(w, t[0]!), make(w, t.slice(1)));
+    // (A dictionary word like 年底 or 年初 stays: it is part of the date.)
+    if (DATE_UNIT_GLUED.test(t) && /\d$/.test(prev) && ([...t].length >= 3 || !segmenter().cut(t, false).every((x) => x === t))) out.push(make(w, t[0]!), make(w, t.slice(1)));
     else out.push(w);
   });
   return out;
