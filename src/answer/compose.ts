@@ -137,6 +137,8 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
     (/^\d+$/.test(w) ? 2 : known(w) ? lexical.idf(lexical.bm25.docFreq.has(w) ? w : q.alternatives.get(w)![0]!) : untranslated(w) ? 0.1 : absentWeight) *
     (subjectNames.has(compact(w)) ? options.subjectWeight : q.entities.includes(w) ? 1.5 : gate && !present && q.light.has(w) ? options.lightWeight : 1);
   const presence = (w: string, hay: string): number => {
+    // A number stands whole: the 8 of "8月" is not in 1988.
+    if (/^\d+$/.test(w)) return new RegExp(`(?<![\\d.])${w}(?![\\d.]*\\d)`).test(hay) ? 1 : 0;
     if ([w, ...(q.alternatives.get(w) ?? [])].some((x) => hay.includes(compact(x)))) return 1;
     const grams = [...new Set(bigrams(w))];
     if (grams.length < 2) return 0;
@@ -312,6 +314,7 @@ function rankCandidates(
           ? defines(q, sentence.text) ? options.slotBonus : 0
           : holdsType(q.answerType, sentence.text, article.entities, slotOf(q)) ? (CONCRETE_TYPES.has(q.answerType) ? options.slotBonus : options.slotBonus / 2) : 0;
       const score = own.coverage * SENTENCE_WEIGHT + ctx.coverage + hit.score * RETRIEVAL_WEIGHT + typed;
+      if (process.env.DEBUG_RANK) console.error(score.toFixed(3), own.coverage.toFixed(2), ctx.coverage.toFixed(2), hit.score.toFixed(3), typed, sentence.text.slice(0, 30));
       candidates.push({ chunk, sentence, index, score, coverage: ctx.coverage, missing: ctx.missing, bm25Rank: hit.ranks.bm25 ?? Infinity });
     });
   }

@@ -96,6 +96,7 @@ const ROLE_IN_TEXT = new RegExp(
     '总督|总理|首相|议员|大使|领事|法官|检察官|知县|知府|太守|刺史|尚书|侍郎|将军|统领|教练|干部|推官|总裁',
 );
 const REASON_IN_TEXT = /因[^，,。；;此为]{1,24}而|因为|由于|原因|究其|在于|导致|所以|因此|因而|是因|得益于|受益于|归因|使得|造成|为了|以便|意味着|这是|之所以|关键|问题是|主要是|离不开|缘于|源于|取决于|因素|凭借|依靠|依托|靠着|基于|随着|本质|核心|在.{0,20}(?:情况|背景|前提)下/;
+const APPOINTED = /(?:^|[，,；;：:]|\d[月日]|[他她])(?:任|担任|出任|升任|调任|转任|改任|兼任|就任|当选|获任|被任命为)\p{Script=Han}/u;
 const METHOD_IN_TEXT = /通过|依靠|借助|利用|采取|采用|方式|办法|措施|手段|策略|战略|路径|模式|以.{1,8}为/;
 // Administrative units, the genre's big cities and scopes, and geographic names by their endings
 // ("西太平洋", "马达加斯加岛", "四川一带").
@@ -154,7 +155,8 @@ export function holdsType(type: AnswerType, text: string, entities: EntityIndex,
       // "Where did she work": an organisation is where one works.
       return fresh().some((e) => e.kind === 'place' || e.kind === 'org') || PLACE_IN_TEXT.test(text) || kindlessOrg(text, { asked: slot.asked });
     case 'role':
-      return ROLE_IN_TEXT.test(text);
+      // What follows an appointment verb is the post, whatever its title ("1995年8月，任青岛市委常委").
+      return ROLE_IN_TEXT.test(text) || APPOINTED.test(text);
     case 'reason':
       return REASON_IN_TEXT.test(text);
     case 'method':
