@@ -314,7 +314,6 @@ function rankCandidates(
           ? defines(q, sentence.text) ? options.slotBonus : 0
           : holdsType(q.answerType, sentence.text, article.entities, slotOf(q)) ? (CONCRETE_TYPES.has(q.answerType) ? options.slotBonus : options.slotBonus / 2) : 0;
       const score = own.coverage * SENTENCE_WEIGHT + ctx.coverage + hit.score * RETRIEVAL_WEIGHT + typed;
-      if (process.env.DEBUG_RANK) console.error(score.toFixed(3), own.coverage.toFixed(2), ctx.coverage.toFixed(2), hit.score.toFixed(3), typed, sentence.text.slice(0, 30));
       candidates.push({ chunk, sentence, index, score, coverage: ctx.coverage, missing: ctx.missing, bm25Rank: hit.ranks.bm25 ?? Infinity });
     });
   }
