@@ -563,7 +563,8 @@ describe('encyclopedia paragraphs: biographies, titles of any post, names met on
   );
   const street = open(
     'street',
-    '青石巷是临江市的一条老街，全长860米，宽约4米，两侧多为清代民居。青石巷的石板路由清代盐商出资铺设。1908年，法国传教士亨利·马蒂厄在巷口建起一座小教堂。',
+    '青石巷是临江市的一条老街，全长860米，宽约4米，两侧多为清代民居。青石巷的石板路由清代盐商出资铺设。1908年，法国传教士亨利·马蒂厄在巷口建起一座小教堂。青石巷12号是一座清代院落。' +
+      '青石巷的特点主要有以下三点：第一，石板路保存完整。第二，两侧民居多为清代建筑。第三，巷口有一座小教堂。',
   );
 
   it.each([
@@ -580,6 +581,8 @@ describe('encyclopedia paragraphs: biographies, titles of any post, names met on
     ['青石巷有多长？', '860米'],
     ['青石巷有多宽', '4米'],
     ['谁在巷口建起了小教堂？', '亨利·马蒂厄'],
+    // A list opened with a colon goes on through the sentences that carry it (第二, 第三).
+    ['青石巷有哪些特点', '两侧民居'],
   ])('%s', async (q, expected) => {
     const a = await street.answer(q);
     expect(a.kind, a.answer).not.toBe('not_found');

@@ -300,6 +300,7 @@ function rankCandidates(
   options: ComposeOptions,
 ): Candidate[] {
   const candidates: Candidate[] = [];
+  const unit = q.asksQuantity ? askedUnit(q.text) : undefined;
   // Fused top hits, plus BM25's own best: a weak dense model must not push the lexical evidence out.
   const pool = hits.filter((h, i) => i < options.candidates || (h.ranks.bm25 ?? Infinity) <= BM25_OWN_BEST);
   for (const hit of pool) {
@@ -313,7 +314,9 @@ function rankCandidates(
         q.answerType === 'definition'
           ? defines(q, sentence.text) ? options.slotBonus : 0
           : holdsType(q.answerType, sentence.text, article.entities, slotOf(q)) ? (CONCRETE_TYPES.has(q.answerType) ? options.slotBonus : options.slotBonus / 2) : 0;
-      const score = own.coverage * SENTENCE_WEIGHT + ctx.coverage + hit.score * RETRIEVAL_WEIGHT + typed;
+      // A figure in the unit asked ("多长" wants metres) is the slot filled, as a type is.
+      const inUnit = unit !== undefined && figureInUnit(sentence.text, unit) ? options.slotBonus : 0;
+      const score = own.coverage * SENTENCE_WEIGHT + ctx.coverage + hit.score * RETRIEVAL_WEIGHT + typed + inUnit;
       candidates.push({ chunk, sentence, index, score, coverage: ctx.coverage, missing: ctx.missing, bm25Rank: hit.ranks.bm25 ?? Infinity });
     });
   }
@@ -575,11 +578,19 @@ function spanFor(article: Article, q: QueryAnalysis, c: Candidate, options: Comp
     const missing = lacking(picked.map((p) => p.text).join(''));
     return missing.length > 0 && missing.some((w) => compact(s.text).includes(compact(w)));
   };
-  while (pool.length && picked.length < options.maxSentences && (novelty(picked[picked.length - 1]!) < LEAD_IN_NOVELTY || completes(pool[0]!))) {
+  // "其特点主要有以下三点：第一，…。第二，…": a sentence that opens a list (ends on a colon or semicolon)
+  // goes on into the next; for a question asking which ones, how or why, so does a next sentence that carries
+  // the enumeration on ("第二", "其次", "此外").
+  const enumerates = (s: Sentence) =>
+    rest.includes(s) && (OPENS_LIST.test(picked[picked.length - 1]!.text.trim()) || (ENUMERATION_ASKED.has(q.answerType) && CARRIES_ON.test(s.text.trim())));
+  while (pool.length && picked.length < options.maxSentences && (novelty(picked[picked.length - 1]!) < LEAD_IN_NOVELTY || completes(pool[0]!) || enumerates(pool[0]!))) {
     picked.push(pool.shift()!);
   }
   return picked;
 }
+const OPENS_LIST = /[：:；;]$|(?:如下|以下|包括|分别为|分别是|主要有|有以下)[^。]{0,12}[。：:]?$/;
+const CARRIES_ON = /^(?:第[二三四五六七八九十]|[二三四五六七八九]是|其[次二三]|再次|再者|此外|另外|另一方面|同时|其后|最后|而且|并且)/;
+const ENUMERATION_ASKED = new Set(['list', 'reason', 'method', 'other', 'definition']);
 
 /** In the next CONCLUSION_REACH paragraphs of the section, when the first of them only reacts to the claim
  * (a short sentence of surprise, no name), the sentence that concludes ("因此", "所以", "可见") about a name

@@ -183,12 +183,19 @@ const ASKED_UNIT = /(?:多少|几)(年|天|个月|月|个|家|笔|人|名|位|�
 /** The unit a number question asks in, if it names one ("多少钱" asks for an amount of money). */
 export const askedUnit = (question: string): string | undefined => {
   if (DURATION_ASKED.test(question)) return DURATION;
+  if (LENGTH_ASKED.test(question)) return LENGTH;
+  if (WEIGHT_ASKED.test(question)) return WEIGHT;
   const unit = ASKED_UNIT.exec(question)?.[1];
   return unit === '钱' ? MONEY : unit;
 };
 // "多长时间", "多久": a length of time, in any unit of time.
 const DURATION_ASKED = /多长时间|多久|多少时间/;
 const DURATION = '(?:年|个月|月|周|天|小时)';
+// "多长", "多高", "多远": a length, in any unit of length; "多重": a weight.
+const LENGTH_ASKED = /多(?:长|宽|高|远|深|厚)(?!时间)/;
+const LENGTH = '(?:千米|公里|米|厘米|公分|毫米|英尺|英寸|英里|公尺|km|m|cm|mm)';
+const WEIGHT_ASKED = /多重|体重|重量/;
+const WEIGHT = '(?:千克|公斤|克|吨|磅|斤|kg|g)';
 
 /** Who holds a post now ("现在的CFO是谁"): a sentence about a past tenure ("曾任", "担任过") does not say. */
 export const PRESENT_ASKED = /现在|目前|现任|如今|当前|眼下/;
