@@ -559,7 +559,7 @@ describe('encyclopedia paragraphs: biographies, titles of any post, names met on
   };
   const bio = open(
     'bio',
-    '罗思远，临江人。男，汉族。1971年8月参加工作。1992年4月，任中共临江市东港区委副书记、代区长。1998年6月，调任临江市商务局局长。2003年1月，任临江市副市长。',
+    '罗思远，临江人。男，汉族。1971年8月参加工作。1992年4月，任中共临江市东港区委副书记、代区长。1998年6月，调任临江市商务局局长。2003年1月，任临江市副市长。2002年，他主持的商务局改革方案获得省里认可。罗思远随即被列为副市长人选。',
   );
   const street = open(
     'street',
@@ -587,6 +587,13 @@ describe('encyclopedia paragraphs: biographies, titles of any post, names met on
     const a = await street.answer(q);
     expect(a.kind, a.answer).not.toBe('not_found');
     expect(a.answer).toContain(expected);
+  });
+
+  it('a claim told in a narrative is explained by what led to it, the sentence before', async () => {
+    const a = await bio.answer('罗思远为什么被列为副市长人选');
+    expect(a.kind, a.answer).toBe('passage');
+    expect(a.answer).toContain('改革方案');
+    expect(a.answer).toContain('副市长人选');
   });
 
   it('what the paragraph does not say is still refused', async () => {

@@ -560,10 +560,15 @@ function spanFor(article: Article, q: QueryAnalysis, c: Candidate, options: Comp
     // a claim met with surprise is explained where the article concludes about the same name.
     const conclusion = !rest.some(explains) ? concludingSentence(article, q, c.chunk) : undefined;
     if (conclusion) return [conclusion];
+    // A claim told in a narrative ("此时韩遂逝世，成公英唯有投降曹操") follows what led to it: the sentence
+    // before opens the answer. (A sentence that raises the question is answered after it.)
+    const led = !RAISES_QUESTION.test(c.sentence.text) ? c.chunk.sentences[c.index - 1] : undefined;
+    const leads = led !== undefined && !RAISES_QUESTION.test(led.text);
+    if (leads) picked.unshift(led);
     // The explanation follows: in the same paragraph, or (after a paragraph that ends on the claim) the next one.
     const following = rest.length ? rest : bestOf(next, q);
     for (const s of following) {
-      if (picked.length >= options.maxSentences) break;
+      if (picked.length >= options.maxSentences + (leads ? 1 : 0)) break;
       picked.push(s);
       if (explains(s) && !RAISES_QUESTION.test(s.text)) break;
     }
