@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngineFrom, type Engine } from '../src/answer/engine.js';
 import { openArticle } from '../src/corpus/article.js';
 import { loadFactBook } from '../src/facts/book.js';
-import { analyzeQuestion, ordinalsIn as ordinalsOf } from '../src/question/query.js';
+import { analyzeQuestion, ordinalsIn as ordinalsOf, unglued } from '../src/question/query.js';
 import { classifyQuestion } from '../src/question/answer-type.js';
 
 const dir = join(resolve('test/fixtures/corpora'), 'chat');
@@ -659,5 +659,16 @@ describe('chat shapes of comparison, definition and time', () => {
   it('a noun the dictionary tags oddly (本科/r) is still a noun the passage must hold', async () => {
     expect((await engine.answer('贺明山本科在哪读的')).kind).toBe('not_found');
     expect(analyzeQuestion('贺明山本科在哪读的', article).light.has('本科')).toBe(false);
+  });
+});
+
+describe('names the segmenter glues to a function character, or holds only in part', () => {
+  it('an article word with a function character glued on is that word', () => {
+    const inArticle = (w: string) => '小艾瑞克·高登，美国篮球运动员，效力于火箭队。兆康苑总站位于屯门。'.includes(w);
+    expect(unglued('高登现', inArticle)).toBe('高登');
+    expect(unglued('在兆康苑', inArticle)).toBe('兆康苑');
+    // A word the article writes whole, or no article word inside, stays as typed.
+    expect(unglued('火箭队', inArticle)).toBe('火箭队');
+    expect(unglued('湖人队', inArticle)).toBe('湖人队');
   });
 });

@@ -5,7 +5,7 @@ import type { Article } from '../corpus/article.js';
 import { personShaped } from '../corpus/entities.js';
 import { DEICTIC_START, FUNCTION_CHARS, LATIN_PERIOD, ORG_ENDINGS } from '../genre/names.js';
 import { normalizeQuestion, compact } from '../text/normalize.js';
-import { isCommonWord, retrievalTokens, STOP_WORDS, tag, tokenize } from '../text/segment.js';
+import { inDictionary, isCommonWord, retrievalTokens, STOP_WORDS, tag, tokenize } from '../text/segment.js';
 import { findMeasures, MEASURES } from '../genre/measures.js';
 import { periodsAskedIn } from '../genre/period.js';
 import type { Period } from '../genre/period.js';
@@ -165,19 +165,45 @@ const uniqueMeasures = <T extends { measure: { canonical: string } }>(found: T[]
 function contentWords(text: string, inArticle: (w: string) => boolean, article: Article): string[] {
   // The article's names are words of their own: cut the question around them, so the segmenter cannot
   // glue a name to the verb after it ("华金干", "鸡毛松有").
-  const names = article.entities.find(text);
+  // A name the entity list holds only in part ("阿夸" of 阿夸弗雷斯卡) runs on as far as the article always
+  // writes it: where every mention in the article goes on with the same character.
+  const hay = compactArticle(article);
+  const always = (name: string, longer: string) => hay.split(compact(name)).length === hay.split(compact(longer)).length;
+  const names = article.entities.find(text).map((m) => {
+    let name = m.name;
+    // (It stops where a word of the language starts: "林默离职" is the name, then 离职.)
+    const wordAt = (at: number) => inDictionary(text.slice(at, at + 2)) && text.slice(at, at + 2).length === 2;
+    for (let next = text.slice(m.at, m.at + name.length + 1); name.length < MAX_NAME_RUN && /\p{Script=Han}$/u.test(next) && next.length > name.length && !wordAt(m.at + name.length) && always(name, next); next = text.slice(m.at, m.at + name.length + 1)) name = next;
+    return { ...m, name };
+  });
   const pieces: string[] = [];
   let from = 0;
   for (const m of names) {
+    if (m.at < from) continue;
     pieces.push(text.slice(from, m.at));
     from = m.at + m.name.length;
   }
   pieces.push(text.slice(from));
-  const whole = [...names.map((m) => m.name), ...pieces.flatMap((p) => tokenize(p, false))];
+  const whole = [...names.map((m) => m.name), ...pieces.flatMap((p) => tokenize(p, false)).map((w) => unglued(w, inArticle))];
   const parts = whole.flatMap((w) =>
     [...w].length >= 3 && !inArticle(w) ? tokenize(w).filter((p) => p !== w && [...p].length >= 2 && inArticle(p)) : [],
   );
   return [...new Set([...whole, ...parts])];
+}
+
+/** Longest run a partly known name is extended to. */
+const MAX_NAME_RUN = 12;
+// Characters the segmenter glues onto a name it does not know ("高登现效力", "兆康苑为总站"): function
+// characters and the adverb 现 ("now").
+const GLUED_CHARS = new Set([...FUNCTION_CHARS, '现', '曾', '均', '共', '约', '即']);
+/** A word the article lacks that is an article word with a function character glued on either side
+ * ("高登现" -> 高登, "在建行" -> 建行) is that article word. */
+export function unglued(w: string, inArticle: (w: string) => boolean): string {
+  const chars = [...w];
+  if (chars.length < 3 || inArticle(w)) return w;
+  if (GLUED_CHARS.has(chars[chars.length - 1]!) && inArticle(chars.slice(0, -1).join(''))) return chars.slice(0, -1).join('');
+  if (GLUED_CHARS.has(chars[0]!) && inArticle(chars.slice(1).join(''))) return chars.slice(1).join('');
+  return w;
 }
 
 // Tags of predicate and function words: adverbs, localisers, prepositions, conjunctions, particles,
@@ -226,6 +252,7 @@ function unknownNames(text: string, article: Article, namesKnown: boolean, inArt
   const tagged = tag(text);
   const plausible = (w: string) =>
     !inArticle(w) &&
+    unglued(w, inArticle) === w &&
     !QUESTION_PIECE.test(w) &&
     !article.entities.find(w).length &&
     // "Star Funds" is a plural of a name's word ("Star Fund").
