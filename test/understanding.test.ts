@@ -507,7 +507,7 @@ describe('company names as news writes them: trade name and industry, declared s
   writeFileSync(
     join(dir, 'article.txt'),
     '程远舟出任岚桥物流总裁\n\n2025-03-02 08:00  来源：某财经\n\n3月1日，程远舟正式出任岚桥物流股份有限公司（下称“岚桥物流”）总裁。此前他在朔风航运工作了5年，后来又在青栎快运担任副总裁。\n\n' +
-      '2024年岚桥物流营业收入为120亿元，同比增长9%。岚桥在华东拥有12个分拨中心。\n\n董事会认为公司需要一位擅长“精打细算”的管理者，而“增收不增利”的问题必须解决。鹤岭证券分析师表示，岚桥的成本控制明显改善。\n\n与程远舟一同履新的还有新任首席财务官林若溪。岚桥物流将于10月28日发布第三季度报告。\n\n2024年，岚桥快运业务收入为30亿元，同比增长18%。\n',
+      '2024年岚桥物流营业收入为120亿元，同比增长9%。岚桥在华东拥有12个分拨中心。\n\n董事会认为公司需要一位擅长“精打细算”的管理者，而“增收不增利”的问题必须解决。鹤岭证券分析师表示，岚桥的成本控制明显改善。\n\n与程远舟一同履新的还有新任首席财务官林若溪。岚桥物流将于10月28日发布第三季度报告。\n\n2024年，岚桥快运业务收入为30亿元，同比增长18%。岚桥物流还为两大事业群建立了轮值总裁制。\n',
   );
   writeFileSync(join(dir, 'meta.json'), JSON.stringify({ title: '程远舟出任岚桥物流总裁', source: 'fixture', published: '2025-03-02', language: 'zh', file: 'article.txt' }));
   const trade = openArticle(dir);
@@ -522,6 +522,10 @@ describe('company names as news writes them: trade name and industry, declared s
 
   it('a company the article names but gives no figure for is refused, not given another\'s figure', async () => {
     for (const q of ['青栎快运2024年营收多少', '朔风航运2024年收入增长了多少']) expect((await eng.answer(q)).kind, q).toBe('not_found');
+  });
+
+  it('a title the question names is no answer to who holds it', async () => {
+    expect((await eng.answer('岚桥事业群的轮值总裁都有谁')).kind).toBe('not_found');
   });
 
   it('quoted idioms and catchphrases are not names', () => {
@@ -643,6 +647,14 @@ describe('chat shapes of comparison, definition and time', () => {
     expect(classifyQuestion('沧澜这几年发展得怎么样')).not.toBe('number');
     expect(classifyQuestion('沧澜有几个子公司')).toBe('number');
     expect(classifyQuestion('不良率上升是哪个时间段')).toBe('date');
+    expect(classifyQuestion('两家营收各多少 差几倍')).toBe('comparison');
+  });
+
+  it('two characters glued into no word of the language or the article are a predicate\'s pieces', () => {
+    const q = analyzeQuestion('许知远刚进沧澜科技那会儿是什么职位', article);
+    expect(q.words).toContain('刚进');
+    expect(q.light.has('刚进')).toBe(true);
+    expect(q.light.has('许知远')).toBe(false);
   });
 
   it('a year\'s 年 is not glued to the verb after it', () => {

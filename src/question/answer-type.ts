@@ -36,7 +36,7 @@ const RULES: TypeRule[] = [
   {
     type: 'comparison',
     // "谁赚得多", "哪家的营收高": which one comes out ahead is a comparison, not a person.
-    asked: /比.{0,12}(?:高|低|多|少|大|小|强|弱|好|差|快|慢)|谁更|哪个更|哪家更|更高|更低|更多|更少|超过了?吗|超过了?没|有没有超过|是否超过|差多少|差距|相差|(?:谁|哪个|哪家)[^，。？?\s]{0,6}?[得的]?(?:更)?(?:多|少|高|低|大|小|快|慢)(?:一些|一点)?(?=[？?\s]|$)/,
+    asked: /比.{0,12}(?:高|低|多|少|大|小|强|弱|好|差|快|慢)|差几倍|相差几倍|是.{0,8}的几倍|谁更|哪个更|哪家更|更高|更低|更多|更少|超过了?吗|超过了?没|有没有超过|是否超过|差多少|差距|相差|(?:谁|哪个|哪家)[^，。？?\s]{0,6}?[得的]?(?:更)?(?:多|少|高|低|大|小|快|慢)(?:一些|一点)?(?=[？?\s]|$)/,
   },
   { type: 'role', asked: /什么职务|什么职位|啥职位|啥职务|什么岗位|什么头衔|担任什么|当什么|任什么|干啥|做什么工作|什么角色|哪个职位/, focus: /职务|职位|岗位|头衔|角色/g },
   // "哪几个部门" asks which ones (a list), not how many.
@@ -143,7 +143,9 @@ export function holdsType(type: AnswerType, text: string, entities: EntityIndex,
     case 'person':
       // "和谁合作", "被谁收购": who may be a company as well as a person. A name the article mentions once
       // is no entity, but the segmenter still tags it as a name ("莫瓦桑", "皮埃尔·特鲁多").
-      return fresh().some((e) => e.kind !== 'other') || ROLE_IN_TEXT.test(text) || taggedNameIn(text, slot.question);
+      // A title alone answers "who" only when the question does not name that title itself ("轮值总裁都有谁"
+      // is not answered by "建立了轮值总裁制").
+      return fresh().some((e) => e.kind !== 'other') || newRoleIn(text, slot.question) || taggedNameIn(text, slot.question);
     case 'org': {
       if (fresh().some((e) => e.kind !== 'person')) return true;
       if (kindlessOrg(text, slot)) return true;
@@ -165,6 +167,16 @@ export function holdsType(type: AnswerType, text: string, entities: EntityIndex,
       return true;
   }
 }
+
+// (The title the question names, followed by someone named: "目前社长是藤岛景子", "派遣圣甲虫去".)
+const newRoleIn = (text: string, question = ''): boolean =>
+  [...text.matchAll(new RegExp(ROLE_IN_TEXT, 'g'))].some((m) => {
+    const after = text.slice(m.index! + m[0].length);
+    if (/^[制度]/.test(after)) return false;
+    if (!question.includes(m[0])) return true;
+    const named = /^(?:是|为|由)?(\p{Script=Han}{2,6})/u.exec(after)?.[1];
+    return named !== undefined && !question.includes(named) && !FUNCTION_CHARS.has(named[0]!);
+  });
 
 // Tags the segmenter gives names of people, places and organisations; a transliterated name joins its
 // parts with a middle dot.

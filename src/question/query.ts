@@ -219,7 +219,10 @@ const lightTag = (w: string, t: string): boolean => LIGHT_TAGS.test(t) && (t !==
  * one of the general language's commonest words (说, 开始, 作用) that is not a business measure. */
 function lightWords(words: string[], core: string, article: Article): Set<string> {
   const tags = new Map(tag(core).map(({ word, tag: t }) => [word.trim(), t]));
-  const framing = (w: string) => isColloquialFrame(w) || (isCommonWord(w) && !findMeasures(w).length);
+  // Two characters the segmenter's model glued into no word of the language or the article ("刚进", "各差",
+  // "搞来") are a predicate's pieces, not a name.
+  const glued = (w: string) => /^\p{Script=Han}{2}$/u.test(w) && !inDictionary(w) && !compactArticle(article).includes(w) && !personShaped(w);
+  const framing = (w: string) => isColloquialFrame(w) || (isCommonWord(w) && !findMeasures(w).length) || glued(w);
   return new Set(
     // (A one-character verb with its aspect particle, "干过", "当了", is as light as the verb.)
     words.filter((w) => !article.entities.find(w).length && (/^\p{Script=Han}[了过着]?$/u.test(w) || lightTag(w, tags.get(w) ?? '') || framing(w))),
