@@ -507,7 +507,8 @@ describe('company names as news writes them: trade name and industry, declared s
   writeFileSync(
     join(dir, 'article.txt'),
     '程远舟出任岚桥物流总裁\n\n2025-03-02 08:00  来源：某财经\n\n3月1日，程远舟正式出任岚桥物流股份有限公司（下称“岚桥物流”）总裁。此前他在朔风航运工作了5年，后来又在青栎快运担任副总裁。\n\n' +
-      '2024年岚桥物流营业收入为120亿元，同比增长9%。岚桥在华东拥有12个分拨中心。\n\n董事会认为公司需要一位擅长“精打细算”的管理者，而“增收不增利”的问题必须解决。鹤岭证券分析师表示，岚桥的成本控制明显改善。\n\n与程远舟一同履新的还有新任首席财务官林若溪。岚桥物流将于10月28日发布第三季度报告。\n\n2024年，岚桥快运业务收入为30亿元，同比增长18%。岚桥物流还为两大事业群建立了轮值总裁制。\n',
+      '2024年岚桥物流营业收入为120亿元，同比增长9%。岚桥在华东拥有12个分拨中心。\n\n董事会认为公司需要一位擅长“精打细算”的管理者，而“增收不增利”的问题必须解决。鹤岭证券分析师表示，岚桥的成本控制明显改善。\n\n与程远舟一同履新的还有新任首席财务官林若溪。岚桥物流将于10月28日发布第三季度报告。\n\n2024年，岚桥快运业务收入为30亿元，同比增长18%。岚桥物流还为两大事业群建立了轮值总裁制。岚桥在华东的快运运价下调8%。\n\n' +
+      '程远舟今年47岁，是典型的“技术出身”。2014年3月，他加入岚桥物流。消息公布后，岚桥物流收盘上涨5.3%，报27.86元/股。\n',
   );
   writeFileSync(join(dir, 'meta.json'), JSON.stringify({ title: '程远舟出任岚桥物流总裁', source: 'fixture', published: '2025-03-02', language: 'zh', file: 'article.txt' }));
   const trade = openArticle(dir);
@@ -522,6 +523,11 @@ describe('company names as news writes them: trade name and industry, declared s
 
   it('a company the article names but gives no figure for is refused, not given another\'s figure', async () => {
     for (const q of ['青栎快运2024年营收多少', '朔风航运2024年收入增长了多少']) expect((await eng.answer(q)).kind, q).toBe('not_found');
+  });
+
+  it('a bare percentage does not carry on an amount\'s measure', () => {
+    const figures = loadFactBook(trade).facts.filter((f) => f.type === 'figure');
+    expect(figures.find((f) => f.text === '8%')?.measure ?? 'none').not.toBe('收入');
   });
 
   it('a title the question names is no answer to who holds it', async () => {
@@ -546,6 +552,10 @@ describe('company names as news writes them: trade name and industry, declared s
     // A business line owns no figure in the fact book; the sentence that states it answers. "2024年收入" is
     // the year and 收入, not 年收入.
     ['快运业务2024年收入增长了多少', '18%'],
+    // 他 points back at the person, not at the quoted phrase after the name.
+    ['程远舟哪年加入岚桥', '2014'],
+    // A price per share is the share price.
+    ['岚桥股价报多少', '27.86'],
   ])('%s', async (q, expected) => {
     const a = await eng.answer(q);
     expect(a.kind, a.answer).not.toBe('not_found');

@@ -49,6 +49,7 @@ interface Context {
   /** Mentions of named things (not words only guessed to be names) in a text. */
   find(text: string): EntityMention[];
   isSubjectKind(entity: string): boolean;
+  isPerson(entity: string): boolean;
 }
 
 interface ParagraphState {
@@ -81,6 +82,7 @@ export function extractFacts(article: Article): Fact[] {
     find: (t) => article.entities.find(t).filter((e) => e.kind !== 'other'),
     // People (and named products) are the subjects of dated events.
     isSubjectKind: (e) => ['person', 'product'].includes(article.entities.get(e)?.kind ?? ''),
+    isPerson: (e) => article.entities.get(e)?.kind === 'person',
   };
   const facts: Fact[] = [];
   let lastPerson: string | undefined;
@@ -130,7 +132,9 @@ function remember(s: ReadSentence, ctx: Context, state: ParagraphState, figures:
   const roles = [...s.text.matchAll(new RegExp(ROLES, 'g'))];
   if (roles.length) state.lastRole = canonicalRole(roles[roles.length - 1]![0]);
   state.previousSentenceFigures = figures;
-  return s.entities.map((e) => e.canonical).filter(ctx.isSubjectKind).pop();
+  // 他/她 in the next sentence point back at a person before a product ("贺临川…是典型的“医学出身”。他加入…").
+  const subjects = s.entities.map((e) => e.canonical).filter(ctx.isSubjectKind);
+  return subjects.filter((e) => ctx.isPerson(e)).pop() ?? subjects.pop();
 }
 
 interface Quantity {
@@ -190,6 +194,8 @@ function distribute(s: ReadSentence, figures: Quantity[], ctx: Context, state: P
   return out;
 }
 
+const isPercent = (unit: string) => /%|百分点/.test(unit);
+
 /** The measure a figure is of: its unit ("个城市"), the noun after it ("4 亿用户"), or the last before it. */
 function measureOf(s: ReadSentence, q: Quantity): { measure: MeasureEntry; word: string; isUnit: boolean } | undefined {
   const unit = q.match[3]!;
@@ -220,7 +226,9 @@ function figuresOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
     // segment): it is a figure only when its own clause names the measure ("SiPho收入$228M", "收购价$5.4B").
     if (q.match[0].includes('$') && !given && !(measure && findMeasures(q.clause).some((m) => m.word === measure.word))) continue;
     // A bare figure continues the paragraph's last measure ("又回升到将近 4900 亿元").
-    const previous = state.figures[state.figures.length - 1];
+    // (Only in the same kind of unit: "降价 43%" does not continue a sales figure in 亿元.)
+    const last = state.figures[state.figures.length - 1];
+    const previous = last && isPercent(last.unit) === isPercent(q.match[3]!) ? last : undefined;
     const measureName = measure?.measure.canonical ?? previous?.measure;
     // A unit-word ("个商圈") reads badly as a label; the measure's name says it. "在指数基金上高于…": the
     // thing named after 在…上/方面 is the line of the measure the figure is about.

@@ -12,7 +12,8 @@ export interface MeasureEntry {
 
 export const MEASURES: MeasureEntry[] = [
   { canonical: '营收', words: ['营业收入', '营收', '营业额'], family: 'revenue' },
-  { canonical: '收入', words: ['保险业务收入', '科技服务收入', '手续费及佣金收入', '解决方案收入', '收入'], family: 'revenue' },
+  // A product's sales (销售额) are its revenue.
+  { canonical: '收入', words: ['保险业务收入', '科技服务收入', '手续费及佣金收入', '解决方案收入', '销售收入', '销售额', '收入'], family: 'revenue' },
   { canonical: '净利润', words: ['净利润', '净利'], family: 'profit' },
   { canonical: '利润', words: ['利润', '盈利', '赚了', '赚'], family: 'profit' },
   { canonical: '不良率', words: ['不良贷款率', '不良率', '坏账率'], family: 'npl' },
@@ -45,7 +46,8 @@ export const MEASURES: MeasureEntry[] = [
   { canonical: '市场份额', words: ['市场份额', '市占率', '份额'], family: 'market-share' },
   { canonical: '估值', words: ['投后估值', '估值'], family: 'valuation' },
   { canonical: '市值', words: ['市值', '总市值', 'Market Cap', 'market cap'], family: 'market-cap' },
-  { canonical: '股价', words: ['股价', '股票价格', '每股价格', 'share price', 'stock price'], family: 'share-price' },
+  // A price per share ("报 52.3 元/股") is the share price whatever the sentence calls it.
+  { canonical: '股价', words: ['股价', '股票价格', '每股价格', '元/股', 'share price', 'stock price'], family: 'share-price' },
   { canonical: '融资额', words: ['融资额', '融资', '融了'], family: 'funding' },
   { canonical: '交易额', words: ['交易额', '交易规模', '成交额', 'TPV', 'GMV'], family: 'volume' },
   { canonical: '经常性收入', words: ['年化经常性收入', 'ARR', '经常性收入'], family: 'arr' },
