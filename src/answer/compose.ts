@@ -459,7 +459,9 @@ function measuredNearFigure(text: string, canonical: string): boolean {
     const start = clauseStart(squeezed, m.index!);
     const from = start > 0 ? clauseStart(squeezed, start - 2) : start;
     const near = squeezed.slice(from, clauseEnd(squeezed, m.index!));
-    if (findMeasures(near).some((f) => familyOf(f.measure.canonical) === family)) return true;
+    // Revenue as a whole (营收) is not one named income line ("科技服务收入 3.47 亿元").
+    const line = (f: ReturnType<typeof findMeasures>[number]) => canonical === '营收' && f.measure.canonical === '收入' && f.word !== '收入';
+    if (findMeasures(near).some((f) => familyOf(f.measure.canonical) === family && !line(f))) return true;
   }
   return false;
 }

@@ -334,10 +334,15 @@ function eventOf(s: ReadSentence, ctx: Context, state: ParagraphState, lastPerso
     .filter((x): x is { rule: (typeof EVENT_CLASSES)[number]; em: RegExpExecArray; name: string } => x.em !== null)
     .map((x) => ({ ...x, name: x.rule.name(x.em) }));
   if (roleBack && state.lastRole) matches.push({ rule: EVENT_CLASSES[1]!, em: roleBack, name: state.lastRole });
-  // The verb nearest the date tells the dated event; a date in the sentence before is near none of them,
-  // so there the table's order (most specific class first) decides.
-  if (!datedBefore) matches.sort((a, b) => Math.abs(a.em.index - dateAt) - Math.abs(b.em.index - dateAt));
+  // A sentence may carry two dates ("8月20日晚间…宣布…唐某将于9月1日起出任CEO"): each verb goes with the
+  // nearest date before it, and the verb nearest its own date tells the event. A date in the sentence before
+  // is near none of them, so there the table's order (most specific class first) decides.
+  const ownDate = (at: number) => (datedBefore ? undefined : lastDateBefore(s.text, at));
+  const distance = (at: number) => at - (ownDate(at)?.at ?? dateAt);
+  if (!datedBefore) matches.sort((a, b) => Math.abs(distance(a.em.index)) - Math.abs(distance(b.em.index)));
   for (const { rule, em, name } of matches) {
+    const own = ownDate(em.index);
+    const when = own ? resolveDate(s.text.slice(own.at), ctx, state.lastYear, FUTURE_BEFORE.test(s.text.slice(Math.max(0, own.at - 3), own.at))) ?? date : date;
     // A pronoun, or the surname alone (as news writing does), continues the last person named.
     const refersBack = /[他她]/.test(s.text) || (lastPerson !== undefined && s.text.includes(lastPerson[0]!));
     const before = s.entities.filter((e) => e.at < em.index);
@@ -346,7 +351,7 @@ function eventOf(s: ReadSentence, ctx: Context, state: ParagraphState, lastPerso
     if (!subject) continue;
     const object = rule.hasObject ? ctx.find(s.text.slice(em.index + em[0].length, em.index + em[0].length + 16))[0]?.canonical : undefined;
     const announced = ANNOUNCED.test(s.text.slice(0, em.index));
-    return { id: 'pending', type: 'event', entity: subject, object, event: announced ? `宣布${name}` : name, date, source: s.source, origin: 'extracted' };
+    return { id: 'pending', type: 'event', entity: subject, object, event: announced ? `宣布${name}` : name, date: when, source: s.source, origin: 'extracted' };
   }
   return null;
 }
@@ -363,7 +368,16 @@ function eventAfterLeadIn(article: Article, s: Sentence, sentence: ReadSentence,
   return { ...event, source: { chunkId: sentence.source.chunkId, quote: article.raw.slice(lead.start, s.start + s.text.length).trim() } };
 }
 
-function resolveDate(text: string, ctx: Context, lastYear: number | undefined): EventFact['date'] | null {
+/** The last month-date written before a position ("9月1日" in "…将于9月1日起出任"). */
+function lastDateBefore(text: string, at: number): { at: number } | undefined {
+  let last: { at: number } | undefined;
+  for (const m of text.slice(0, at).matchAll(new RegExp(DATE.source, 'g'))) last = { at: m.index! };
+  return last;
+}
+// "将于9月1日起": a date the sentence looks forward to is in the posting year even after the posting month.
+const FUTURE_BEFORE = /将于?|拟于?|预计|计划于?/;
+
+function resolveDate(text: string, ctx: Context, lastYear: number | undefined, ahead = false): EventFact['date'] | null {
   DATE.lastIndex = 0;
   const m = DATE.exec(text);
   if (!m) {
@@ -373,7 +387,7 @@ function resolveDate(text: string, ctx: Context, lastYear: number | undefined): 
   const month = Number(m[3]);
   const day = m[4] ? Number(m[4]) : undefined;
   if (month < 1 || month > 12 || (day !== undefined && (day < 1 || day > 31))) return null;
-  const { year, resolution } = resolveYear(m, text, ctx, lastYear, month);
+  const { year, resolution } = resolveYear(m, text, ctx, lastYear, month, ahead);
   const pad = (x: number) => String(x).padStart(2, '0');
   const time = day && m[5] ? { time: m[5] } : {};
   return { iso: day ? `${year}-${pad(month)}-${pad(day)}` : `${year}-${pad(month)}`, text: m[0], resolution, ...time };
@@ -381,12 +395,13 @@ function resolveDate(text: string, ctx: Context, lastYear: number | undefined): 
 
 /** The year of a date written without one: 这一年/次年 from the text before, 去年/今年 and bare months from
  * the posting date. */
-function resolveYear(m: RegExpExecArray, text: string, ctx: Context, lastYear: number | undefined, month: number): { year: number; resolution?: string } {
+function resolveYear(m: RegExpExecArray, text: string, ctx: Context, lastYear: number | undefined, month: number, ahead = false): { year: number; resolution?: string } {
   if (m[1]) return { year: Number(m[1]) };
   if (/这一年|同年|当年/.test(text) && lastYear) return { year: lastYear, resolution: `“这一年”：上文的 ${lastYear} 年` };
   if (m[2] === '次年' && lastYear) return { year: lastYear + 1, resolution: `“次年”：${lastYear} 年的次年` };
   if (m[2] === '去年') return { year: ctx.postedYear - 1, resolution: `“去年”：相对发文日期 ${ctx.postedYear} 年` };
-  const year = month <= ctx.postedMonth ? ctx.postedYear : ctx.postedYear - 1;
+  const year = month <= ctx.postedMonth || ahead ? ctx.postedYear : ctx.postedYear - 1;
+  if (ahead && month > ctx.postedMonth) return { year, resolution: `未写年份，文中说“将于”：发文年份 ${year} 年` };
   return { year, resolution: m[2] === '今年' ? `“今年”：发文年份 ${ctx.postedYear}` : `未写年份：取发文日期前最近的 ${year} 年` };
 }
 

@@ -52,7 +52,7 @@ export type EntityKind = 'person' | 'org' | 'place' | 'product' | 'other';
 
 /** Characters that do not occur in given names but glue words together ("韩在", "范儿"): a segmenter's
  * guess that contains one is not a person's name. */
-export const FUNCTION_CHARS = new Set([...'的了是在和与也都就被把从到对于为而其这那个些之以及所再又还将已曾儿给向让着过来去说时后前中上下里内外年月日有']);
+export const FUNCTION_CHARS = new Set([...'的了是在和与也都就被把从到对于为而其这那个些之以及所再又还将已曾儿给向让着过来去说时后前中上下里内外年月日有即']);
 
 /** First characters of words that point or count rather than name ("这一", "每家", "该行"). */
 export const DEICTIC_START = /^[一这那该其每各此某本]/;

@@ -145,6 +145,8 @@ export function holdsType(type: AnswerType, text: string, entities: EntityIndex,
       // is no entity, but the segmenter still tags it as a name ("莫瓦桑", "皮埃尔·特鲁多").
       // A title alone answers "who" only when the question does not name that title itself ("轮值总裁都有谁"
       // is not answered by "建立了轮值总裁制").
+      // Who runs or manages something is a person, never a company.
+      if (MANAGES.test(slot.question ?? '')) return fresh().some((e) => e.kind === 'person') || newRoleIn(text, slot.question);
       return fresh().some((e) => e.kind !== 'other') || newRoleIn(text, slot.question) || taggedNameIn(text, slot.question);
     case 'org': {
       if (fresh().some((e) => e.kind !== 'person')) return true;
@@ -169,6 +171,7 @@ export function holdsType(type: AnswerType, text: string, entities: EntityIndex,
 }
 
 // (The title the question names, followed by someone named: "目前社长是藤岛景子", "派遣圣甲虫去".)
+const MANAGES = /谁(?:在|来)?(?:管|负责|掌管|分管|主管|领导|带领|执掌|当家|牵头)|(?:管|负责|掌管|分管|主管|领导|带领|执掌|牵头)(?:的|人)?(?:是谁|是哪位)/;
 const newRoleIn = (text: string, question = ''): boolean =>
   [...text.matchAll(new RegExp(ROLE_IN_TEXT, 'g'))].some((m) => {
     const after = text.slice(m.index! + m[0].length);
