@@ -509,7 +509,7 @@ describe('company names as news writes them: trade name and industry, declared s
     '程远舟出任岚桥物流总裁\n\n2025-03-02 08:00  来源：某财经\n\n3月1日，程远舟正式出任岚桥物流股份有限公司（下称“岚桥物流”）总裁。此前他在朔风航运工作了5年，后来又在青栎快运担任副总裁。\n\n' +
       '2024年岚桥物流营业收入为120亿元，同比增长9%。岚桥在华东拥有12个分拨中心。\n\n董事会认为公司需要一位擅长“精打细算”的管理者，而“增收不增利”的问题必须解决。鹤岭证券分析师表示，岚桥的成本控制明显改善。\n\n与程远舟一同履新的还有新任首席财务官林若溪。岚桥物流将于10月28日发布第三季度报告。\n\n2024年，岚桥快运业务收入为30亿元，同比增长18%。岚桥物流还为两大事业群建立了轮值总裁制。岚桥在华东的快运运价下调8%。\n\n' +
       '程远舟今年47岁，是典型的“技术出身”。2014年3月，他加入岚桥物流。消息公布后，岚桥物流收盘上涨5.3%，报27.86元/股。\n\n' +
-      '3月1日晚间，岚桥物流发布年度业绩，同时宣布副总裁周亦航将于4月1日起出任首席运营官。岚桥物流还设有冷链事业部。以同业公司青栎快运为例，2024年其科技服务收入为3亿元。\n',
+      '3月1日晚间，岚桥物流发布年度业绩，同时宣布副总裁周亦航将于4月1日起出任首席运营官。岚桥物流还设有冷链事业部。以同业公司青栎快运为例，2024年其科技服务收入为3亿元。2024年9月，岚桥物流以5亿元收购朔风航运60%的股权。\n',
   );
   writeFileSync(join(dir, 'meta.json'), JSON.stringify({ title: '程远舟出任岚桥物流总裁', source: 'fixture', published: '2025-03-02', language: 'zh', file: 'article.txt' }));
   const trade = openArticle(dir);
@@ -569,6 +569,8 @@ describe('company names as news writes them: trade name and industry, declared s
     ['程远舟哪年加入岚桥', '2014'],
     // A price per share is the share price.
     ['岚桥股价报多少', '27.86'],
+    // The stake the question states is given; the price is asked.
+    ['岚桥收购朔风航运60%股权的对价是多少', '5亿元'],
   ])('%s', async (q, expected) => {
     const a = await eng.answer(q);
     expect(a.kind, a.answer).not.toBe('not_found');

@@ -195,7 +195,9 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
   if (!asksForFigure(q, found, asksChange, periodsAsked.length > 0)) return null;
   const canon = new Set(measures.map((m) => m.canonical));
   const families = new Set(measures.map((m) => m.family));
-  let pool = book.facts.filter((f): f is FigureFact => f.type === 'figure' && families.has(familyOf(baseMeasure(f.measure))));
+  // A figure the question itself states ("收购粤湾70%股权的对价是多少") is given, not asked.
+  const stated = compact(q.normalized);
+  let pool = book.facts.filter((f): f is FigureFact => f.type === 'figure' && families.has(familyOf(baseMeasure(f.measure))) && !stated.includes(compact(f.text)));
   // 营收 — or a bare 收入, "revenue" — asks for revenue as a whole: one named income line (保险业务收入,
   // 手续费及佣金收入) is not it.
   const whole = found.every((m) => m.measure.canonical === '营收' || m.word === '收入');
