@@ -673,6 +673,7 @@ describe('chat shapes of comparison, definition and time', () => {
     expect(classifyQuestion('沧澜有几个子公司')).toBe('number');
     expect(classifyQuestion('不良率上升是哪个时间段')).toBe('date');
     expect(classifyQuestion('两家营收各多少 差几倍')).toBe('comparison');
+    expect(classifyQuestion('2023年沧澜银行和沧澜财富 谁的净利润高')).toBe('comparison');
   });
 
   it('two characters glued into no word of the language or the article are a predicate\'s pieces', () => {
@@ -691,6 +692,8 @@ describe('chat shapes of comparison, definition and time', () => {
   it.each([
     ['沧澜科技和沧澜财富2023年谁赚得多', '41亿元'],
     ['沧澜银行是干啥的', '互联网银行'],
+    // "哪块业务" is filled by a word ending in 业务 or a kind of business the sentence names.
+    ['沧澜银行主要服务哪类客户', '小微商户'],
   ])('%s', async (q, expected) => expectAnswer(q, expected));
 
   it('a noun the dictionary tags oddly (本科/r) is still a noun the passage must hold', async () => {

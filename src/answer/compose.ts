@@ -91,6 +91,8 @@ const BM25_OWN_BEST = 5;
 /** Ranking: the sentence's own coverage counts double its paragraph's; the fused retrieval score (a few
  * hundredths) is scaled to weigh about as much as one covered word. */
 const SENTENCE_WEIGHT = 2;
+// Two characters that qualify a kind ("国际化业务"), not a count of it ("200多个城市").
+const KIND_QUALIFIER = '[^\\P{Script=Han}个多余几两一二三四五六七八九十百千万种些][^\\P{Script=Han}个多余几两一二三四五六七八九十百千万种些]';
 const RETRIEVAL_WEIGHT = 10;
 /** A sentence half made of the question's own wording is a lead-in: the answer carries on past it. */
 const LEAD_IN_NOVELTY = 0.5;
@@ -177,7 +179,9 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
   // ("青禾宝是干啥的" asks what the name is: a sentence about it that says what it is may answer.)
   const onlyPredicate = (CONCRETE_TYPES.has(q.answerType) || q.answerType === 'definition') && substantive.length > 0 && substantive.every((w) => q.light.has(w));
   // A slot noun does count as the end of a name in the text: "远航公司" fills "哪家公司".
-  const fillsSlot = (text: string) => q.slots.some((w) => article.entities.find(text).some((m) => m.name.endsWith(w) && m.name !== w));
+  // So does a word ending in the slot noun ("国际化业务" fills "哪块业务").
+  const fillsSlot = (text: string) =>
+    q.slots.some((w) => article.entities.find(text).some((m) => m.name.endsWith(w) && m.name !== w) || new RegExp(`${KIND_QUALIFIER}${w}`, 'u').test(compact(text)));
   const saysSomething = (text: string) =>
     !onlyUntranslated && (substantive.length === 0 || onlyPredicate || fillsSlot(text) || substantive.some((w) => presence(w, compact(text)) > 0));
   return { coverage, saysSomething, substantive, presence };
