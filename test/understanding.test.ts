@@ -593,7 +593,8 @@ describe('encyclopedia paragraphs: biographies, titles of any post, names met on
   const street = open(
     'street',
     '青石巷是临江市的一条老街，全长860米，宽约4米，两侧多为清代民居。青石巷的石板路由清代盐商出资铺设。1908年，法国传教士亨利·马蒂厄在巷口建起一座小教堂。青石巷12号是一座清代院落。' +
-      '青石巷的特点主要有以下三点：第一，石板路保存完整。第二，两侧民居多为清代建筑。第三，巷口有一座小教堂。',
+      '青石巷的特点主要有以下三点：第一，石板路保存完整。第二，两侧民居多为清代建筑。第三，巷口有一座小教堂。' +
+      '青石巷两侧的民居保存完好，石板路也未经翻修。所以，青石巷被列为历史文化街区。',
   );
 
   it.each([
@@ -612,6 +613,8 @@ describe('encyclopedia paragraphs: biographies, titles of any post, names met on
     ['谁在巷口建起了小教堂？', '亨利·马蒂厄'],
     // A list opened with a colon goes on through the sentences that carry it (第二, 第三).
     ['青石巷有哪些特点', '两侧民居'],
+    // A sentence opening on its consequence (所以) has its cause before it.
+    ['为什么青石巷被列为历史文化街区', '保存完好'],
   ])('%s', async (q, expected) => {
     const a = await street.answer(q);
     expect(a.kind, a.answer).not.toBe('not_found');
