@@ -594,7 +594,7 @@ describe('encyclopedia paragraphs: biographies, titles of any post, names met on
     'street',
     '青石巷是临江市的一条老街，全长860米，宽约4米，两侧多为清代民居。青石巷的石板路由清代盐商出资铺设。1908年，法国传教士亨利·马蒂厄在巷口建起一座小教堂。青石巷12号是一座清代院落。' +
       '青石巷的特点主要有以下三点：第一，石板路保存完整。第二，两侧民居多为清代建筑。第三，巷口有一座小教堂。' +
-      '青石巷两侧的民居保存完好，石板路也未经翻修。所以，青石巷被列为历史文化街区。',
+      '青石巷两侧的民居保存完好，石板路也未经翻修。所以，青石巷被列为历史文化街区。青石巷又称石板巷。巷口有一棵古槐，其叶四季常青。',
   );
 
   it.each([
@@ -615,6 +615,9 @@ describe('encyclopedia paragraphs: biographies, titles of any post, names met on
     ['青石巷有哪些特点', '两侧民居'],
     // A sentence opening on its consequence (所以) has its cause before it.
     ['为什么青石巷被列为历史文化街区', '保存完好'],
+    // 叫 is answered by 又称; a two-character noun by its head character alone (其叶 for 树叶).
+    ['青石巷也叫什么', '石板巷'],
+    ['巷口古槐的树叶有什么特点', '四季常青'],
   ])('%s', async (q, expected) => {
     const a = await street.answer(q);
     expect(a.kind, a.answer).not.toBe('not_found');
@@ -631,6 +634,7 @@ describe('encyclopedia paragraphs: biographies, titles of any post, names met on
   it('what the paragraph does not say is still refused', async () => {
     expect((await street.answer('青石巷有多少户人家')).kind).toBe('not_found');
     expect((await bio.answer('罗思远2010年担任什么职务')).kind).toBe('not_found');
+    expect((await bio.answer('罗思远的妻子是谁')).kind).toBe('not_found');
   });
 });
 

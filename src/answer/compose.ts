@@ -3,15 +3,17 @@
 // constraints; the question's other words only rank, with typos, English and everyday words already read
 // into the article's wording.
 import type { Article } from '../corpus/article.js';
+import { personShaped } from '../corpus/entities.js';
 import type { FusedHit } from '../retrieval/fusion.js';
 import type { LexicalIndex } from '../retrieval/lexical.js';
 import { findPeriods, periodAnswers } from '../genre/period.js';
 import { familyOf, findMeasures } from '../genre/measures.js';
 import { COMPARED_WITH } from '../facts/extract.js';
 import { ROLES } from '../genre/events.js';
+import { FUNCTION_CHARS } from '../genre/names.js';
 import type { Period } from '../genre/period.js';
 import { compact, tightenSpacing } from '../text/normalize.js';
-import { charBigrams as bigrams } from '../text/segment.js';
+import { charBigrams as bigrams, inDictionary } from '../text/segment.js';
 import type { Chunk, Citation, Sentence } from '../types.js';
 import { askedUnit, countedNoun, FUTURE_ASKED, FUTURE_IN_TEXT, DEPARTURE_IN_TEXT, PAST_TENURE_IN_TEXT, PRESENT_ASKED, PRESENT_IN_TEXT, SUCCESSION_IN_TEXT, roleAsked, CONCRETE_TYPES, figureInUnit, holdsType, RAISES_QUESTION, slotKind, type SlotContext } from '../question/answer-type.js';
 import { citeSpan } from '../corpus/cite.js';
@@ -88,6 +90,20 @@ const MAX_PASSAGE_CONFIDENCE = 0.95;
 const PARTIAL_MATCH_CREDIT = 0.8;
 /** BM25's own best hits are judged even when fusion ranks them lower (a weak dense model must not hide them). */
 const BM25_OWN_BEST = 5;
+/** Credit for a two-character word whose head character alone stands in the text. */
+const HEAD_CREDIT = 0.5;
+// Characters that make nouns rather than carry their sense (子, 儿, 头, 者 …) or are too common to say so.
+const AFFIX_CHARS = new Set([...'子儿头者性化家们的了是在有和不一人大小上下中年月日时前后来去说'].concat([...FUNCTION_CHARS]));
+/** The character stands as a word of its own in the text: not inside a dictionary word with its neighbour. */
+const HEAD_ALONE = (c: string, hay: string): boolean => {
+  for (let at = hay.indexOf(c); at >= 0; at = hay.indexOf(c, at + 1)) {
+    const before = hay.slice(Math.max(0, at - 1), at + 1);
+    const after = hay.slice(at, at + 2);
+    if (!(before.length === 2 && inDictionary(before)) && !(after.length === 2 && inDictionary(after))) return true;
+  }
+  return false;
+};
+
 /** Ranking: the sentence's own coverage counts double its paragraph's; the fused retrieval score (a few
  * hundredths) is scaled to weigh about as much as one covered word. */
 const SENTENCE_WEIGHT = 2;
@@ -143,6 +159,8 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
     if (/^\d+$/.test(w)) return new RegExp(`(?<![\\d.])${w}(?![\\d.]*\\d)`).test(hay) ? 1 : 0;
     if ([w, ...(q.alternatives.get(w) ?? [])].some((x) => hay.includes(compact(x)))) return 1;
     const grams = [...new Set(bigrams(w))];
+    // A two-character noun is often written by its head character alone ("其叶" for 树叶, "妻" for 妻子).
+    if (grams.length === 1 && [...w].length === 2 && !q.entities.includes(w) && !article.entities.find(w).length && !personShaped(w) && [...w].some((c) => !AFFIX_CHARS.has(c) && new RegExp(`${c}(?!${c})`).test(hay) && HEAD_ALONE(c, hay))) return HEAD_CREDIT;
     if (grams.length < 2) return 0;
     const share = grams.filter((g) => hay.includes(g)).length / grams.length;
     return share >= options.partialMatchShare ? share * PARTIAL_MATCH_CREDIT : 0;
