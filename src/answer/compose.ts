@@ -280,7 +280,7 @@ function reasonAnnounced(article: Article, c: Candidate): { chunk: Chunk; senten
 }
 const announcesReason = (article: Article, c: Candidate): boolean => reasonAnnounced(article, c) !== undefined;
 // A sentence that points back at its cause: "因为这个原因", "正因如此", "由于这些因素".
-// A sentence that opens on its consequence ("所以，蚂蚁在这些业务线上的竞争力是非常明显的") has its cause before it.
+// A sentence that opens on its consequence ("所以，沧澜在这些业务线上的优势非常明显") has its cause before it.
 const CAUSE_BEFORE = /^(?:也?正是?)?(?:因为|由于|基于)(?:这个|这一|这些|上述|以上|此)(?:原因|因素|背景|情况)|^正因(?:如此|为此)|^为此|^(?:所以|因此|因而|故而|由此可见|可见|于是|正因为这样)[，,]?/;
 // A sentence that states a cause in so many words: "因未获批准而终止", "由于…", "之所以…是因为…".
 const CAUSE_STATED = /因[^，,。；;此为]{1,24}而|由于|因为|之所以|原因是|原因在于/;
