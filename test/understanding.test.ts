@@ -594,7 +594,7 @@ describe('encyclopedia paragraphs: biographies, titles of any post, names met on
     'street',
     '青石巷是临江市的一条老街，全长860米，宽约4米，两侧多为清代民居。青石巷的石板路由清代盐商出资铺设。1908年，法国传教士亨利·马蒂厄在巷口建起一座小教堂。青石巷12号是一座清代院落。' +
       '青石巷的特点主要有以下三点：第一，石板路保存完整。第二，两侧民居多为清代建筑。第三，巷口有一座小教堂。' +
-      '青石巷两侧的民居保存完好，石板路也未经翻修。所以，青石巷被列为历史文化街区。青石巷又称石板巷。巷口有一棵古槐，其叶四季常青。',
+      '青石巷两侧的民居保存完好，石板路也未经翻修。所以，青石巷被列为历史文化街区。青石巷又称石板巷。巷口有一棵古槐，其叶四季常青。每逢夏至当日正午，古槐的影子最短。',
   );
 
   it.each([
@@ -618,6 +618,8 @@ describe('encyclopedia paragraphs: biographies, titles of any post, names met on
     // 叫 is answered by 又称; a two-character noun by its head character alone (其叶 for 树叶).
     ['青石巷也叫什么', '石板巷'],
     ['巷口古槐的树叶有什么特点', '四季常青'],
+    // 什么时候 may be answered by an occasion, not only a calendar date.
+    ['古槐的影子什么时候最短', '夏至'],
   ])('%s', async (q, expected) => {
     const a = await street.answer(q);
     expect(a.kind, a.answer).not.toBe('not_found');
@@ -635,6 +637,8 @@ describe('encyclopedia paragraphs: biographies, titles of any post, names met on
     expect((await street.answer('青石巷有多少户人家')).kind).toBe('not_found');
     expect((await bio.answer('罗思远2010年担任什么职务')).kind).toBe('not_found');
     expect((await bio.answer('罗思远的妻子是谁')).kind).toBe('not_found');
+    // 哪年 asks for the calendar: an occasion does not answer it.
+    expect((await street.answer('古槐的影子哪年最短')).kind).toBe('not_found');
   });
 });
 

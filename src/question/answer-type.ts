@@ -88,6 +88,10 @@ export function withoutFocus(text: string, type: AnswerType): string {
 
 const DATE_IN_TEXT = /\d{1,2}\s*点(?![\d一二三四五六七八九十]|多)|\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[今去次同当前]年|年底|年初|年中|上半年|下半年|季度|[一二三四五六七八九十]+月/;
 // A figure: digits, or Chinese numerals that count ("三家", "十余年") — not the article-like 一 of "一个重要的".
+const CALENDAR_ASKED = /哪年|哪一年|哪天|哪一天|几月|几号|几点|哪个月|哪一月|日期/;
+const TIME_PHRASE = /时期|时代|年间|世纪|年代|\p{Script=Han}朝|期间|[之以]后|[之以]前|当日|当天|早上|上午|中午|下午|晚上|正午|清晨|凌晨|夏至|冬至|春分|秋分|[春夏秋冬]季|[春夏秋冬]天/u;
+/** A time word the segmenter tags ('t') that the question does not already hold. */
+const timeWordIn = (text: string, question = ''): boolean => tag(text).some(({ word, tag: t }) => t === 't' && [...word].length >= 2 && !question.includes(word));
 const NUMBER_IN_TEXT = /\d|(?:[两三四五六七八九十百千万亿]|[一二][十百千万亿])[一二两三四五六七八九十百千万亿]*(?:多|余)?(?:个|位|家|笔|年|倍|成|次|名|项|条|款|亿|万)|一半|翻番|翻倍|一倍/;
 // Titles in general Chinese: a post ends in 长 of its unit (区长, 局长, 校长), or is one of the titles of
 // state, party, army and court (书记, 总督, 知县, 将军).
@@ -136,7 +140,9 @@ export function holdsType(type: AnswerType, text: string, entities: EntityIndex,
   const fresh = () => entities.find(text).filter((e) => !slot.asked.has(e.canonical));
   switch (type) {
     case 'date':
-      return DATE_IN_TEXT.test(text);
+      // "什么时候" may be answered by an era or an occasion ("孔雀王朝时期", "四国征伐后", "夏至当日正午");
+      // "哪年", "哪天" ask for the calendar.
+      return DATE_IN_TEXT.test(text) || (!CALENDAR_ASKED.test(slot.question ?? '') && (TIME_PHRASE.test(text) || timeWordIn(text, slot.question)));
     case 'number':
     case 'comparison':
       return NUMBER_IN_TEXT.test(text) || /超过|高于|低于|不如|领先|落后|更/.test(text);
