@@ -588,7 +588,7 @@ describe('encyclopedia paragraphs: biographies, titles of any post, names met on
   };
   const bio = open(
     'bio',
-    '罗思远，临江人。男，汉族。1971年8月参加工作。1992年4月，任中共临江市东港区委副书记、代区长。1998年6月，调任临江市商务局局长。2003年1月，任临江市副市长。2002年，他主持的商务局改革方案获得省里认可。罗思远随即被列为副市长人选。',
+    '罗思远，临江人，生于罗马。男，汉族。1971年8月参加工作。1992年4月，任中共临江市东港区委副书记、代区长。1998年6月，调任临江市商务局局长。2003年1月，任临江市副市长。2002年，他主持的商务局改革方案获得省里认可。罗思远随即被列为副市长人选。',
   );
   const street = open(
     'street',
@@ -601,6 +601,8 @@ describe('encyclopedia paragraphs: biographies, titles of any post, names met on
     ['1992年4月，罗思远担任什么职务？', '副书记'],
     ['1998年6月罗思远担任什么职务', '局长'],
     ['2003年1月，罗思远任什么职位', '副市长'],
+    // A place named once is still a place (the segmenter tags it).
+    ['罗思远出生于哪里', '罗马'],
   ])('a biography opening with its subject\'s name is about that person throughout: %s', async (q, expected) => {
     const a = await bio.answer(q);
     expect(a.kind, a.answer).not.toBe('not_found');

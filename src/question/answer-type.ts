@@ -90,6 +90,8 @@ const DATE_IN_TEXT = /\d{1,2}\s*点(?![\d一二三四五六七八九十]|多)|\d
 // A figure: digits, or Chinese numerals that count ("三家", "十余年") — not the article-like 一 of "一个重要的".
 const CALENDAR_ASKED = /哪年|哪一年|哪天|哪一天|几月|几号|几点|哪个月|哪一月|日期/;
 const TIME_PHRASE = /时期|时代|年间|世纪|年代|\p{Script=Han}朝|期间|[之以]后|[之以]前|当日|当天|早上|上午|中午|下午|晚上|正午|清晨|凌晨|夏至|冬至|春分|秋分|[春夏秋冬]季|[春夏秋冬]天/u;
+/** A place name the segmenter tags ('ns') that the question does not hold. */
+const placeTaggedIn = (text: string, question = ''): boolean => tag(text).some(({ word, tag: t }) => t === 'ns' && [...word].length >= 2 && !question.includes(word));
 /** A time word the segmenter tags ('t') that the question does not already hold. */
 const timeWordIn = (text: string, question = ''): boolean => tag(text).some(({ word, tag: t }) => t === 't' && [...word].length >= 2 && !question.includes(word));
 const NUMBER_IN_TEXT = /\d|(?:[两三四五六七八九十百千万亿]|[一二][十百千万亿])[一二两三四五六七八九十百千万亿]*(?:多|余)?(?:个|位|家|笔|年|倍|成|次|名|项|条|款|亿|万)|一半|翻番|翻倍|一倍/;
@@ -163,7 +165,8 @@ export function holdsType(type: AnswerType, text: string, entities: EntityIndex,
     }
     case 'place':
       // "Where did she work": an organisation is where one works.
-      return fresh().some((e) => e.kind === 'place' || e.kind === 'org') || PLACE_IN_TEXT.test(text) || kindlessOrg(text, { asked: slot.asked });
+      // (A place named once is no entity, but the segmenter tags it: "罗马", "蒙得维的亚".)
+      return fresh().some((e) => e.kind === 'place' || e.kind === 'org') || PLACE_IN_TEXT.test(text) || kindlessOrg(text, { asked: slot.asked }) || placeTaggedIn(text, slot.question);
     case 'role':
       // What follows an appointment verb is the post, whatever its title ("1995年8月，任青岛市委常委").
       return ROLE_IN_TEXT.test(text) || APPOINTED.test(text);
