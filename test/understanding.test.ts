@@ -588,13 +588,13 @@ describe('encyclopedia paragraphs: biographies, titles of any post, names met on
   };
   const bio = open(
     'bio',
-    '罗思远，临江人，生于罗马。男，汉族。1971年8月参加工作。1992年4月，任中共临江市东港区委副书记、代区长。1998年6月，调任临江市商务局局长。2003年1月，任临江市副市长。2002年，他主持的商务局改革方案获得省里认可。罗思远随即被列为副市长人选。',
+    '罗思远，临江人，生于罗马。男，汉族。1971年8月参加工作。1992年4月，任中共临江市东港区委副书记、代区长。1998年6月，调任临江市商务局局长。2003年1月，任临江市副市长。2002年，他主持的商务局改革方案获得省里认可。罗思远随即被列为副市长人选。1983年，罗思远参与临江港口建设。1989年，东港区防洪工程由他主持。',
   );
   const street = open(
     'street',
     '青石巷是临江市的一条老街，全长860米，宽约4米，两侧多为清代民居。青石巷的石板路由清代盐商出资铺设。1908年，法国传教士亨利·马蒂厄在巷口建起一座小教堂。青石巷12号是一座清代院落。' +
       '青石巷的特点主要有以下三点：第一，石板路保存完整。第二，两侧民居多为清代建筑。第三，巷口有一座小教堂。' +
-      '青石巷两侧的民居保存完好，石板路也未经翻修。所以，青石巷被列为历史文化街区。青石巷又称石板巷。巷口有一棵古槐，其叶四季常青。每逢夏至当日正午，古槐的影子最短。',
+      '青石巷两侧的民居保存完好，石板路也未经翻修。所以，青石巷被列为历史文化街区。青石巷又称石板巷。巷口有一棵古槐，其叶四季常青。每逢夏至当日正午，古槐的影子最短。后来的临江盐商会馆则是盐商们的议事场所。临江盐商是清代在临江经营盐业的商人群体。',
   );
 
   it.each([
@@ -603,6 +603,8 @@ describe('encyclopedia paragraphs: biographies, titles of any post, names met on
     ['2003年1月，罗思远任什么职位', '副市长'],
     // A place named once is still a place (the segmenter tags it).
     ['罗思远出生于哪里', '罗马'],
+    // The sentence that states the year asked is the one meant, whatever its verb.
+    ['1989年，罗思远参与了什么工程', '防洪'],
   ])('a biography opening with its subject\'s name is about that person throughout: %s', async (q, expected) => {
     const a = await bio.answer(q);
     expect(a.kind, a.answer).not.toBe('not_found');
@@ -622,6 +624,8 @@ describe('encyclopedia paragraphs: biographies, titles of any post, names met on
     ['巷口古槐的树叶有什么特点', '四季常青'],
     // 什么时候 may be answered by an occasion, not only a calendar date.
     ['古槐的影子什么时候最短', '夏至'],
+    // A definition opens on its term; a mention in passing ("…会馆则是…") does not define it.
+    ['什么是临江盐商', '经营盐业'],
   ])('%s', async (q, expected) => {
     const a = await street.answer(q);
     expect(a.kind, a.answer).not.toBe('not_found');

@@ -335,15 +335,24 @@ function rankCandidates(
       // The kind of answer asked for, in the sentence itself, ranks it up ("哪年" wants a sentence with a year).
       const typed =
         q.answerType === 'definition'
-          ? defines(q, sentence.text) ? options.slotBonus : 0
+          ? defines(q, sentence.text) ? (definesAtStart(q, sentence.text) ? options.slotBonus : options.slotBonus / 2) : 0
           : holdsType(q.answerType, sentence.text, article.entities, slotOf(q)) ? (CONCRETE_TYPES.has(q.answerType) ? options.slotBonus : options.slotBonus / 2) : 0;
       // A figure in the unit asked ("多长" wants metres) is the slot filled, as a type is.
       const inUnit = unit !== undefined && figureInUnit(sentence.text, unit) ? options.slotBonus : 0;
-      const score = own.coverage * SENTENCE_WEIGHT + ctx.coverage + hit.score * RETRIEVAL_WEIGHT + typed + inUnit;
+      // The years asked are a constraint on the paragraph; the sentence that states them is the one meant.
+      const dated = q.years.length > 0 && q.years.every((y) => sentence.text.includes(y)) ? options.slotBonus : 0;
+      const score = own.coverage * SENTENCE_WEIGHT + ctx.coverage + hit.score * RETRIEVAL_WEIGHT + typed + inUnit + dated;
       candidates.push({ chunk, sentence, index, score, coverage: ctx.coverage, missing: ctx.missing, bm25Rank: hit.ranks.bm25 ?? Infinity });
     });
   }
   return candidates.sort((a, b) => b.score - a.score);
+}
+
+/** A definition opens on its term ("乙酰胺是由乙酸衍生出的酰胺"), where a mention of it in passing does not
+ * ("N-甲基乙酰胺则是…"). */
+function definesAtStart(q: QueryAnalysis, text: string): boolean {
+  const squeezed = compact(text).replace(/^[「『“"（(《]+/, '');
+  return q.words.filter((w) => !q.light.has(w) && [...w].length >= 2).some((w) => squeezed.startsWith(compact(w)));
 }
 
 /** "而数字互联则是基于…": the sentence says what the asked term is (the term, then 是/指/即). */
