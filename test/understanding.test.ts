@@ -594,7 +594,7 @@ describe('encyclopedia paragraphs: biographies, titles of any post, names met on
     'street',
     '青石巷是临江市的一条老街，全长860米，宽约4米，两侧多为清代民居。青石巷的石板路由清代盐商出资铺设。1908年，法国传教士亨利·马蒂厄在巷口建起一座小教堂。青石巷12号是一座清代院落。' +
       '青石巷的特点主要有以下三点：第一，石板路保存完整。第二，两侧民居多为清代建筑。第三，巷口有一座小教堂。' +
-      '青石巷两侧的民居保存完好，石板路也未经翻修。所以，青石巷被列为历史文化街区。青石巷又称石板巷。巷口有一棵古槐，其叶四季常青。每逢夏至当日正午，古槐的影子最短。后来的临江盐商会馆则是盐商们的议事场所。临江盐商是清代在临江经营盐业的商人群体。',
+      '青石巷两侧的民居保存完好，石板路也未经翻修。所以，青石巷被列为历史文化街区。青石巷又称石板巷。巷口有一棵古槐，其叶四季常青。每逢夏至当日正午，古槐的影子最短。后来的临江盐商会馆则是盐商们的议事场所。在此期间，巷口还开了一家茶馆。临江盐商是清代在临江经营盐业的商人群体。',
   );
 
   it.each([
@@ -643,8 +643,9 @@ describe('encyclopedia paragraphs: biographies, titles of any post, names met on
     expect((await street.answer('青石巷有多少户人家')).kind).toBe('not_found');
     expect((await bio.answer('罗思远2010年担任什么职务')).kind).toBe('not_found');
     expect((await bio.answer('罗思远的妻子是谁')).kind).toBe('not_found');
-    // 哪年 asks for the calendar: an occasion does not answer it.
+    // 哪年 asks for the calendar: an occasion does not answer it; "在此期间" places nothing in time.
     expect((await street.answer('古槐的影子哪年最短')).kind).toBe('not_found');
+    expect((await street.answer('巷口的茶馆是什么时候开的')).kind).toBe('not_found');
   });
 });
 

@@ -89,11 +89,15 @@ export function withoutFocus(text: string, type: AnswerType): string {
 const DATE_IN_TEXT = /\d{1,2}\s*点(?![\d一二三四五六七八九十]|多)|\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[今去次同当前]年|年底|年初|年中|上半年|下半年|季度|[一二三四五六七八九十]+月/;
 // A figure: digits, or Chinese numerals that count ("三家", "十余年") — not the article-like 一 of "一个重要的".
 const CALENDAR_ASKED = /哪年|哪一年|哪天|哪一天|几月|几号|几点|哪个月|哪一月|日期/;
-const TIME_PHRASE = /时期|时代|年间|世纪|年代|\p{Script=Han}朝|期间|[之以]后|[之以]前|当日|当天|早上|上午|中午|下午|晚上|正午|清晨|凌晨|夏至|冬至|春分|秋分|[春夏秋冬]季|[春夏秋冬]天/u;
+// Eras and occasions ("孔雀王朝时期", "夏至当日正午"). Words that point at a time ("在此期间", "未来几年",
+// "目前") place nothing on the calendar and answer no when.
+const TIME_PHRASE = /(?<![此这该那])(?:时期|时代|年间)|世纪|年代|\p{Script=Han}{2}朝(?!着)|夏至|冬至|春分|秋分|正午|凌晨|清晨/u;
+const DEICTIC_TIME = /^(?:现在|目前|当时|当前|如今|未来|将来|今后|此后|之后|以后|此前|之前|以前|近年|近年来|最近|近期|这时|那时|此时|同时|随后|后来|当下|眼下|日前|早前|先前)$/;
 /** A place name the segmenter tags ('ns') that the question does not hold. */
 const placeTaggedIn = (text: string, question = ''): boolean => tag(text).some(({ word, tag: t }) => t === 'ns' && [...word].length >= 2 && !question.includes(word));
 /** A time word the segmenter tags ('t') that the question does not already hold. */
-const timeWordIn = (text: string, question = ''): boolean => tag(text).some(({ word, tag: t }) => t === 't' && [...word].length >= 2 && !question.includes(word));
+const timeWordIn = (text: string, question = ''): boolean =>
+  tag(text).some(({ word, tag: t }) => t === 't' && [...word].length >= 2 && !DEICTIC_TIME.test(word) && !question.includes(word));
 const NUMBER_IN_TEXT = /\d|(?:[两三四五六七八九十百千万亿]|[一二][十百千万亿])[一二两三四五六七八九十百千万亿]*(?:多|余)?(?:个|位|家|笔|年|倍|成|次|名|项|条|款|亿|万)|一半|翻番|翻倍|一倍/;
 // Titles in general Chinese: a post ends in 长 of its unit (区长, 局长, 校长), or is one of the titles of
 // state, party, army and court (书记, 总督, 知县, 将军).
