@@ -15,10 +15,20 @@ const dir = join(resolve('test/fixtures/corpora'), 'chat');
 const article = openArticle(dir);
 const engine: Engine = createEngineFrom({ article, facts: loadFactBook(article) });
 
-async function expectAnswer(q: string, expected: string) {
-  const a = await engine.answer(q);
+async function expectAnswerFrom(eng: Engine, q: string, expected: string) {
+  const a = await eng.answer(q);
   expect(a.kind, `${q} -> ${a.answer}`).not.toBe('not_found');
   expect(a.answer, q).toContain(expected);
+}
+const expectAnswer = (q: string, expected: string) => expectAnswerFrom(engine, q, expected);
+
+/** A fixture article of the test's own in a temporary corpus folder (meta.json + article.txt only). */
+function fixture(name: string, text: string, published: string) {
+  const d = mkdtempSync(join(tmpdir(), `${name}-`));
+  writeFileSync(join(d, 'article.txt'), text);
+  writeFileSync(join(d, 'meta.json'), JSON.stringify({ title: name, source: 'fixture', published, language: 'zh', file: 'article.txt' }));
+  const a = openArticle(d);
+  return { article: a, engine: createEngineFrom({ article: a, facts: loadFactBook(a) }) };
 }
 
 describe('predicate words are paraphrased in chat: they rank evidence but cannot sink it', () => {
@@ -191,11 +201,7 @@ describe("a title between Latin names divides them, and a role written after a c
     ['Kestrel的CEO是谁', 'Tom Reyes'],
     ['Orbis的CEO是谁', 'Lena Park'],
     ['Orbis出价多少收购Kestrel', '$2.1B'],
-  ])('%s', async (q, expected) => {
-    const a = await eng.answer(q);
-    expect(a.kind, a.answer).not.toBe('not_found');
-    expect(a.answer).toContain(expected);
-  });
+  ])('%s', (q, expected) => expectAnswerFrom(eng, q, expected));
 });
 
 describe('genre verbs and implicit parties', () => {
@@ -503,17 +509,14 @@ describe('words that frame a chat question are forgiven where the article lacks 
 });
 
 describe('company names as news writes them: trade name and industry, declared short names, quoted catchphrases', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'trade-names-'));
-  writeFileSync(
-    join(dir, 'article.txt'),
+  const { article: trade, engine: eng } = fixture(
+    'trade-names',
     '程远舟出任岚桥物流总裁\n\n2025-03-02 08:00  来源：某财经\n\n3月1日，程远舟正式出任岚桥物流股份有限公司（下称“岚桥物流”）总裁。此前他在朔风航运工作了5年，后来又在青栎快运担任副总裁。\n\n' +
       '2024年岚桥物流营业收入为120亿元，同比增长9%。岚桥在华东拥有12个分拨中心。\n\n董事会认为公司需要一位擅长“精打细算”的管理者，而“增收不增利”的问题必须解决。鹤岭证券分析师表示，岚桥的成本控制明显改善。\n\n与程远舟一同履新的还有新任首席财务官林若溪。岚桥物流将于10月28日发布第三季度报告。\n\n2024年，岚桥快运业务收入为30亿元，同比增长18%。岚桥物流还为两大事业群建立了轮值总裁制。岚桥在华东的快运运价下调8%。\n\n' +
       '程远舟今年47岁，是典型的“技术出身”。2014年3月，他加入岚桥物流。消息公布后，岚桥物流收盘上涨5.3%，报27.86元/股。\n\n' +
       '3月1日晚间，岚桥物流发布年度业绩，同时宣布副总裁周亦航将于4月1日起出任首席运营官。岚桥物流还设有冷链事业部。以同业公司青栎快运为例，2024年其科技服务收入为3亿元。2024年9月，岚桥物流以5亿元收购朔风航运60%的股权。\n',
+    '2025-03-02',
   );
-  writeFileSync(join(dir, 'meta.json'), JSON.stringify({ title: '程远舟出任岚桥物流总裁', source: 'fixture', published: '2025-03-02', language: 'zh', file: 'article.txt' }));
-  const trade = openArticle(dir);
-  const eng = createEngineFrom({ article: trade, facts: loadFactBook(trade) });
 
   it('an industry word ends a name; the declared short name and the bare trade name mean the same company', () => {
     const company = trade.entities.get('岚桥物流');
@@ -571,21 +574,11 @@ describe('company names as news writes them: trade name and industry, declared s
     ['岚桥股价报多少', '27.86'],
     // The stake the question states is given; the price is asked.
     ['岚桥收购朔风航运60%股权的对价是多少', '5亿元'],
-  ])('%s', async (q, expected) => {
-    const a = await eng.answer(q);
-    expect(a.kind, a.answer).not.toBe('not_found');
-    expect(a.answer).toContain(expected);
-  });
+  ])('%s', (q, expected) => expectAnswerFrom(eng, q, expected));
 });
 
 describe('encyclopedia paragraphs: biographies, titles of any post, names met once, dimensions asked with 多', () => {
-  const open = (name: string, text: string) => {
-    const d = mkdtempSync(join(tmpdir(), `${name}-`));
-    writeFileSync(join(d, 'article.txt'), text);
-    writeFileSync(join(d, 'meta.json'), JSON.stringify({ title: name, source: 'fixture', published: '2018-01-01', language: 'zh', file: 'article.txt' }));
-    const a = openArticle(d);
-    return createEngineFrom({ article: a, facts: loadFactBook(a) });
-  };
+  const open = (name: string, text: string) => fixture(name, text, '2018-01-01').engine;
   const bio = open(
     'bio',
     '罗思远，临江人，生于罗马。男，汉族。1971年8月参加工作。1992年4月，任中共临江市东港区委副书记、代区长。1998年6月，调任临江市商务局局长。2003年1月，任临江市副市长。2002年，他主持的商务局改革方案获得省里认可。罗思远随即被列为副市长人选。1983年，罗思远参与临江港口建设。1989年，东港区防洪工程由他主持。',
@@ -605,11 +598,7 @@ describe('encyclopedia paragraphs: biographies, titles of any post, names met on
     ['罗思远出生于哪里', '罗马'],
     // The sentence that states the year asked is the one meant, whatever its verb.
     ['1989年，罗思远参与了什么工程', '防洪'],
-  ])('a biography opening with its subject\'s name is about that person throughout: %s', async (q, expected) => {
-    const a = await bio.answer(q);
-    expect(a.kind, a.answer).not.toBe('not_found');
-    expect(a.answer).toContain(expected);
-  });
+  ])('a biography opening with its subject\'s name is about that person throughout: %s', (q, expected) => expectAnswerFrom(bio, q, expected));
 
   it.each([
     ['青石巷有多长？', '860米'],
@@ -626,11 +615,7 @@ describe('encyclopedia paragraphs: biographies, titles of any post, names met on
     ['古槐的影子什么时候最短', '夏至'],
     // A definition opens on its term; a mention in passing ("…会馆则是…") does not define it.
     ['什么是临江盐商', '经营盐业'],
-  ])('%s', async (q, expected) => {
-    const a = await street.answer(q);
-    expect(a.kind, a.answer).not.toBe('not_found');
-    expect(a.answer).toContain(expected);
-  });
+  ])('%s', (q, expected) => expectAnswerFrom(street, q, expected));
 
   it('a claim told in a narrative is explained by what led to it, the sentence before', async () => {
     const a = await bio.answer('罗思远为什么被列为副市长人选');
@@ -650,15 +635,12 @@ describe('encyclopedia paragraphs: biographies, titles of any post, names met on
 });
 
 describe('periods as a results story writes them: relative to the posting date, and glossed', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'fiscal-'));
-  writeFileSync(
-    join(dir, 'article.txt'),
+  const { article: fiscal, engine: eng } = fixture(
+    'fiscal',
     '临溪电器发布季度业绩\n\n2025-11-10 09:00  来源：某财经\n\n2025财年（2024年7月1日至2025年6月30日），临溪电器实现营业收入150亿元，同比增长6%。\n\n' +
       '今年三季度，也就是临溪电器2026财年的第一财季，公司实现营收40亿元，同比增长9%。去年上半年，临溪电器营收为70亿元。\n',
+    '2025-11-10',
   );
-  writeFileSync(join(dir, 'meta.json'), JSON.stringify({ title: '临溪电器发布季度业绩', source: 'fixture', published: '2025-11-10', language: 'zh', file: 'article.txt' }));
-  const fiscal = openArticle(dir);
-  const eng = createEngineFrom({ article: fiscal, facts: loadFactBook(fiscal) });
 
   it('a figure belongs to the period stated first, not to the one glossing it in brackets or after 也就是', () => {
     const figures = loadFactBook(fiscal).facts.filter((f) => f.type === 'figure');
@@ -671,11 +653,7 @@ describe('periods as a results story writes them: relative to the posting date, 
     ['三季度营收多少', '40亿元'],
     ['临溪2025财年营收', '150亿元'],
     ['临溪电器去年上半年营收多少', '70亿元'],
-  ])('%s', async (q, expected) => {
-    const a = await eng.answer(q);
-    expect(a.kind, a.answer).not.toBe('not_found');
-    expect(a.answer).toContain(expected);
-  });
+  ])('%s', (q, expected) => expectAnswerFrom(eng, q, expected));
 
   it('a quarter the article does not give is refused', async () => {
     expect((await eng.answer('临溪电器今年二季度营收多少')).kind).toBe('not_found');
