@@ -23,10 +23,10 @@ async function expectAnswerFrom(eng: Engine, q: string, expected: string) {
 const expectAnswer = (q: string, expected: string) => expectAnswerFrom(engine, q, expected);
 
 /** A fixture article of the test's own in a temporary corpus folder (meta.json + article.txt only). */
-function fixture(name: string, text: string, published: string) {
+function fixture(name: string, text: string, published: string, title = name) {
   const d = mkdtempSync(join(tmpdir(), `${name}-`));
   writeFileSync(join(d, 'article.txt'), text);
-  writeFileSync(join(d, 'meta.json'), JSON.stringify({ title: name, source: 'fixture', published, language: 'zh', file: 'article.txt' }));
+  writeFileSync(join(d, 'meta.json'), JSON.stringify({ title, source: 'fixture', published, language: 'zh', file: 'article.txt' }));
   const a = openArticle(d);
   return { article: a, engine: createEngineFrom({ article: a, facts: loadFactBook(a) }) };
 }
@@ -169,14 +169,12 @@ describe('a dated lead-in sentence dates the event told right after it', () => {
 });
 
 describe("a title between Latin names divides them, and a role written after a company is that company's", () => {
-  const dir = mkdtempSync(join(tmpdir(), 'latin-roles-'));
-  writeFileSync(
-    join(dir, 'article.txt'),
+  const { article: latin, engine: eng } = fixture(
+    'latin-roles',
     'Orbis收购案回顾\n\n2022年3月，Orbis CEO Lena Park宣布以$2.1B收购Kestrel Systems。\n\n2015年，Tom Reyes出任CEO，带领Kestrel走向海外。\n\nKestrel的营收在2023年达到$800M（+25%）。Kestrel投资$90M扩建工厂。成立以来，Kestrel累计融资额达到$1.5B，Market Cap约$3B。\n',
+    '2024-01-01',
+    'Orbis收购案回顾',
   );
-  writeFileSync(join(dir, 'meta.json'), JSON.stringify({ title: 'Orbis收购案回顾', source: 'fixture', published: '2024-01-01', language: 'zh', file: 'article.txt' }));
-  const latin = openArticle(dir);
-  const eng = createEngineFrom({ article: latin, facts: loadFactBook(latin) });
 
   it('"Orbis CEO Lena Park" is the company Orbis and the person Lena Park', () => {
     expect(latin.entities.get('Orbis')?.kind).toBe('org');
@@ -291,9 +289,8 @@ describe('counting focus and words that point back', () => {
 });
 
 describe('figures, rounds and names in a funding story', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'funding-'));
-  writeFileSync(
-    join(dir, 'article.txt'),
+  const { article: story, engine: eng } = fixture(
+    'funding',
     [
       '曜川科技完成D轮融资，邵予安接任CEO',
       '11月1日，邵予安正式出任曜川科技CEO。创始人简鹤鸣卸任CEO后继续担任董事长。',
@@ -301,10 +298,9 @@ describe('figures, rounds and names in a funding story', () => {
       '简鹤鸣今年64岁，他在致全体员工的内部信中写道：公司的下一个十年属于年轻人。',
       '此前，曜川科技在2022年完成了C轮融资，估值约80亿元。邵予安表示，新一轮资金将投向海外市场。',
     ].join('\n\n'),
+    '2025-11-10',
+    '曜川科技完成D轮融资',
   );
-  writeFileSync(join(dir, 'meta.json'), JSON.stringify({ title: '曜川科技完成D轮融资', source: 'fixture', published: '2025-11-10', language: 'zh', file: 'article.txt' }));
-  const story = openArticle(dir);
-  const eng = createEngineFrom({ article: story, facts: loadFactBook(story) });
 
   it('names the segmenter cuts apart are whole: 邵予/安, 简/鹤鸣, 曜/川科技', () => {
     const names = story.entities.entities.map((e) => e.canonical);

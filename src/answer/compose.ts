@@ -94,21 +94,27 @@ const BM25_OWN_BEST = 5;
 const HEAD_CREDIT = 0.5;
 // Characters that make nouns rather than carry their sense (子, 儿, 头, 者 …) or are too common to say so.
 const AFFIX_CHARS = new Set([...'子儿头者性化家们的了是在有和不一人大小上下中年月日时前后来去说'].concat([...FUNCTION_CHARS]));
-/** The character stands as a word of its own in the text: not inside a dictionary word with its neighbour. */
-const HEAD_ALONE = (c: string, hay: string): boolean => {
+/** The character stands as a word of its own in the text: not doubled, and not inside a dictionary word
+ * with its neighbour. */
+function standsAlone(c: string, hay: string): boolean {
   for (let at = hay.indexOf(c); at >= 0; at = hay.indexOf(c, at + 1)) {
     const before = hay.slice(Math.max(0, at - 1), at + 1);
     const after = hay.slice(at, at + 2);
-    if (!(before.length === 2 && inDictionary(before)) && !(after.length === 2 && inDictionary(after))) return true;
+    if (after !== c + c && !(before.length === 2 && inDictionary(before)) && !(after.length === 2 && inDictionary(after))) return true;
   }
   return false;
-};
+}
+/** "其叶" for 树叶, "妻" for 妻子: a two-character noun (not a name) written by one of its sense-bearing
+ * characters alone. */
+const headStandsIn = (w: string, hay: string): boolean =>
+  [...w].length === 2 && !personShaped(w) && [...w].some((c) => !AFFIX_CHARS.has(c) && standsAlone(c, hay));
+// Two characters that qualify a kind ("国际化业务"), not a count of it ("200多个城市").
+const QUALIFYING_CHAR = '[^\\P{Script=Han}个多余几两一二三四五六七八九十百千万种些]';
+const KIND_QUALIFIER = `${QUALIFYING_CHAR}{2}`;
 
 /** Ranking: the sentence's own coverage counts double its paragraph's; the fused retrieval score (a few
  * hundredths) is scaled to weigh about as much as one covered word. */
 const SENTENCE_WEIGHT = 2;
-// Two characters that qualify a kind ("国际化业务"), not a count of it ("200多个城市").
-const KIND_QUALIFIER = '[^\\P{Script=Han}个多余几两一二三四五六七八九十百千万种些][^\\P{Script=Han}个多余几两一二三四五六七八九十百千万种些]';
 const RETRIEVAL_WEIGHT = 10;
 /** A sentence half made of the question's own wording is a lead-in: the answer carries on past it. */
 const LEAD_IN_NOVELTY = 0.5;
@@ -160,7 +166,7 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
     if ([w, ...(q.alternatives.get(w) ?? [])].some((x) => hay.includes(compact(x)))) return 1;
     const grams = [...new Set(bigrams(w))];
     // A two-character noun is often written by its head character alone ("其叶" for 树叶, "妻" for 妻子).
-    if (grams.length === 1 && [...w].length === 2 && !q.entities.includes(w) && !article.entities.find(w).length && !personShaped(w) && [...w].some((c) => !AFFIX_CHARS.has(c) && new RegExp(`${c}(?!${c})`).test(hay) && HEAD_ALONE(c, hay))) return HEAD_CREDIT;
+    if (grams.length === 1 && !q.entities.includes(w) && !article.entities.find(w).length && headStandsIn(w, hay)) return HEAD_CREDIT;
     if (grams.length < 2) return 0;
     const share = grams.filter((g) => hay.includes(g)).length / grams.length;
     return share >= options.partialMatchShare ? share * PARTIAL_MATCH_CREDIT : 0;
@@ -324,6 +330,7 @@ function rankCandidates(
 ): Candidate[] {
   const candidates: Candidate[] = [];
   const unit = q.asksQuantity ? askedUnit(q.text) : undefined;
+  const slot = slotOf(q);
   // Fused top hits, plus BM25's own best: a weak dense model must not push the lexical evidence out.
   const pool = hits.filter((h, i) => i < options.candidates || (h.ranks.bm25 ?? Infinity) <= BM25_OWN_BEST);
   for (const hit of pool) {
@@ -336,7 +343,7 @@ function rankCandidates(
       const typed =
         q.answerType === 'definition'
           ? defines(q, sentence.text) ? (definesAtStart(q, sentence.text) ? options.slotBonus : options.slotBonus / 2) : 0
-          : holdsType(q.answerType, sentence.text, article.entities, slotOf(q)) ? (CONCRETE_TYPES.has(q.answerType) ? options.slotBonus : options.slotBonus / 2) : 0;
+          : holdsType(q.answerType, sentence.text, article.entities, slot) ? (CONCRETE_TYPES.has(q.answerType) ? options.slotBonus : options.slotBonus / 2) : 0;
       // A figure in the unit asked ("多长" wants metres) is the slot filled, as a type is.
       const inUnit = unit !== undefined && figureInUnit(sentence.text, unit) ? options.slotBonus : 0;
       // The years asked are a constraint on the paragraph; the sentence that states them is the one meant.

@@ -108,8 +108,8 @@ const MAX_FOLLOW_UP_CHAIN = 8;
  * knowing whose figure is asked (the question may name a business line, "创新药收入", that no fact book
  * entity is; the passage that states it answers). The others (only a change given, an undated event) say
  * something about the question itself. */
-const FALLIBLE_REFUSALS = /figure: (period|entity) mismatch|figure: ambiguous/;
 const AMBIGUOUS_OWNER = /figure: ambiguous/;
+const FALLIBLE_REFUSALS = new RegExp(`figure: (period|entity) mismatch|${AMBIGUOUS_OWNER.source}`);
 
 /** A passage answer at or below this confidence was offered as "most relevant", not as the answer. */
 const LOW_CONFIDENCE_LIMIT = 0.35;

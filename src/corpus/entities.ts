@@ -3,7 +3,7 @@
 // "…集团"), Latin-script names, quoted names, and the short forms the article itself uses. The corpus
 // folder's aliases.json adds the other names people use (English company names, nicknames).
 import type { Aliases } from './load.js';
-import { DEICTIC_START, FUNCTION_CHARS, LATIN_PERIOD, GENERIC_ACRONYMS, GENERIC_ORG_PREFIXES, ORG_ENDINGS, SURNAMES, type EntityKind } from '../genre/names.js';
+import { DEICTIC_START, FUNCTION_CHARS, LATIN_PERIOD, GENERIC_ACRONYMS, GENERIC_ORG_PREFIXES, ORG_ENDINGS, SURNAMES, tradeNameOf, type EntityKind } from '../genre/names.js';
 import { MEASURES } from '../genre/measures.js';
 import { tightenSpacing } from '../text/normalize.js';
 import { inDictionary, STOP_WORDS, tag } from '../text/segment.js';
@@ -285,8 +285,7 @@ function shortForms(entity: Entity, text: string, counts: Map<string, number>): 
   const out: string[] = [];
   const c = entity.canonical;
   if (entity.kind === 'org' && HAN.test(c)) {
-    const ending = [...ORG_ENDINGS].sort((a, b) => b.length - a.length).find((e) => c.endsWith(e) && c.length - e.length >= 2);
-    const prefix = ending ? c.slice(0, -ending.length) : '';
+    const prefix = tradeNameOf(c) ?? '';
     if (prefix && !GENERIC_ORG_PREFIXES.has(prefix) && standalone(prefix, text)) out.push(prefix);
   } else if (/ /.test(c)) {
     const words = c.split(' ');

@@ -1,7 +1,7 @@
 // Routes a question to the fact book: entity + measure + period, or entity + event for "when" questions.
 // An exact match answers deterministically; a match on everything but the period says which periods the
 // article does give; anything else goes on to retrieval.
-import { ORG_ENDINGS } from '../genre/names.js';
+import { ORG_ENDINGS, tradeNameOf } from '../genre/names.js';
 import { ordinalsIn, type QueryAnalysis } from '../question/query.js';
 import type { Citation, ChunkId } from '../types.js';
 import { findMeasures, familyOf } from '../genre/measures.js';
@@ -284,10 +284,7 @@ function mainSubject(book: FactBook, pool: FigureFact[]): string | undefined {
   // appointments and figures the article reports ("沧澜科技完成了对海川物流的收购") is its subject.
   // (News names a company by its trade name: "曜森" for 曜森集团.)
   const owners = new Set(book.facts.filter((f) => f.type === 'figure').map((f) => f.entity));
-  const tradeName = (e: string) => {
-    const ending = ORG_ENDINGS.filter((x) => e.endsWith(x) && e.length - x.length >= 2).sort((a, b) => b.length - a.length)[0];
-    return ending ? e.slice(0, -ending.length) : e;
-  };
+  const tradeName = (e: string) => tradeNameOf(e) ?? e;
   // (The trade name alone or with the entity's own ending: "沧澜银行" is not 沧澜科技.)
   // A trade name several owners share ("沧澜" of 沧澜科技 and 沧澜财富) tells none of them apart.
   const shared = (trade: string) => [...owners].filter((o) => tradeName(o) === trade).length > 1;

@@ -28,6 +28,14 @@ export const ORG_ENDINGS = [
   '教育', '影视', '零售', '百货', '商贸', '贸易', '生物', '医疗', '股份',
 ];
 
+const ENDINGS_LONGEST_FIRST = [...ORG_ENDINGS].sort((a, b) => b.length - a.length);
+/** The name before the longest organisation ending that leaves two characters or more ("曜森" of 曜森集团),
+ * or undefined when the name has no such ending. */
+export function tradeNameOf(name: string): string | undefined {
+  const ending = ENDINGS_LONGEST_FIRST.find((e) => name.endsWith(e) && name.length - e.length >= 2);
+  return ending ? name.slice(0, -ending.length) : undefined;
+}
+
 /** Words that stand before an organisation ending without naming one ("上市公司", "这家银行", "商业银行"). */
 export const GENERIC_ORG_PREFIXES = new Set(
   (

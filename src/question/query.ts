@@ -165,17 +165,8 @@ const uniqueMeasures = <T extends { measure: { canonical: string } }>(found: T[]
 function contentWords(text: string, inArticle: (w: string) => boolean, article: Article): string[] {
   // The article's names are words of their own: cut the question around them, so the segmenter cannot
   // glue a name to the verb after it ("华金干", "鸡毛松有").
-  // A name the entity list holds only in part ("阿夸" of 阿夸弗雷斯卡) runs on as far as the article always
-  // writes it: where every mention in the article goes on with the same character.
   const hay = compactArticle(article);
-  const always = (name: string, longer: string) => hay.split(compact(name)).length === hay.split(compact(longer)).length;
-  const names = article.entities.find(text).map((m) => {
-    let name = m.name;
-    // (It stops where a word of the language starts: "林默离职" is the name, then 离职.)
-    const wordAt = (at: number) => inDictionary(text.slice(at, at + 2)) && text.slice(at, at + 2).length === 2;
-    for (let next = text.slice(m.at, m.at + name.length + 1); name.length < MAX_NAME_RUN && /\p{Script=Han}$/u.test(next) && next.length > name.length && !wordAt(m.at + name.length) && always(name, next); next = text.slice(m.at, m.at + name.length + 1)) name = next;
-    return { ...m, name };
-  });
+  const names = article.entities.find(text).map((m) => ({ ...m, name: nameRun(text, m.at, m.name, hay) }));
   const pieces: string[] = [];
   let from = 0;
   for (const m of names) {
@@ -193,6 +184,29 @@ function contentWords(text: string, inArticle: (w: string) => boolean, article: 
 
 /** Longest run a partly known name is extended to. */
 const MAX_NAME_RUN = 12;
+
+/** A name the entity list holds only in part ("阿夸" of 阿夸弗雷斯卡) runs on as far as the article always
+ * writes it: while every mention in the article goes on with the question's next character. It stops where
+ * a word of the language starts ("林默离职" is the name, then 离职). */
+function nameRun(text: string, at: number, name: string, hay: string): string {
+  let run = name;
+  while (run.length < MAX_NAME_RUN) {
+    const next = text[at + run.length] ?? '';
+    const pair = text.slice(at + run.length, at + run.length + 2);
+    if (!/\p{Script=Han}/u.test(next) || (pair.length === 2 && inDictionary(pair)) || !alwaysFollowedBy(hay, compact(run), next)) break;
+    run += next;
+  }
+  return run;
+}
+/** Every occurrence of the word in the text is followed by that character (and there is one). */
+function alwaysFollowedBy(hay: string, word: string, next: string): boolean {
+  let seen = false;
+  for (let at = hay.indexOf(word); at >= 0; at = hay.indexOf(word, at + 1)) {
+    if (hay[at + word.length] !== next) return false;
+    seen = true;
+  }
+  return seen;
+}
 // Characters the segmenter glues onto a name it does not know ("高登现效力", "兆康苑为总站"): function
 // characters and the adverb 现 ("now").
 const GLUED_CHARS = new Set([...FUNCTION_CHARS, '现', '曾', '均', '共', '约', '即']);
