@@ -3,7 +3,7 @@
 // "…集团"), Latin-script names, quoted names, and the short forms the article itself uses. The corpus
 // folder's aliases.json adds the other names people use (English company names, nicknames).
 import type { Aliases } from './load.js';
-import { DEICTIC_START, FUNCTION_CHARS, LATIN_PERIOD, GENERIC_ACRONYMS, GENERIC_ORG_PREFIXES, ORG_ENDINGS, SURNAMES, tradeNameOf, type EntityKind } from '../genre/names.js';
+import { DEICTIC_START, FORM_ENDINGS, FUNCTION_CHARS, LATIN_PERIOD, GENERIC_ACRONYMS, GENERIC_ORG_PREFIXES, ORG_ENDINGS, SURNAMES, tradeNameOf, type EntityKind } from '../genre/names.js';
 import { MEASURES } from '../genre/measures.js';
 import { tightenSpacing } from '../text/normalize.js';
 import { inDictionary, STOP_WORDS, tag } from '../text/segment.js';
@@ -92,9 +92,10 @@ function candidatesOf(
   options: EntityOptions,
   namesBeforeEndings: Set<string>,
   frequency: (s: string) => number,
-): { found: Candidate[]; unknown: string[] } {
+): { found: Candidate[]; unknown: string[]; declared: Declared[] } {
   const found: Candidate[] = [];
   const unknown: string[] = [];
+  const declared: Declared[] = [];
   for (let i = 0; i < tags.length; i++) {
     const { word, tag: t } = tags[i]!;
     if (LATIN_WORD.test(word)) {
@@ -111,7 +112,7 @@ function candidatesOf(
       continue;
     }
     if (!HAN.test(word)) continue;
-    const person = personAt(tags, i, (name) => frequency(name) >= options.minUnknownWordCount);
+    const person = misreadPerson(tags, i, personAt(tags, i, (name) => frequency(name) >= options.minUnknownWordCount));
     const before = (tags[i - 1]?.word === ' ' ? tags[i - 2] : tags[i - 1])?.word ?? '';
     if (person) found.push({ name: person, kind: 'person', titled: TITLE_BEFORE_NAME.test(before) });
     // "上市公司", "金融公司": a generic word before the ending names a kind of company, not one.
@@ -126,10 +127,38 @@ function candidatesOf(
     // “岚桥物流” after 下称/简称 is the short name of the organisation just named.
     if (SHORT_NAME_DECLARED.test(text.slice(Math.max(0, m.index! - 6), m.index!))) {
       const full = text.slice(0, m.index!).replace(SHORT_NAME_DECLARED, '');
-      found.push({ name, kind: ORG_ENDINGS.some((e) => full.endsWith(e)) ? 'org' : 'product' });
+      const isOrg = ORG_ENDINGS.some((e) => full.endsWith(e));
+      found.push({ name, kind: isOrg ? 'org' : 'product' });
+      if (isOrg) declared.push({ name, before: full.slice(-DECLARED_OWNER_REACH) });
     } else if (m[0].startsWith('《') || quotedName(name)) found.push({ name, kind: 'product' });
   }
-  return { found, unknown };
+  return { found, unknown, declared };
+}
+
+/** A short name the article declares ("澜辰新能源科技股份有限公司（下称“澜辰新能”）") and the text before it. */
+interface Declared {
+  name: string;
+  before: string;
+}
+// How far before 下称 the full name may start, in characters (a long company name fits).
+const DECLARED_OWNER_REACH = 24;
+
+/** A declared short name is another name of the organisation just before it, never an entity of its own
+ * (it need not be a prefix: "岚州农商银行" for "岚州农村商业银行股份有限公司"). */
+function mergeDeclared(byName: Map<string, Entity>, declared: Declared[]): void {
+  for (const { name, before } of declared) {
+    const owner = [...new Set(byName.values())]
+      .filter((e) => e.kind === 'org' && !e.names.includes(name))
+      .map((e) => ({ e, at: Math.max(...e.names.map((n) => before.lastIndexOf(n))) }))
+      .filter((x) => x.at >= 0)
+      .sort((a, b) => b.at - a.at || b.e.canonical.length - a.e.canonical.length)[0]?.e;
+    if (!owner) continue;
+    const own = byName.get(name);
+    if (own && own !== owner) {
+      byName.delete(name);
+      for (const n of own.names) if (!owner.names.includes(n)) owner.names.push(n);
+    } else if (!owner.names.includes(name)) owner.names.push(name);
+  }
 }
 
 // "（下称“岚桥物流”）", "(以下简称“华行”)": the article declares the short name it will use.
@@ -159,6 +188,19 @@ function personAt(tags: Tagged, i: number, recurs: (name: string) => boolean): s
     (SURNAMES.has(word) && [...word].length === 1 && /^(?:nr|nrt|nrfg)$/.test(next?.tag ?? '') && recurs(word + next!.word));
   if (splitGiven && nextChars >= 1 && nextChars <= 2) return word + next!.word;
   return null;
+}
+
+/** A surname-shaped word the segmenter cut out of other words is no person: right before an organisation
+ * ending it is a trade name ("任泰丰银行": 任 + 泰丰银行), and when its surname character ends the word
+ * before it while the rest is a word of its own, the cut went wrong ("现金红利" as 现 + 金红利). */
+function misreadPerson(tags: Tagged, i: number, person: string | null): string | null {
+  if (!person) return null;
+  const next = tags[i + 1]?.word ?? '';
+  const prev = tags[i - 1]?.word ?? '';
+  if (ORG_ENDINGS.some((e) => next.startsWith(e))) return null;
+  const rest = person.slice(1);
+  if (HAN.test(prev) && inDictionary(prev.slice(-1) + person[0]) && [...rest].length >= 2 && inDictionary(rest)) return null;
+  return person;
 }
 
 // Tags no character of a name gets: prepositions, conjunctions, particles, adverbs, pronouns, numerals.
@@ -239,7 +281,7 @@ function orgEndingAt(tags: Tagged, i: number, options: EntityOptions, namesBefor
     words.unshift({ w, t });
   }
   const firstProper = words.findIndex((x) => proper(x.w, x.t));
-  const nearestNoun = words.length && noun(words[words.length - 1]!.w, words[words.length - 1]!.t) ? words.length - 1 : -1;
+  const nearestNoun = words.length && FORM_ENDINGS.has(ending) && noun(words[words.length - 1]!.w, words[words.length - 1]!.t) ? words.length - 1 : -1;
   const start = firstProper >= 0 ? firstProper : nearestNoun;
   const name = start >= 0 ? words.slice(start).map((x) => x.w).join('') : '';
   return [...name].length >= 2 ? name + ending : null;
@@ -286,7 +328,8 @@ function shortForms(entity: Entity, text: string, counts: Map<string, number>): 
   const c = entity.canonical;
   if (entity.kind === 'org' && HAN.test(c)) {
     const prefix = tradeNameOf(c) ?? '';
-    if (prefix && !GENERIC_ORG_PREFIXES.has(prefix) && standalone(prefix, text)) out.push(prefix);
+    // (A place, "岚州市" of 岚州市金融控股集团, names a city, not the group.)
+    if (prefix && !GENERIC_ORG_PREFIXES.has(prefix) && !ADMINISTRATIVE_PLACE.test(prefix) && standalone(prefix, text)) out.push(prefix);
   } else if (/ /.test(c)) {
     const words = c.split(' ');
     const short = entity.kind === 'person' ? words[words.length - 1]! : words[0]!;
@@ -294,6 +337,9 @@ function shortForms(entity: Entity, text: string, counts: Map<string, number>): 
   }
   return out.filter((s) => (counts.get(s) ?? 0) === 0);
 }
+
+// A place named with its administrative unit: "岚州市", "江宁区", "湖南省".
+const ADMINISTRATIVE_PLACE = /^\p{Script=Han}{2,4}[省市县区]$/u;
 
 /** The word occurs somewhere not followed by an organisation ending. */
 function standalone(word: string, text: string): boolean {
@@ -322,13 +368,15 @@ export function deriveEntities(paragraphs: string[], aliases: Aliases, options: 
   const namesBeforeEndings = repeatedBeforeEndings([...tagged.values()], options);
   const byName = new Map<string, Entity>();
   const unknownCounts = new Map<string, number>();
+  const declared: Declared[] = [];
   // A measure's own name ("Market Cap", "ARR") is what is measured, never who owns a figure.
   const add = (name: string, kind: EntityKind) => {
     if (MEASURE_NAMES.has(name.toLowerCase())) return;
     if (!byName.has(name)) byName.set(name, { canonical: name, kind, names: [name] });
   };
   for (const text of texts) {
-    const { found, unknown } = candidatesOf(tagged.get(text)!, text, options, namesBeforeEndings, frequency);
+    const { found, unknown, declared: shorts } = candidatesOf(tagged.get(text)!, text, options, namesBeforeEndings, frequency);
+    declared.push(...shorts);
     for (const c of found) {
       // A two-character "name" is as likely a word the segmenter guessed ("管钱") unless a title stands before
       // it or the article keeps using it.
@@ -356,6 +404,7 @@ export function deriveEntities(paragraphs: string[], aliases: Aliases, options: 
       taken.set(s, 1);
     }
   }
+  mergeDeclared(byName, declared);
   addLineNames(byName, texts, options);
   const topic = topicOf(texts[0] ?? '', all);
   if (topic) {

@@ -8,7 +8,7 @@ import { chunkOfOffset } from '../corpus/cite.js';
 import { tightenSpacing } from '../text/normalize.js';
 import type { Sentence } from '../types.js';
 import { canonicalRole, EVENT_CLASSES, ROLES } from '../genre/events.js';
-import { findMeasures, type MeasureEntry } from '../genre/measures.js';
+import { findMeasures, measureNounBefore, type MeasureEntry } from '../genre/measures.js';
 import { findPeriods, type FoundPeriod } from '../genre/period.js';
 import type { EventFact, Fact, FigureFact } from './schema.js';
 
@@ -229,6 +229,10 @@ function figuresOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
     // (Only in the same kind of unit: "降价 43%" does not continue a sales figure in 亿元.)
     const last = state.figures[state.figures.length - 1];
     const previous = last && isPercent(last.unit) === isPercent(q.match[3]!) ? last : undefined;
+    // "拨备覆盖率312.46%": a measure noun the genre does not list names the figure; it continues no earlier
+    // measure and takes none from farther back in the sentence.
+    const noun = measureNounBefore(q.clause);
+    if (!given && noun && !(measure && noun.endsWith(measure.word))) continue;
     const measureName = measure?.measure.canonical ?? previous?.measure;
     // A unit-word ("个商圈") reads badly as a label; the measure's name says it. "在指数基金上高于…": the
     // thing named after 在…上/方面 is the line of the measure the figure is about.

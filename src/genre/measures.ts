@@ -64,3 +64,14 @@ export function findMeasures(text: string): { measure: MeasureEntry; word: strin
 
 export const measureByName = new Map(MEASURES.map((m) => [m.canonical, m]));
 export const familyOf = (canonical: string): string => measureByName.get(canonical)?.family ?? canonical;
+
+/** The head nouns of the genre's measures: a word ending in one of them names a measure even when it is not
+ * one the genre lists ("拨备覆盖率", "资产总额", "关注类贷款占比"). */
+export const MEASURE_HEAD = /(?:率|额|量|(?<![同环])比|比例|比重|规模|余额|收入|利润|成本|费用|支出|均价|单价|市值|估值)$/;
+/** A measure noun standing right before a figure ("拨备覆盖率312.46%", "资产总额为4386.52亿元"): the linking
+ * verb and qualifier words are stripped first; returns the noun, or undefined. */
+export function measureNounBefore(clause: string): string | undefined {
+  const lead = clause.replace(/(?:分别|约为|约|为|是|达到了?|达|仅|超过|至|了|升至|降至)+$/, '');
+  const m = /\p{Script=Han}{2,10}$/u.exec(lead);
+  return m && MEASURE_HEAD.test(m[0]) ? m[0] : undefined;
+}

@@ -28,6 +28,13 @@ export const ORG_ENDINGS = [
   '教育', '影视', '零售', '百货', '商贸', '贸易', '生物', '医疗', '股份',
 ];
 
+/** Endings that say what kind of body a name is (its legal or institutional form). Only after one of these
+ * does an ordinary noun make a name ("农商银行", "财经大学"); an industry word after an ordinary noun is a
+ * phrase of the trade ("绿色金融", "代理保险", "期限资本"), so there the name must be proper. */
+export const FORM_ENDINGS = new Set([
+  '银行', '集团', '公司', '基金', '证券', '大学', '学院', '研究院', '研究所', '交易所', '委员会', '协会', '事务所', '会计师事务所', '律师事务所', '控股', '信托',
+]);
+
 const ENDINGS_LONGEST_FIRST = [...ORG_ENDINGS].sort((a, b) => b.length - a.length);
 /** The name before the longest organisation ending that leaves two characters or more ("曜森" of 曜森集团),
  * or undefined when the name has no such ending. */

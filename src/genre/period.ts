@@ -84,6 +84,19 @@ function findPeriodsNow(text: string, postedYear: number): FoundPeriod[] {
 }
 
 /** The periods a question asks about: 去年/今年 read against the posting year, "2024全年" as the year. */
+// "22年前三季度", "23年的营收", "24年底": a year typed with two digits, where a period or the thing measured
+// follows (not a span of years: "干了22年").
+const SHORT_YEAR = /(?<![\d.年])(\d{2})年(?=前|上半|下半|全年|底|末|初|第|[一二三四]季度|[Qq][1-4]|的|度|[0-9]{1,2}月|\p{Script=Han}{0,3}(?:营收|收入|利润|净利|业绩|亏损|盈利|市值|估值))/gu;
+/** Two-digit years written out in full: the century that puts the year at most a few years past posting. */
+export function expandShortYears(text: string, postedYear: number): string {
+  return text.replace(SHORT_YEAR, (whole, yy: string) => {
+    const year = 2000 + Number(yy) <= postedYear + SHORT_YEAR_AHEAD ? 2000 + Number(yy) : 1900 + Number(yy);
+    return `${year}年`;
+  });
+}
+/** How far past the posting year a two-digit year may point (plans and targets: "27年上市"). */
+const SHORT_YEAR_AHEAD = 5;
+
 export function periodsAskedIn(question: string, postedYear: number, postedMonth = 12): FoundPeriod[] {
   // A quarter asked with no year ("三季度营收", "Q3") is the latest one ended before the posting date.
   const yearOf = (q: number) => (q * 3 <= postedMonth ? postedYear : postedYear - 1);
@@ -91,6 +104,8 @@ export function periodsAskedIn(question: string, postedYear: number, postedMonth
     .replace(/\s+/g, '')
     .replace(/去年(?!同期)/g, `${postedYear - 1}年`)
     .replace(/今年/g, `${postedYear}年`)
+    // "头三个季度", "前3季度": the first three quarters however they are counted.
+    .replace(/(?:头|前)(?:三|3)个?季度/g, '前三季度')
     .replace(/(?<![\d年第前])([一二三四])季度/g, (_, n: string) => `${yearOf(' 一二三四'.indexOf(n))}年${n}季度`)
     .replace(/(?<![\d年])[Qq]([1-4])(?!\d)/g, (_, n: string) => `${yearOf(Number(n))}Q${n}`);
   return findPeriods(dated, postedYear);

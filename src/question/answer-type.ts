@@ -5,6 +5,7 @@ import type { EntityIndex } from '../corpus/entities.js';
 import { ROLES } from '../genre/events.js';
 import { FUNCTION_CHARS, ORG_ENDINGS } from '../genre/names.js';
 import { tag } from '../text/segment.js';
+import { CLASSIFIERS } from '../text/function-words.js';
 
 export type AnswerType =
   | 'date'
@@ -98,7 +99,7 @@ const placeTaggedIn = (text: string, question = ''): boolean => tag(text).some((
 /** A time word the segmenter tags ('t') that the question does not already hold. */
 const timeWordIn = (text: string, question = ''): boolean =>
   tag(text).some(({ word, tag: t }) => t === 't' && [...word].length >= 2 && !DEICTIC_TIME.test(word) && !question.includes(word));
-const NUMBER_IN_TEXT = /\d|(?:[两三四五六七八九十百千万亿]|[一二][十百千万亿])[一二两三四五六七八九十百千万亿]*(?:多|余)?(?:个|位|家|笔|年|倍|成|次|名|项|条|款|亿|万)|一半|翻番|翻倍|一倍/;
+const NUMBER_IN_TEXT = new RegExp(`\\d|(?:[两三四五六七八九十百千万亿]|[一二][十百千万亿])[一二两三四五六七八九十百千万亿]*(?:多|余)?[${CLASSIFIERS}亿万]|一半|翻番|翻倍|一倍`);
 // Titles in general Chinese: a post ends in 长 of its unit (区长, 局长, 校长), or is one of the titles of
 // state, party, army and court (书记, 总督, 知县, 将军).
 const ROLE_IN_TEXT = new RegExp(

@@ -7,7 +7,7 @@ import { DEICTIC_START, FUNCTION_CHARS, LATIN_PERIOD, ORG_ENDINGS } from '../gen
 import { normalizeQuestion, compact } from '../text/normalize.js';
 import { inDictionary, isCommonWord, retrievalTokens, STOP_WORDS, tag, tokenize } from '../text/segment.js';
 import { findMeasures, MEASURES } from '../genre/measures.js';
-import { periodsAskedIn } from '../genre/period.js';
+import { expandShortYears, periodsAskedIn } from '../genre/period.js';
 import type { Period } from '../genre/period.js';
 import { classifyQuestion, slotNouns, withoutFocus, type AnswerType } from './answer-type.js';
 import { compactArticle } from '../corpus/cite.js';
@@ -92,7 +92,7 @@ export const ordinalsIn = (text: string): string[] => [
 ];
 
 export function analyzeQuestion(question: string, article: Article): QueryAnalysis {
-  const normalized = normalizeQuestion(question);
+  const normalized = expandShortYears(normalizeQuestion(question), Number(article.meta.published.slice(0, 4)));
   const articleCompact = compactArticle(article);
   const inArticle = (w: string) => articleCompact.includes(compact(w));
   const read = readQuestion(stripFillers(normalized), article);
@@ -142,7 +142,8 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
     people: entities.filter((e) => article.entities.get(e)?.kind === 'person'),
     // Years and periods are what the asker typed: words added for related senses ("今年" beside 去年) are not.
     years: [...new Set([...read.core.matchAll(/(?<!\d)(19|20)\d{2}(?!\d)/g)].map((m) => m[0]))],
-    ordinals: ordinalsIn(text),
+    // (So are ordinals: "原来" widened to 首次 asks for no first time.)
+    ordinals: ordinalsIn(read.core),
     periods: periodsAskedIn(read.core, Number(article.meta.published.slice(0, 4)), Number(article.meta.published.slice(5, 7))).map(({ key, label }) => ({ key, label })),
     // What the asker typed names the measure; words added for related senses only widen the search.
     // (An English measure name, "market cap", is found as typed, before its words were translated apart.)

@@ -133,13 +133,21 @@ function repairHomophones(q: string, article: Article, readings: Reading[], opti
       const window = out.slice(at, at + size);
       if (!edges.has(at) || !edges.has(at + size)) continue;
       // Next to a number it is a unit or a period ("2024 年第 3 季度"); with a particle it is grammar.
-      if (/\d/.test(out[at - 1] ?? '') || /\d/.test(out[at + size] ?? '') || [...window].some((c) => PARTICLES.has(c))) continue;
+      if (/\d/.test(out[at - 1] ?? '') || /\d/.test(out[at + size] ?? '')) continue;
+      const grammar = [...window].some((c) => PARTICLES.has(c));
       if (!/^\p{Script=Han}+$/u.test(window) || haystack.includes(window) || QUESTION_FRAME.test(window)) continue;
       // A word the dictionary knows ("上班") was typed on purpose; a typo makes a non-word ("不良律"). But an
       // IME offers real words first: "理智" for 离职 is a typo when the article's word is the genre's own
       // term (an event verb, a measure) and the typed word is nowhere in the article.
+      // So is a real word for one of the article's own names that shares a character in place ("花被" for
+      // 花呗): names are coined words an IME does not offer first.
       const known = inDictionary(window);
-      const candidates = article.lexicon.phonetic.homophones(window).filter((w) => (known ? genreTerm(w) : [...w].some((c, i) => window[i] === c)));
+      const sharesPlace = (w: string) => [...w].some((c, i) => window[i] === c);
+      const ownName = (w: string) => article.entities.find(w).some((e) => e.name === w && e.kind !== 'other');
+      // (A window with a particle is grammar, unless it sounds like one of the article's names: "花被".)
+      const candidates = article.lexicon.phonetic
+        .homophones(window)
+        .filter((w) => (grammar ? ownName(w) && sharesPlace(w) : known ? genreTerm(w) || (ownName(w) && sharesPlace(w)) : sharesPlace(w)));
       const match = candidates.sort((a, b) => count(haystack, b) - count(haystack, a))[0];
       if (!match) continue;
       out = out.slice(0, at) + match + out.slice(at + size);

@@ -25,3 +25,7 @@ const COLLOQUIAL_FRAME = new Set([
 ]);
 /** True for a colloquial framing word (see COLLOQUIAL_FRAME). */
 export const isColloquialFrame = (word: string): boolean => COLLOQUIAL_FRAME.has(word);
+
+/** Chinese classifiers (量词): a numeral counts something only with one of them ("两种", "五个赛季", "23人",
+ * "三所大学"); without it 三 or 五 is part of a word (三星, 五金). */
+export const CLASSIFIERS = '个位家笔年倍成次名项条款种类只头本部座所间届场人岁天周月代层季集首架艘辆台枚支张件块批轮期';

@@ -17,8 +17,13 @@ export function normalizeQuestion(input: string): string {
   return toSimplified(cleaned).replace(/\s+/g, ' ').replace(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, '').trim();
 }
 
-/** Whitespace-free, NFKC form used to compare quotes and figures ("162.91 亿元" == "162.91亿元"). */
-export const compact = (s: string): string => remembered(compactMemo, s, () => s.normalize('NFKC').replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, '').toLowerCase());
+/** Traditional and variant characters folded to simplified. Questions are folded when read; the article
+ * is folded wherever it is matched (not where it is quoted), since articles mix scripts too (牠, 舖, 著). */
+export const foldScript = (s: string): string => toSimplified(s);
+
+/** Whitespace-free, NFKC, script-folded form used to compare words, quotes and figures
+ * ("162.91 亿元" == "162.91亿元", "凉茶舖" == "凉茶铺"). */
+export const compact = (s: string): string => remembered(compactMemo, s, () => toSimplified(s.normalize('NFKC')).replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, '').toLowerCase());
 
 /** Answering normalises the same article sentences question after question: results are kept, up to
  * MEMO_LIMIT texts per function (then the memo starts afresh, so memory stays bounded). */

@@ -118,12 +118,19 @@ export function buildPhoneticIndex(words: Iterable<string>): PhoneticIndex {
   // the Latin text, so each name is indexed once per surname reading (cheap to build, ~1 entry per word).
   const spellings = new Map<string, Spelling[]>();
   const sylls = batchSyllables(vocab);
-  const firstReadings = allReadings([...new Set(vocab.map((w) => String.fromCodePoint(w.codePointAt(0)!)))]);
+  const short = vocab.filter((w) => codePoints(w) <= NAME_MAX_CHARS);
+  const readings = allReadings([...new Set(short.flatMap((w) => [...w]))]);
+  const firstReadings = readings;
 
   vocab.forEach((word, n) => {
     const s = sylls[n]!;
     push(bySound, s.join(' '), word);
     if (s.length < NAME_MIN_CHARS || s.length > NAME_MAX_CHARS) return;
+    // A character with several readings may be typed by any of them (花呗 is read hua bei, pinyin-pro
+    // says bai): a short word is found under each other reading of one character at a time.
+    [...word].forEach((c, i) => {
+      for (const r of readings.get(c) ?? []) if (r !== s[i]) push(bySound, [...s.slice(0, i), r, ...s.slice(i + 1)].join(' '), word);
+    });
     // Surname readings differ from everyday ones (单 shan, 区 ou), so every reading of the first character counts.
     const heads = new Set([s[0]!, ...(firstReadings.get(String.fromCodePoint(word.codePointAt(0)!)) ?? [])]);
     const rest = s.slice(1);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
 import { GENRE_WORDS } from './genre-words.js';
-import { compact, remembered, tightenSpacing } from './normalize.js';
+import { compact, foldScript, remembered, tightenSpacing } from './normalize.js';
 
 let jieba: Jieba | undefined;
 function segmenter(): Jieba {
@@ -92,7 +92,7 @@ function unglueDates<T>(words: T[], text: (w: T) => string, make: (w: T, piece: 
 
 /** Tokens for indexing or querying. `forSearch` adds the sub-words of long words (jieba search mode). */
 export function tokenize(input: string, forSearch = true): string[] {
-  const text = tightenSpacing(input.normalize('NFKC')).toLowerCase();
+  const text = foldScript(tightenSpacing(input.normalize('NFKC'))).toLowerCase();
   const out: string[] = [];
   for (const m of text.matchAll(NUMBER)) out.push(m[0]);
   const words = unglueDates(forSearch ? segmenter().cutForSearch(text, true) : segmenter().cut(text, true), (w) => w, (_, p) => p);
