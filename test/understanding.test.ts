@@ -704,3 +704,124 @@ describe('names the segmenter glues to a function character, or holds only in pa
     expect(unglued('湖人队', inArticle)).toBe('湖人队');
   });
 });
+
+describe('a bank report: declared short names, measure nouns the genre does not list, misread people', () => {
+  const text = [
+    '岚溪银行换帅：副行长程远舟接任行长',
+    '4月28日晚间，岚溪农村商业银行股份有限公司（下称“岚溪农商行”）披露年报。董事会同意聘任副行长程远舟为行长；原行长罗思远辞去行长职务，将被提名为监事长候选人。',
+    '2024年，岚溪农商行实现营业收入108.64亿元，同比增长3.21%。截至2024年末，该行资产总额4386.52亿元，首次突破4000亿元。',
+    '资产质量方面，截至2024年末，岚溪农商行不良贷款率1.12%；拨备覆盖率312.46%；拨贷比3.50%。',
+    '程远舟1998年毕业后进入青石银行工作，2008年起任青石银行江宁分行副行长，2011年加入岚溪农商行。',
+    '利润分配方面，该行拟向全体股东每10股派发现金红利2.10元。绿色金融和代理保险业务增长较快。岚溪市金融控股集团有限公司计划增持股份，岚溪市内网点共146家。',
+  ].join('\n\n');
+  const { article: bank, engine: eng } = fixture('bank', text, '2025-04-28');
+
+  it('a short name declared with 下称 is another name of the full name before it', () => {
+    const org = bank.entities.find('岚溪农商行')[0];
+    expect(org?.kind).toBe('org');
+    expect(bank.entities.get(org!.canonical)?.names).toEqual(expect.arrayContaining(['岚溪农商行']));
+    // Both names lead to one entity: the events of the short name answer the full name.
+    expect(org!.canonical).toBe('岚溪农村商业银行');
+  });
+
+  it('an industry word after an ordinary noun is a phrase of the trade, not a company; a city is no short name', () => {
+    const names = bank.entities.entities.flatMap((e) => e.names);
+    expect(names).not.toContain('绿色金融');
+    expect(names).not.toContain('代理保险');
+    expect(names).not.toContain('岚溪市');
+  });
+
+  it('a surname-shaped piece before an org ending, or cut out of a word, is no person', () => {
+    const people = bank.entities.entities.filter((e) => e.kind === 'person').map((e) => e.canonical);
+    expect(people).toEqual(expect.arrayContaining(['程远舟', '罗思远']));
+    expect(people).not.toContain('任青石');
+    expect(people).not.toContain('金红利');
+  });
+
+  it('a figure after a measure noun the genre does not list borrows no earlier measure', async () => {
+    const facts = loadFactBook(bank).facts.filter((f) => f.type === 'figure');
+    // 资产总额 and 拨备覆盖率 are not listed measures: neither 4386.52 nor 312.46 becomes a revenue or NPL figure.
+    expect(facts.some((f) => f.type === 'figure' && f.value === 4386.52)).toBe(false);
+    expect(facts.some((f) => f.type === 'figure' && (f.value === 312.46 || f.value === 3.5))).toBe(false);
+    expect(facts.find((f) => f.type === 'figure' && f.value === 1.12)?.measure).toBe('不良率');
+    await expectAnswerFrom(eng, '不良贷款率是多少', '1.12%');
+    await expectAnswerFrom(eng, '拨备覆盖率多少', '312.46%');
+  });
+});
+
+describe('how people type periods, amounts and names', () => {
+  it('a two-digit year before a period or a measure is a year; a span of years is not', async () => {
+    const q = analyzeQuestion('沧澜科技22年营收多少', article);
+    expect(q.periods.map((p) => p.key)).toContain('2022');
+    expect(analyzeQuestion('23年上半年营收', article).periods.map((p) => p.key)).toContain('2023H1');
+    expect(analyzeQuestion('贺明山干了15年CEO', article).periods).toEqual([]);
+    // A year the article lacks is refused, not answered with another year's figure.
+    expect((await engine.answer('沧澜科技22年营收多少')).kind).toBe('not_found');
+  });
+
+  it('头三个季度 and 前3季度 are the first three quarters', () => {
+    for (const q of ['2024年头三个季度营收', '2024年前3季度营收', '2024年前三个季度营收']) {
+      expect(analyzeQuestion(q, article).periods.map((p) => p.key)).toContain('2024Q1-3');
+    }
+  });
+
+  it('ordinals come from what was typed, not from words added for related senses', () => {
+    const q = analyzeQuestion('原来的CEO贺明山卸任后去干什么', article);
+    expect(q.ordinals).toEqual([]);
+  });
+
+  it('a directional complement and a deictic time word are light', () => {
+    const q = analyzeQuestion('沧澜科技当年花多少钱把云栈数据买下来的', article);
+    expect(q.light.has('当年')).toBe(true);
+    expect(q.words.filter((w) => w.endsWith('下来')).every((w) => q.light.has(w))).toBe(true);
+  });
+
+  it('English "what did X pay for Y" asks an amount; "who runs X" asks the person in charge', () => {
+    expect(classifyQuestion(analyzeQuestion('what did 沧澜科技 pay for 云栈数据', article).text)).toBe('number');
+    expect(analyzeQuestion('who runs 沧澜银行 now', article).text).toContain('负责');
+  });
+
+  it('是干嘛的 / 是做什么的 ask what a thing is', () => {
+    for (const q of ['沧澜银行是干嘛的', '沧澜银行是做什么的']) expect(analyzeQuestion(q, article).answerType).toBe('definition');
+  });
+
+  it('几月几号 prefers the sentence that gives the day', async () => {
+    const { engine: eng } = fixture('day', ['许知远履新', '2024年3月，许知远被任命为岚桥集团总裁。', '这是岚桥集团近年来最重要的人事变动。', '据公告，2024年3月19日，许知远获任岚桥集团总裁，全面负责集团业务。'].join('\n\n'), '2025-04-01');
+    await expectAnswerFrom(eng, '许知远被任命为总裁是几月几号', '19 日');
+  });
+});
+
+describe('a real word typed for one of the article\'s coined names is read as the name', () => {
+  const { article: pay, engine: eng } = fixture('pay', ['青禾支付发布年报', '青禾支付旗下的信用支付产品“乐呗”已与4000万商家合作。', '乐呗的用户规模继续增长，青禾支付表示将加大投入。'].join('\n\n'), '2025-04-01');
+  it('a homophone of a name, even a dictionary word or one with a particle character, is repaired', () => {
+    for (const typed of ['乐被', '乐贝']) {
+      const q = analyzeQuestion(`${typed}合作的商户有多少家`, pay);
+      expect(q.readings.some((r) => r.read === '乐呗')).toBe(true);
+    }
+  });
+  it('the repaired name answers', async () => expectAnswerFrom(eng, '乐被合作的商户有多少家', '4000万'));
+});
+
+describe('a sentence about someone else does not answer a question about a person', () => {
+  const { engine: eng } = fixture('leave', ['岚桥集团人事变动', '今年2月，岚桥集团副总裁、原大模型负责人程远舟离职了。', '此前，岚桥集团CTO罗思远也已离开公司，去向未披露。', '罗思远曾在青石科技工作。'].join('\n\n'), '2025-04-01');
+  it('where the asked person went is refused when only another person\'s move is told', async () => {
+    expect((await eng.answer('罗思远离开后去了哪家公司')).kind).toBe('not_found');
+  });
+  it('a sentence whose subject is dropped (no name, no pronoun) still answers', async () => {
+    const { engine: bio } = fixture('bio', ['罗思远', '罗思远，男，汉族，1965年生。', '2013年3月，接替程远舟，当选为岚桥集团董事长。'].join('\n\n'), '2020-01-01');
+    await expectAnswerFrom(bio, '2013年3月，罗思远担任什么职务', '董事长');
+  });
+});
+
+describe('articles mix scripts, and numerals count with classifiers', () => {
+  it('a traditional or variant character in the article matches the simplified question', async () => {
+    const { engine: eng } = fixture('tea', ['凉茶舖', '凉茶舖是售卖凉茶的店舖，又叫凉茶店。', '后来有些凉茶舖兼卖甜品。'].join('\n\n'), '2018-01-01');
+    await expectAnswerFrom(eng, '凉茶铺又叫什么', '凉茶店');
+    await expectAnswerFrom(eng, '凉茶舖后来兼卖什么', '甜品');
+  });
+  it('两种, 五个赛季, 23人 hold a number; 三星 does not', async () => {
+    const { holdsType } = await import('../src/question/answer-type.js');
+    for (const t of ['内台航路有两种。', '他在队中度过了五个赛季。', '全队共23人。']) expect(holdsType('number', t, article.entities)).toBe(true);
+    expect(holdsType('number', '他曾在三星工作。', article.entities)).toBe(false);
+  });
+});

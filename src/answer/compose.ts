@@ -10,12 +10,12 @@ import { findPeriods, periodAnswers } from '../genre/period.js';
 import { familyOf, findMeasures } from '../genre/measures.js';
 import { COMPARED_WITH } from '../facts/extract.js';
 import { ROLES } from '../genre/events.js';
-import { FUNCTION_CHARS } from '../genre/names.js';
+import { FUNCTION_CHARS, ORG_ENDINGS } from '../genre/names.js';
 import type { Period } from '../genre/period.js';
 import { compact, tightenSpacing } from '../text/normalize.js';
-import { charBigrams as bigrams, inDictionary } from '../text/segment.js';
+import { charBigrams as bigrams, inDictionary, tag } from '../text/segment.js';
 import type { Chunk, Citation, Sentence } from '../types.js';
-import { askedUnit, countedNoun, FUTURE_ASKED, FUTURE_IN_TEXT, DEPARTURE_IN_TEXT, PAST_TENURE_IN_TEXT, PRESENT_ASKED, PRESENT_IN_TEXT, SUCCESSION_IN_TEXT, roleAsked, CONCRETE_TYPES, figureInUnit, holdsType, RAISES_QUESTION, slotKind, type SlotContext } from '../question/answer-type.js';
+import { askedUnit, countedNoun, FUTURE_ASKED, FUTURE_IN_TEXT, DEPARTURE_IN_TEXT, PAST_TENURE_IN_TEXT, PRESENT_ASKED, PRESENT_IN_TEXT, SUCCESSION_IN_TEXT, roleAsked, CONCRETE_TYPES, figureInUnit, givesDayAsked, holdsType, RAISES_QUESTION, slotKind, type SlotContext } from '../question/answer-type.js';
 import { citeSpan } from '../corpus/cite.js';
 import { FRAME } from './frame.js';
 import { ordinalsIn, type QueryAnalysis } from '../question/query.js';
@@ -348,7 +348,9 @@ function rankCandidates(
       const inUnit = unit !== undefined && figureInUnit(sentence.text, unit) ? options.slotBonus : 0;
       // The years asked are a constraint on the paragraph; the sentence that states them is the one meant.
       const dated = q.years.length > 0 && q.years.every((y) => sentence.text.includes(y)) ? options.slotBonus : 0;
-      const score = own.coverage * SENTENCE_WEIGHT + ctx.coverage + hit.score * RETRIEVAL_WEIGHT + typed + inUnit + dated;
+      // A day asked ("几月几号") is answered by the sentence with the day, not one with the month only.
+      const daily = q.answerType === 'date' && givesDayAsked(q.text, sentence.text) ? options.slotBonus / 2 : 0;
+      const score = own.coverage * SENTENCE_WEIGHT + ctx.coverage + hit.score * RETRIEVAL_WEIGHT + typed + inUnit + dated + daily;
       candidates.push({ chunk, sentence, index, score, coverage: ctx.coverage, missing: ctx.missing, bm25Rank: hit.ranks.bm25 ?? Infinity });
     });
   }
@@ -408,6 +410,7 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
     const years = q.years.filter((y) => !c.chunk.text.includes(y) && !stated.some((k) => k.startsWith(y)));
     if (years.length) broken.push(`years ${years.join(', ')} absent`);
     if (!q.ordinals.every((o) => holdsOrdinal(article, context, o))) broken.push('ordinal absent');
+    if (aboutAnotherPerson(article, q, c.sentence.text)) broken.push('the sentence is about another person');
     if (CONCRETE_TYPES.has(q.answerType) && !holdsType(q.answerType, span, article.entities, slotOf(q))) broken.push(`no ${q.answerType} in the span`);
     // "不当CEO以后干啥": the post given up is not the answer; another must stand in the span.
     const aside = postsSetAside(q).map((r) => r.toUpperCase());
@@ -439,6 +442,21 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
     }
     return broken;
   };
+}
+
+/** A question about a person is not answered by a sentence that names someone else and neither names the
+ * person asked nor points back at anyone (他/她): "徐鹏去了哪家公司" is not answered by another's departure. */
+function aboutAnotherPerson(article: Article, q: QueryAnalysis, text: string): boolean {
+  if (!q.people.length || /[他她]/.test(text)) return false;
+  const sentence = compact(text);
+  if (q.people.some((p) => (q.entityNames.get(p) ?? [p]).some((n) => sentence.includes(compact(n))))) return false;
+  // Chinese drops the subject, so the other person must be the clause's subject: no verb before the name.
+  return article.entities.find(text).some((e) => {
+    // (A name before an organisation ending is the organisation's: "林百欣中学".)
+    if (e.kind !== 'person' || q.people.includes(e.canonical) || ORG_ENDINGS.some((x) => text.startsWith(x, e.at + e.name.length))) return false;
+    const clauseStart = Math.max(...[...'，,；;：:。'].map((p) => text.lastIndexOf(p, e.at))) + 1;
+    return !tag(text.slice(clauseStart, e.at)).some((t) => t.tag.startsWith('v') || t.tag === 'p');
+  });
 }
 
 /** A sentence about now: a present marker and no past tenure, or an appointment dated in the posting year. */

@@ -284,8 +284,11 @@ function orgEndingAt(tags: Tagged, i: number, options: EntityOptions, namesBefor
   const nearestNoun = words.length && FORM_ENDINGS.has(ending) && noun(words[words.length - 1]!.w, words[words.length - 1]!.t) ? words.length - 1 : -1;
   const start = firstProper >= 0 ? firstProper : nearestNoun;
   const name = start >= 0 ? words.slice(start).map((x) => x.w).join('') : '';
-  return [...name].length >= 2 ? name + ending : null;
+  if ([...name].length < 2) return null;
+  // "岚溪农村商业银行股份(有限公司)": the legal form after a name that already ends as one is not its name.
+  return ending === LEGAL_FORM && ORG_ENDINGS.some((e) => name.endsWith(e) && name.length > e.length) ? name : name + ending;
 }
+const LEGAL_FORM = '股份';
 
 // An encyclopedia-style opening names its topic first: "纽西兰鸡毛松（学名：…）", "蓝线裸顶鲷，又称…",
 // "路口镇位于…", "X是…".

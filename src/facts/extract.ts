@@ -58,6 +58,8 @@ interface ParagraphState {
   lastYear?: number;
   lastRole?: string;
   figures: FigureFact[];
+  /** The paragraph's last figure was of a measure the genre does not list ("资产总额"). */
+  unlistedMeasure?: boolean;
   /** Figures of the sentence before (for "这两个数字分别是…"). */
   previousSentenceFigures: FigureFact[];
   /** The sentence before, when it was dated but told no event: "2023年11月3日晚8点，…。周亦舟…宣布卸任总经理"
@@ -232,8 +234,12 @@ function figuresOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
     // "拨备覆盖率312.46%": a measure noun the genre does not list names the figure; it continues no earlier
     // measure and takes none from farther back in the sentence.
     const noun = measureNounBefore(q.clause);
-    if (!given && noun && !(measure && noun.endsWith(measure.word))) continue;
-    const measureName = measure?.measure.canonical ?? previous?.measure;
+    if (!given && noun && !(measure && noun.endsWith(measure.word))) {
+      state.unlistedMeasure = true;
+      continue;
+    }
+    // (After such a figure, a bare one continues it, not the listed measure before it.)
+    const measureName = measure?.measure.canonical ?? (state.unlistedMeasure ? undefined : previous?.measure);
     // A unit-word ("个商圈") reads badly as a label; the measure's name says it. "在指数基金上高于…": the
     // thing named after 在…上/方面 is the line of the measure the figure is about.
     const line = IN_TERMS_OF.exec(q.clause)?.[1];
@@ -266,6 +272,7 @@ function figuresOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
     };
     out.push(fact);
     state.figures.push(fact);
+    state.unlistedMeasure = false;
   }
   return out;
 }

@@ -39,9 +39,9 @@ const RULES: TypeRule[] = [
     // "谁赚得多", "哪家的营收高": which one comes out ahead is a comparison, not a person.
     asked: /比.{0,12}(?:高|低|多|少|大|小|强|弱|好|差|快|慢)|差几倍|相差几倍|是.{0,8}的几倍|谁更|哪个更|哪家更|更高|更低|更多|更少|超过了?吗|超过了?没|有没有超过|是否超过|差多少|差距|相差|(?:谁|哪个|哪家)[^，。？?\s]{0,10}?[得的]?(?:更)?(?:多|少|高|低|大|小|快|慢)(?:一些|一点)?(?=[？?\s]|$)/,
   },
-  { type: 'role', asked: /什么职务|什么职位|啥职位|啥职务|什么岗位|什么头衔|担任什么|当什么|任什么|干啥|做什么工作|什么角色|哪个职位/, focus: /职务|职位|岗位|头衔|角色/g },
+  { type: 'role', asked: /什么职务|什么职位|啥职位|啥职务|什么岗位|什么头衔|担任什么|当什么|任什么|干啥|干嘛|是干什么的|是做什么的|是搞什么的|做什么工作|什么角色|哪个职位/, focus: /职务|职位|岗位|头衔|角色/g },
   // "哪几个部门" asks which ones (a list), not how many.
-  { type: 'number', asked: /多少|多大年纪|多大岁数|(?<!哪|未来|近|这|过去|最近|前|后|头|那)几[个位年家笔亿万次天名条款项成倍种类批座台部岁]|多大|多高|多长|多久|多宽|多深|多远|多厚|比例|百分之|占比|几成|多重|规模多大/, focus: /多长时间|多久|多少(?:[个位家笔条款项座台部种类批])?|比例|几(?:[个位年家笔次天名条款项座台部种类批]|个月)|多(?:长|高|重|大|宽|深|远|厚|粗|快|少)/g },
+  { type: 'number', asked: /多少|多大年纪|多大岁数|(?<!哪|未来|近|这|过去|最近|前|后|头|那)几[个位年家笔亿万次天名条款项成倍种类批座台部岁]|多大|多高|多长|多久|多宽|多深|多远|多厚|比例|百分之|占比|几成|多重|规模多大/, focus: /多长时间|多久|多少(?:钱|[个位家笔条款项座台部种类批])?|比例|几(?:[个位年家笔次天名条款项座台部种类批]|个月)|多(?:长|高|重|大|宽|深|远|厚|粗|快|少)/g },
   { type: 'person', asked: /谁|哪位|哪个人|哪两位|哪几位/ },
   // "之前在哪干", "在哪儿上班": where someone works is an organisation, not a place.
   { type: 'org', asked: /在哪(?:里|儿)?(?:干|工作|上班|任职|就职|高就|供职|做事)/ },
@@ -89,11 +89,18 @@ export function withoutFocus(text: string, type: AnswerType): string {
 
 const DATE_IN_TEXT = /\d{1,2}\s*点(?![\d一二三四五六七八九十]|多)|\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[今去次同当前]年|年底|年初|年中|上半年|下半年|季度|[一二三四五六七八九十]+月/;
 // A figure: digits, or Chinese numerals that count ("三家", "十余年") — not the article-like 一 of "一个重要的".
+// "几月几号", "哪一天": the day is asked, so a sentence giving the day beats one giving the month.
+const DAY_ASKED = /几号|几日|哪天|哪一天|哪日|具体日期|具体哪天|\bwhat day\b|\bwhich day\b|\bexact date\b/i;
+const DAY_IN_TEXT = /\d{1,2}\s*[日号]|[一二三四五六七八九十廿]{1,3}[日号](?!本)/;
+/** The question asks for a day and the text gives one. */
+export const givesDayAsked = (question: string, text: string): boolean => DAY_ASKED.test(question) && DAY_IN_TEXT.test(text);
 const CALENDAR_ASKED = /哪年|哪一年|哪天|哪一天|几月|几号|几点|哪个月|哪一月|日期/;
 // Eras and occasions ("孔雀王朝时期", "夏至当日正午"). Words that point at a time ("在此期间", "未来几年",
 // "目前") place nothing on the calendar and answer no when.
 const TIME_PHRASE = /(?<![此这该那])(?:时期|时代|年间)|世纪|年代|\p{Script=Han}{2}朝(?!着)|夏至|冬至|春分|秋分|正午|凌晨|清晨/u;
-const DEICTIC_TIME = /^(?:现在|目前|当时|当前|如今|未来|将来|今后|此后|之后|以后|此前|之前|以前|近年|近年来|最近|近期|这时|那时|此时|同时|随后|后来|当下|眼下|日前|早前|先前)$/;
+const DEICTIC_TIME = /^(?:现在|目前|当时|当年|那年|当前|如今|未来|将来|今后|此后|之后|以后|此前|之前|以前|近年|近年来|最近|近期|这时|那时|此时|同时|随后|后来|当下|眼下|日前|早前|先前)$/;
+/** A word that points at a time without placing it ("当年", "后来", "目前"). */
+export const isDeicticTime = (word: string): boolean => DEICTIC_TIME.test(word);
 /** A place name the segmenter tags ('ns') that the question does not hold. */
 const placeTaggedIn = (text: string, question = ''): boolean => tag(text).some(({ word, tag: t }) => t === 'ns' && [...word].length >= 2 && !question.includes(word));
 /** A time word the segmenter tags ('t') that the question does not already hold. */

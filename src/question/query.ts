@@ -9,7 +9,7 @@ import { inDictionary, isCommonWord, retrievalTokens, STOP_WORDS, tag, tokenize 
 import { findMeasures, MEASURES } from '../genre/measures.js';
 import { expandShortYears, periodsAskedIn } from '../genre/period.js';
 import type { Period } from '../genre/period.js';
-import { classifyQuestion, slotNouns, withoutFocus, type AnswerType } from './answer-type.js';
+import { classifyQuestion, isDeicticTime, slotNouns, withoutFocus, type AnswerType } from './answer-type.js';
 import { compactArticle } from '../corpus/cite.js';
 import { readQuestion, type Reading } from './reading.js';
 import { isColloquialFrame, sameTimeSense } from '../text/function-words.js';
@@ -237,12 +237,16 @@ function lightWords(words: string[], core: string, article: Article): Set<string
   // Two characters the segmenter's model glued into no word of the language or the article ("刚进", "各差",
   // "搞来") are a predicate's pieces, not a name.
   const glued = (w: string) => /^\p{Script=Han}{2}$/u.test(w) && !inDictionary(w) && !compactArticle(article).includes(w) && !personShaped(w);
-  const framing = (w: string) => isColloquialFrame(w) || (isCommonWord(w) && !findMeasures(w).length) || glued(w);
+  // A verb's directional complement ("买下来", "拿出来") is grammar; a deictic time word ("当年") places nothing.
+  const framing = (w: string) => isColloquialFrame(w) || (isCommonWord(w) && !findMeasures(w).length) || glued(w) || DIRECTIONAL.test(w) || isDeicticTime(w);
   return new Set(
     // (A one-character verb with its aspect particle, "干过", "当了", is as light as the verb.)
     words.filter((w) => !article.entities.find(w).length && (/^\p{Script=Han}[了过着]?$/u.test(w) || lightTag(w, tags.get(w) ?? '') || framing(w))),
   );
 }
+
+// A verb with a directional complement, or the complement alone ("买下来", "下来", "做起来").
+const DIRECTIONAL = /^\p{Script=Han}{0,2}(?:下来|下去|起来|出来|上来|上去|过来|回来|回去|进来|进去)$/u;
 
 // Characters that glue words into a phrase ("进", "过", "干" are verbs, 的/了 particles): a "name" holding
 // one is the segmenter joining a name to what follows. Place words (上海, 中山) keep theirs.

@@ -139,12 +139,12 @@ function repairHomophones(q: string, article: Article, readings: Reading[], opti
       // A word the dictionary knows ("上班") was typed on purpose; a typo makes a non-word ("不良律"). But an
       // IME offers real words first: "理智" for 离职 is a typo when the article's word is the genre's own
       // term (an event verb, a measure) and the typed word is nowhere in the article.
-      // So is a real word for one of the article's own names that shares a character in place ("花被" for
-      // 花呗): names are coined words an IME does not offer first.
+      // So is a real word for one of the article's own names that shares a character in place ("乐被" for
+      // 乐呗): names are coined words an IME does not offer first.
       const known = inDictionary(window);
       const sharesPlace = (w: string) => [...w].some((c, i) => window[i] === c);
       const ownName = (w: string) => article.entities.find(w).some((e) => e.name === w && e.kind !== 'other');
-      // (A window with a particle is grammar, unless it sounds like one of the article's names: "花被".)
+      // (A window with a particle is grammar, unless it sounds like one of the article's names: "乐被".)
       const candidates = article.lexicon.phonetic
         .homophones(window)
         .filter((w) => (grammar ? ownName(w) && sharesPlace(w) : known ? genreTerm(w) || (ownName(w) && sharesPlace(w)) : sharesPlace(w)));

@@ -25,8 +25,13 @@ export const ENGLISH_FRAMES: [RegExp, string][] = [
   [/\bhow long\b/gi, '多长时间'],
   [/\bwhich year\b|\bwhat year\b/gi, '哪一年'],
   [/\bhow (?:much|many)\b/gi, '多少'],
+  // "What did X pay for Y", "what did it cost": the amount paid is asked.
+  [/\bwhat\b(?=[^?]*\b(?:pay|paid|spend|spent|cost|costs)\b)/gi, '多少钱'],
+  [/\b(?:pay|paid|spend|spent|cost|costs)(?: for)?\b/gi, '花了'],
   [/\bhow old\b/gi, '多少岁'],
   [/\bwhat percentage\b|\bwhat share\b|\bwhat proportion\b/gi, '占比多少'],
+  // "Who runs / heads / leads X": the person in charge (not "经营", which a company does too).
+  [/\bwho (?:now |currently )?(?:runs|heads|leads|manages|is in charge of|is running|is heading)\b/gi, '谁负责'],
   [/\bwho\b|\bwhom\b/gi, '谁'],
   [/\bwhy\b/gi, '为什么'],
   [/\bwhere\b/gi, '哪里'],

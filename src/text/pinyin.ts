@@ -126,8 +126,8 @@ export function buildPhoneticIndex(words: Iterable<string>): PhoneticIndex {
     const s = sylls[n]!;
     push(bySound, s.join(' '), word);
     if (s.length < NAME_MIN_CHARS || s.length > NAME_MAX_CHARS) return;
-    // A character with several readings may be typed by any of them (花呗 is read hua bei, pinyin-pro
-    // says bai): a short word is found under each other reading of one character at a time.
+    // A character with several readings may be typed by any of them (乐呗 is read le bei, pinyin-pro
+    // says le bai): a short word is found under each other reading of one character at a time.
     [...word].forEach((c, i) => {
       for (const r of readings.get(c) ?? []) if (r !== s[i]) push(bySound, [...s.slice(0, i), r, ...s.slice(i + 1)].join(' '), word);
     });
