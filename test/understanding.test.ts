@@ -825,3 +825,15 @@ describe('articles mix scripts, and numerals count with classifiers', () => {
     expect(holdsType('number', '他曾在三星工作。', article.entities)).toBe(false);
   });
 });
+
+describe('the kind asked and the thing counted are constraints', () => {
+  const { engine: eng } = fixture('school', ['岚溪银行换帅', '前任行长罗思远出生于1963年，自2017年起担任岚溪银行行长。', '程远舟1998年从青石大学毕业后进入岚溪银行工作，现年48岁。', '截至年末，该行共有营业网点218家。'].join('\n\n'), '2025-04-28');
+  it('哪所大学 is answered by a school, never by a company in the sentence', async () => {
+    expect((await eng.answer('罗思远是哪所大学毕业的')).kind).toBe('not_found');
+    await expectAnswerFrom(eng, '程远舟是哪所大学毕业的', '青石大学');
+  });
+  it('the noun right before 多少 is what is counted: the sentence must count it', async () => {
+    expect((await eng.answer('程远舟当行长年薪多少')).kind).toBe('not_found');
+    await expectAnswerFrom(eng, '营业网点一共有多少', '218家');
+  });
+});

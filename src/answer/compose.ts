@@ -435,7 +435,7 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
       const sentence = compact(c.sentence.text);
       const unmeasured = q.measures.filter((m) => !measuredNearFigure(c.sentence.text, m.canonical));
       if (unmeasured.length) broken.push(`measure ${unmeasured.map((m) => m.canonical).join(', ')} not in the sentence`);
-      const counted = q.measures.length ? undefined : countedNoun(q.text);
+      const counted = q.measures.length ? undefined : countedNoun(q.core);
       if (counted && presenceIn(counted, sentence) === 0) broken.push(`what is counted (${counted}) is not in the sentence`);
       if (!holdsType('number', c.sentence.text, article.entities)) broken.push('no figure in the sentence');
       else if (!ownsFigure(article, q, c, subject)) broken.push('the figure is about another entity');

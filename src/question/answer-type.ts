@@ -135,6 +135,11 @@ export interface SlotContext {
 }
 
 const KIND_AFTER_WHICH = /(?:哪家|哪个|哪所|什么|哪一家)(银行|公司|机构|基金|学校|大学|券商|平台|企业|集团|单位|组织)/;
+// Kinds of school, and the endings of their names.
+const SCHOOL_KINDS = new Map([
+  ['大学', /大学|学院|学校/],
+  ['学校', /大学|学院|学校|中学|小学|学堂/],
+]);
 // Kinds that mean any organisation at all: "哪个机构" is answered by a bank or a broker alike.
 const ANY_ORGANISATION = /^(?:机构|企业|单位|组织)$/;
 export const slotKind = (question: string): string | undefined => {
@@ -169,6 +174,9 @@ export function holdsType(type: AnswerType, text: string, entities: EntityIndex,
       if (MANAGES.test(slot.question ?? '')) return fresh().some((e) => e.kind === 'person') || newRoleIn(text, slot.question);
       return fresh().some((e) => e.kind !== 'other') || newRoleIn(text, slot.question) || taggedNameIn(text, slot.question);
     case 'org': {
+      // A school is never a company: "哪所大学" wants a school's name, whatever other organisation is there.
+      const school = slot.kind !== undefined ? SCHOOL_KINDS.get(slot.kind) : undefined;
+      if (school) return school.test(text);
       if (fresh().some((e) => e.kind !== 'person')) return true;
       if (kindlessOrg(text, slot)) return true;
       // "建行" for 银行, "华金" for 公司: the kind word, or a short form ending in its last character.
@@ -260,6 +268,14 @@ export const roleAsked = (question: string): string | undefined => new RegExp(RO
 const COUNTED = /(?:多少|几)(?:个|位|名|家|笔|条|项|座|款|岁)?(?![个位名家笔条项座款岁年天月])(\p{Script=Han}{2,4}?)(?:了|呢|啊|吗|呀|[？?。，,\s]|$)/u;
 /** The noun a number question counts ("员工" in 有多少员工), if it names one. */
 export const countedNoun = (question: string): string | undefined => {
-  const noun = COUNTED.exec(question)?.[1];
+  const noun = COUNTED.exec(question)?.[1] ?? nounBeforeHowMuch(question);
   return noun && !/^(钱|年|天|月|时间|人)$/.test(noun) ? noun : undefined;
 };
+// "年薪多少", "员工一共有多少": the noun right before 多少 that ends the question is what is counted.
+const HOW_MUCH_AT_END = /(?:是|有|为|一共|总共|共|大概|大约)*多少(?:钱)?[？?。！!\s]*$/u;
+function nounBeforeHowMuch(question: string): string | undefined {
+  const m = HOW_MUCH_AT_END.exec(question);
+  if (!m) return undefined;
+  const last = tag(question.slice(0, m.index)).pop();
+  return last && /^n[a-z]*$/.test(last.tag) && /^\p{Script=Han}{2,4}$/u.test(last.word) ? last.word : undefined;
+}
