@@ -837,3 +837,26 @@ describe('the kind asked and the thing counted are constraints', () => {
     await expectAnswerFrom(eng, '营业网点一共有多少', '218家');
   });
 });
+
+describe('each figure has the period stated before it, and its own measure noun', () => {
+  const { engine: eng } = fixture('quarters', [
+    '沧源电池发布三季报',
+    '今年第三季度，沧源电池实现营业收入128.6亿元；归属于上市公司股东的净利润9.72亿元，同比增长41.8%。',
+    '其中，上半年公司营收为212.9亿元，归母净利润为14.64亿元，第三季度单季利润贡献接近前三季度总额的四成。',
+    '盈利能力方面，第三季度公司综合毛利率为21.6%，较去年同期提升2.7个百分点。',
+  ].join('\n\n'), '2025-10-30');
+  it('a bare 第三季度 or 上半年 is the latest one ended before posting, in questions and in the article', async () => {
+    const { analyzeQuestion: aq } = await import('../src/question/query.js');
+    const { article: a } = fixture('q', '沧源电池\n\n沧源电池发布三季报。', '2025-10-30');
+    expect(aq('第三季度公司赚了多少钱', a).periods.map((p) => p.key)).toContain('2025Q3');
+    expect(aq('上半年净利润多少', a).periods.map((p) => p.key)).toContain('2025H1');
+  });
+  it('a sentence naming two periods gives each figure the period before it', async () => {
+    await expectAnswerFrom(eng, '第三季度公司赚了多少钱', '9.72亿元');
+    await expectAnswerFrom(eng, '上半年净利润有多少', '14.64亿元');
+  });
+  it('a figure whose own measure noun is another measure (毛利率) is not the profit asked', async () => {
+    const a = await eng.answer('第三季度利润多少');
+    expect(a.answer).not.toContain('21.6%');
+  });
+});

@@ -6,8 +6,8 @@ import type { Article } from '../corpus/article.js';
 import { personShaped } from '../corpus/entities.js';
 import type { FusedHit } from '../retrieval/fusion.js';
 import type { LexicalIndex } from '../retrieval/lexical.js';
-import { findPeriods, periodAnswers } from '../genre/period.js';
-import { familyOf, findMeasures } from '../genre/measures.js';
+import { findPeriods, periodAnswers, periodsAskedIn } from '../genre/period.js';
+import { familyOf, findMeasures, measureNounBefore, MEASURES } from '../genre/measures.js';
 import { COMPARED_WITH } from '../facts/extract.js';
 import { ROLES } from '../genre/events.js';
 import { FUNCTION_CHARS, ORG_ENDINGS } from '../genre/names.js';
@@ -432,6 +432,7 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
       const stated = statedPeriods(article, c);
       const missed = q.periods.filter((p) => !stated.some((s) => periodAnswers(p, s)));
       if (missed.length) broken.push(`period ${missed.map((p) => p.label).join(', ')} not stated`);
+      else if (!figureOfPeriodAsked(article, q, c.sentence.text)) broken.push('the figure of the measure asked is of another period');
       const sentence = compact(c.sentence.text);
       const unmeasured = q.measures.filter((m) => !measuredNearFigure(c.sentence.text, m.canonical));
       if (unmeasured.length) broken.push(`measure ${unmeasured.map((m) => m.canonical).join(', ')} not in the sentence`);
@@ -508,6 +509,8 @@ const ROLE_OWNER_GAP = 1;
 /** The measure asked stands as itself (not inside another measure: 收入 of 收入占比 is a share) in the
  * clause of one of the sentence's figures, or in the clause right before it ("简鹤鸣今年64岁，他在致全体员工
  * 的信中…" does not count employees). */
+const familyWords = (family: string): string[] => MEASURES.filter((m) => m.family === family).flatMap((m) => m.words);
+
 function measuredNearFigure(text: string, canonical: string): boolean {
   const family = familyOf(canonical);
   const squeezed = tightenSpacing(text);
@@ -516,6 +519,9 @@ function measuredNearFigure(text: string, canonical: string): boolean {
     const start = clauseStart(squeezed, m.index!);
     const from = start > 0 ? clauseStart(squeezed, start - 2) : start;
     const near = squeezed.slice(from, clauseEnd(squeezed, m.index!));
+    // A figure whose own measure noun is another's ("综合毛利率为21.6%" for profit) is not the one asked.
+    const noun = measureNounBefore(squeezed.slice(start, m.index!));
+    if (noun && !familyWords(family).some((w) => noun.includes(w))) continue;
     // Revenue as a whole (营收) is not one named income line ("科技服务收入 3.47 亿元").
     const line = (f: ReturnType<typeof findMeasures>[number]) => canonical === '营收' && f.measure.canonical === '收入' && f.word !== '收入';
     if (findMeasures(near).some((f) => familyOf(f.measure.canonical) === family && !line(f))) return true;
@@ -523,14 +529,42 @@ function measuredNearFigure(text: string, canonical: string): boolean {
   return false;
 }
 
+/** "上半年…归母净利润为14.64亿元，第三季度单季利润…": a sentence naming two periods gives each figure the
+ * period stated before it in the sentence. With a period and a measure asked, some figure of that measure
+ * must stand after the period asked (a sentence stating no period of its own is judged by its paragraph). */
+function figureOfPeriodAsked(article: Article, q: QueryAnalysis, text: string): boolean {
+  if (!q.periods.length || !q.measures.length) return true;
+  const year = Number(article.meta.published.slice(0, 4));
+  const month = Number(article.meta.published.slice(5, 7));
+  const families = new Set(q.measures.map((m) => familyOf(m.canonical)));
+  let current: Period[] = [];
+  const covered: Period[] = [];
+  let measured = false;
+  for (const clause of tightenSpacing(text).replace(/\s+/g, '').split(/[，,；;]/)) {
+    const own = periodsAskedIn(clause, year, month);
+    if (own.length) current = own;
+    if (!FIGURE_NOT_DATE.test(clause)) continue;
+    // A figure with no measure of its own continues the last measured one ("2023 财年为 $88M").
+    const found = findMeasures(clause);
+    measured = found.length ? found.some((f) => families.has(familyOf(f.measure.canonical))) : measured;
+    if (!measured) continue;
+    if (!current.length) return true;
+    covered.push(...current);
+  }
+  return !covered.length || q.periods.every((p) => covered.some((s) => periodAnswers(p, s)));
+}
+
 /** Periods the candidate sentence states, or (when it states none) the nearest ones before it in its
  * paragraph: "2023 年，这两个数字分别是…" sets the period for what follows. */
 function statedPeriods(article: Article, c: Candidate): Period[] {
+  // Read as a question's periods are: "今年", "去年" and a bare "第三季度" are dated by the posting date.
   const year = Number(article.meta.published.slice(0, 4));
-  const own = findPeriods(tightenSpacing(c.sentence.text).replace(/\s+/g, ''), year);
+  const month = Number(article.meta.published.slice(5, 7));
+  const periodsOf = (text: string) => periodsAskedIn(tightenSpacing(text).replace(/\s+/g, ''), year, month);
+  const own = periodsOf(c.sentence.text);
   if (own.length) return own;
   for (let i = c.index - 1; i >= 0; i--) {
-    const found = findPeriods(tightenSpacing(c.chunk.sentences[i]!.text).replace(/\s+/g, ''), year);
+    const found = periodsOf(c.chunk.sentences[i]!.text);
     if (found.length) return found;
   }
   return [];

@@ -107,6 +107,10 @@ export function periodsAskedIn(question: string, postedYear: number, postedMonth
     // "头三个季度", "前3季度": the first three quarters however they are counted.
     .replace(/(?:头|前)(?:三|3)个?季度/g, '前三季度')
     .replace(/(?<![\d年第前])([一二三四])季度/g, (_, n: string) => `${yearOf(' 一二三四'.indexOf(n))}年${n}季度`)
+    .replace(/(?<![\d年])第([一二三四1-4])(?:个)?季度/g, (_, n: string) => `${yearOf(/\d/.test(n) ? Number(n) : ' 一二三四'.indexOf(n))}年第${n}季度`)
+    // So is a bare first half or first three quarters (the latest ended: a report is posted after it).
+    .replace(/(?<![\d年])上半年/g, () => `${yearOf(2)}年上半年`)
+    .replace(/(?<![\d年])前三季度/g, () => `${yearOf(3)}年前三季度`)
     .replace(/(?<![\d年])[Qq]([1-4])(?!\d)/g, (_, n: string) => `${yearOf(Number(n))}Q${n}`);
   return findPeriods(dated, postedYear);
 }
