@@ -860,3 +860,17 @@ describe('each figure has the period stated before it, and its own measure noun'
     expect(a.answer).not.toContain('21.6%');
   });
 });
+
+describe('ranks and sequences are said many ways', () => {
+  it('a list\'s ranks ("分别位居 2 - 4 位") and chat\'s 老二 are ranks', () => {
+    expect(ordinalsOf('甲、乙、丙分别位居 2 - 4 位')).toEqual(expect.arrayContaining(['2位', '3位', '4位']));
+    expect(ordinalsOf('保险中介里排老二的是哪家')).toEqual(['2位']);
+    expect(analyzeQuestion('沧澜科技排老二的业务是哪块', article).unknownNames).not.toContain('老二');
+  });
+  it('第一次 is the article\'s 首批 when batches are counted; the head of a counted noun may stand in a compound', async () => {
+    const { engine: eng } = fixture('npl', ['沧源消金处置不良资产', '今年2月5日，沧源消金处置了首批个人不良贷款资产包。该资产包的未偿本息总额为5.81亿元。'].join('\n\n'), '2025-04-01');
+    const a = await eng.answer('沧源消金第一次处置的不良资产包未偿本息总额多少');
+    expect(a.answer).toContain('5.81');
+    await expectAnswerFrom(eng, '沧源消金首批资产包本金加利息一共多少', '5.81亿元');
+  });
+});

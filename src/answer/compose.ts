@@ -245,7 +245,7 @@ export function composePassage(
   const keeps = hardConstraints(article, q, judge.saysSomething, judge.presence);
   const broken = new Map(candidates.map((c) => [c, keeps(c)]));
   const passing = candidates.filter((c) => broken.get(c)!.length === 0);
-  const judged = candidates.slice(0, 5).map((c) => ({ id: c.chunk.id, sentence: c.sentence.text.slice(0, 40), coverage: Math.round(c.coverage * 100) / 100, broken: broken.get(c)! }));
+  const judged = candidates.slice(0, process.env.EXPLAIN_ALL ? Infinity : 5).map((c) => ({ id: c.chunk.id, sentence: c.sentence.text.slice(0, 40), coverage: Math.round(c.coverage * 100) / 100, broken: broken.get(c)! }));
   // A concrete slot filled under every hard constraint (names, period, measure, owner of the figure) needs
   // less agreement in wording than a free answer does.
   // A why answered where the article announces its reason ("究其原因", "原因在于") is as well marked as a
@@ -300,7 +300,10 @@ const slotOf = (q: QueryAnalysis): SlotContext => ({ asked: new Set(q.entities),
 /** The ordinal stands in the text, or the text says "本轮/该批" and the ordinal is the first of its kind
  * the article names: the round under discussion is the one the article is about. */
 function holdsOrdinal(article: Article, context: string, ordinal: string): boolean {
-  if (ordinalsIn(context).includes(ordinal)) return true;
+  const stated = ordinalsIn(context);
+  if (stated.includes(ordinal)) return true;
+  // "第一次打包卖掉的" is the article's 首批: 次 counts occurrences of whatever comes in batches or rounds.
+  if (ordinal.endsWith('次') && stated.some((o) => SEQUENCE_COUNTERS.test(o) && parseInt(o, 10) === parseInt(ordinal, 10))) return true;
   // (The round a news article is about is the first it names.)
   return ORDINAL_BACK_REFERENCE.test(context) && articleOrdinals(article).find((o) => o.slice(-1) === ordinal.slice(-1)) === ordinal;
 }
@@ -311,6 +314,8 @@ function articleOrdinals(article: Article): string[] {
   if (!found) ordinalCache.set(article, (found = ordinalsIn(compact(article.raw))));
   return found;
 }
+// Counters of things that come one after another (batches, rounds, issues).
+const SEQUENCE_COUNTERS = /^\d+[批轮期]$/;
 // "本轮", "该批", "此次": the counted thing under discussion.
 const ORDINAL_BACK_REFERENCE = /[本该此这][轮批次期届]/;
 
@@ -437,7 +442,8 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
       const unmeasured = q.measures.filter((m) => !measuredNearFigure(c.sentence.text, m.canonical));
       if (unmeasured.length) broken.push(`measure ${unmeasured.map((m) => m.canonical).join(', ')} not in the sentence`);
       const counted = q.measures.length ? undefined : countedNoun(q.core);
-      if (counted && presenceIn(counted, sentence) === 0) broken.push(`what is counted (${counted}) is not in the sentence`);
+      // (Its head character may stand in a compound: 利息 is counted in 本息.)
+      if (counted && presenceIn(counted, sentence) === 0 && !sentence.includes(counted.slice(-1))) broken.push(`what is counted (${counted}) is not in the sentence`);
       if (!holdsType('number', c.sentence.text, article.entities)) broken.push('no figure in the sentence');
       else if (!ownsFigure(article, q, c, subject)) broken.push('the figure is about another entity');
     }

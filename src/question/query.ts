@@ -85,10 +85,21 @@ const ordinalKey = (m: RegExpMatchArray): string => {
 };
 // Funding rounds are ordinals written with letters: "A轮", "B 轮", "Pre-A轮".
 const ROUND = /(?<![A-Za-z])((?:Pre-)?[A-F])\+?\s*轮/gi;
-/** Ordinal keys ("1批", "2次", "B轮") in a text. */
+// "分别位居 2 - 4 位": a list's ranks, one each; "排老二" is second place in chat.
+const RANK_RANGE = /(?:位居|位列|排名|排在|排)第?\s*(\d+)\s*[-－~～至到]\s*(\d+)\s*[位名]/g;
+const RANK_BY_SIBLING = /(?:排|是|当)?老([二三四五])/g;
+const rangeKeys = (m: RegExpMatchArray): string[] => {
+  const [from, to] = [Number(m[1]), Number(m[2])];
+  return to >= from && to - from < MAX_RANK_SPAN ? Array.from({ length: to - from + 1 }, (_, i) => `${from + i}位`) : [];
+};
+/** A rank range longer than this is a span of numbers, not a list of places. */
+const MAX_RANK_SPAN = 10;
+/** Ordinal keys ("1批", "2次", "B轮", "2位") in a text. */
 export const ordinalsIn = (text: string): string[] => [
   ...[...text.matchAll(ORDINAL)].map(ordinalKey),
   ...[...text.matchAll(ROUND)].map((m) => `${m[1]!.toUpperCase()}轮`),
+  ...[...text.matchAll(RANK_RANGE)].flatMap(rangeKeys),
+  ...[...text.matchAll(RANK_BY_SIBLING)].map((m) => `${CN_DIGITS.indexOf(m[1]!)}位`),
 ];
 
 export function analyzeQuestion(question: string, article: Article): QueryAnalysis {
@@ -264,7 +275,7 @@ function absentNouns(text: string, article: Article, alternatives: Map<string, s
 }
 
 // Question words and measure phrases that jieba may glue to a neighbour ("哪俩", "多少钱"): never a name.
-const QUESTION_PIECE = /[哪谁啥几么吗呢]|多少|什么|怎么|如何|为何/;
+const QUESTION_PIECE = /[哪谁啥几么吗呢]|多少|什么|怎么|如何|为何|^老[二三四五]$/;
 
 /** Name-like words of the question that the article never uses: evidence the question is about something
  * else. A word that contains one of the article's names ("华金干", "钱晓东进") or a question word is the
