@@ -874,3 +874,21 @@ describe('ranks and sequences are said many ways', () => {
     await expectAnswerFrom(eng, '沧源消金首批资产包本金加利息一共多少', '5.81亿元');
   });
 });
+
+describe('where someone was before is told by the career sentences about them', () => {
+  const { engine: eng } = fixture('career', [
+    '岚桥物流换帅',
+    '10月13日，许知远正式出任岚桥物流首席执行官。许知远在内部会议上表示，未来三年公司将坚持稳健经营，公司也将继续加大投入。',
+    '许知远今年47岁，2000年毕业于海事大学。毕业后他进入恒畅航运，在那里工作了7年。2007年，他跳槽至华辰快运。',
+    '2014年，许知远加入岚桥物流。',
+    '另一位高管罗思远于2017年加入岚桥物流，此前曾担任青石银行副行长。',
+  ].join('\n\n'), '2025-10-20');
+  it.each([
+    ['许知远来岚桥物流之前在哪些公司干过', '恒畅航运'],
+    ['where did 罗思远 work before he joined 岚桥物流', '青石银行'],
+  ])('%s', async (q, expected) => expectAnswerFrom(eng, q, expected));
+  it('a question about someone the article never names gets no one else\'s career', async () => {
+    const a = await eng.answer('程远舟来岚桥物流之前在哪家银行干过');
+    expect(a.answer).not.toContain('青石银行');
+  });
+});

@@ -15,7 +15,7 @@ import type { Period } from '../genre/period.js';
 import { compact, tightenSpacing } from '../text/normalize.js';
 import { charBigrams as bigrams, inDictionary, tag } from '../text/segment.js';
 import type { Chunk, Citation, Sentence } from '../types.js';
-import { askedUnit, countedNoun, FUTURE_ASKED, FUTURE_IN_TEXT, DEPARTURE_IN_TEXT, PAST_TENURE_IN_TEXT, PRESENT_ASKED, PRESENT_IN_TEXT, SUCCESSION_IN_TEXT, roleAsked, CONCRETE_TYPES, figureInUnit, givesDayAsked, holdsType, RAISES_QUESTION, slotKind, type SlotContext } from '../question/answer-type.js';
+import { askedUnit, countedNoun, FUTURE_ASKED, FUTURE_IN_TEXT, DEPARTURE_IN_TEXT, PAST_TENURE_IN_TEXT, PRESENT_ASKED, PRESENT_IN_TEXT, SUCCESSION_IN_TEXT, roleAsked, CONCRETE_TYPES, careerBeforeAsked, figureInUnit, givesDayAsked, holdsType, tellsCareer, RAISES_QUESTION, slotKind, type SlotContext } from '../question/answer-type.js';
 import { citeSpan } from '../corpus/cite.js';
 import { FRAME } from './frame.js';
 import { ordinalsIn, type QueryAnalysis } from '../question/query.js';
@@ -201,7 +201,8 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
   // "许知远进沧澜之前在哪干": names, predicate words and a concrete slot. The slot filler is what the
   // sentence must say (checked as a hard constraint); the chat verbs need not stand there.
   // ("青禾宝是干啥的" asks what the name is: a sentence about it that says what it is may answer.)
-  const onlyPredicate = (CONCRETE_TYPES.has(q.answerType) || q.answerType === 'definition') && substantive.length > 0 && substantive.every((w) => q.light.has(w));
+  // (So does "来沛航之前在哪些公司干过": the employers asked are the slot, the rest is predicate.)
+  const onlyPredicate = (CONCRETE_TYPES.has(q.answerType) || q.answerType === 'definition' || careerBeforeAsked(q.core)) && substantive.length > 0 && substantive.every((w) => q.light.has(w));
   // A slot noun does count as the end of a name in the text: "远航公司" fills "哪家公司".
   // So does a word ending in the slot noun ("国际化业务" fills "哪块业务").
   const fillsSlot = (text: string) =>
@@ -230,7 +231,7 @@ export function composePassage(
 
   if (q.words.length === 0 && q.entities.length === 0) return notFound('the question has no words to look for');
   const judge = evidenceJudge(article, lexical, q, options);
-  const candidates = rankCandidates(article, q, hits, judge.coverage, options);
+  const candidates = rankCandidates(article, q, withCareerChunks(article, q, hits), judge.coverage, options);
   const best = candidates[0];
   if (!best) return notFound('no passage shares a word with the question');
   const nearest = citeSpan(article, best.sentence);
@@ -251,14 +252,14 @@ export function composePassage(
   // A why answered where the article announces its reason ("究其原因", "原因在于") is as well marked as a
   // concrete slot: the discourse says this is the explanation, so it needs as little agreement in wording.
   const enough = (c: Candidate) =>
-    CONCRETE_TYPES.has(q.answerType) || (q.answerType === 'reason' && (announcesReason(article, c) || CAUSE_STATED.test(c.sentence.text)))
+    CONCRETE_TYPES.has(q.answerType) || (q.people.length > 0 && careerBeforeAsked(q.core) && tellsCareer(c.sentence.text)) || (q.answerType === 'reason' && (announcesReason(article, c) || CAUSE_STATED.test(c.sentence.text)))
       ? options.minConcreteCoverage
       : options.minCoverage;
   // A why is answered by a sentence that states a cause, when one passes, before a better-worded one that
   // only restates the claim ("收购失败反而成为利好" does not say why it failed).
   const acceptable = passing.filter((c) => c.coverage >= enough(c));
   const statesCause = (c: Candidate) => CAUSE_STATED.test(c.sentence.text) || announcesReason(article, c);
-  const accepted = (q.answerType === 'reason' ? acceptable.find(statesCause) : undefined) ?? acceptable[0];
+  const accepted = (q.answerType === 'reason' ? acceptable.find(statesCause) : undefined) ?? (q.people.length && careerBeforeAsked(q.core) ? acceptable.find((c) => earlierStep(q, c)) : undefined) ?? acceptable[0];
   if (accepted) return withCandidates(answerFrom(article, q, accepted, options, false), judged);
   // Weak evidence is offered only when the question asks about nothing the article lacks ("总部", "员工").
   // A figure, a date or a name offered on weak evidence is too easily someone else's: only descriptive
@@ -299,6 +300,39 @@ const slotOf = (q: QueryAnalysis): SlotContext => ({ asked: new Set(q.entities),
 
 /** The ordinal stands in the text, or the text says "本轮/该批" and the ordinal is the first of its kind
  * the article names: the round under discussion is the one the article is about. */
+/** "X来Y之前在哪干过": the answer is the person's biography, which shares few words with the question (the
+ * employers are what is asked). Passages that tell a step of a career and, with the passage before, name the
+ * person asked join the ones retrieved, after the best. */
+function withCareerChunks(article: Article, q: QueryAnalysis, hits: FusedHit[]): FusedHit[] {
+  if (!q.people.length || !careerBeforeAsked(q.core)) return hits;
+  const names = q.people.flatMap((p) => q.entityNames.get(p) ?? [p]);
+  const career = new Set(
+    article.chunks
+      .filter((c) => tellsCareer(c.text) && names.some((n) => c.text.includes(n) || paragraphOf(article, c).includes(n)))
+      .slice(0, MAX_CAREER_PASSAGES)
+      .map((c) => c.id),
+  );
+  if (!career.size) return hits;
+  const retrieved = new Map(hits.map((h) => [h.id, h]));
+  const lifted = [...career].filter((id) => id !== hits[0]?.id).map((id): FusedHit => retrieved.get(id) ?? { id, score: 0, ranks: {}, scores: {} });
+  return [...hits.slice(0, 1), ...lifted, ...hits.slice(1).filter((h) => !career.has(h.id))];
+}
+/** A step of a career before the move asked about: it tells a career and does not name the organisation
+ * the person moved to ("2014年，吴振华加入沛航物流" is the move itself), unless it says 此前. */
+function earlierStep(q: QueryAnalysis, c: Candidate): boolean {
+  const text = c.sentence.text;
+  if (!tellsCareer(text)) return false;
+  const orgs = q.entities.filter((e) => !q.people.includes(e)).flatMap((e) => q.entityNames.get(e) ?? [e]);
+  return /此前|之前|曾/.test(text) || !orgs.some((n) => text.includes(n));
+}
+/** The whole paragraph a chunk is cut from (a long paragraph is chunked as ¶4.1, ¶4.2 …). */
+const paragraphOf = (article: Article, chunk: Chunk): string => {
+  const para = chunk.id.replace(/\.\d+$/, '');
+  return article.chunks.filter((c) => c.id === para || c.id.startsWith(`${para}.`)).map((c) => c.text).join('');
+};
+/** At most this many biography passages join a question's candidates. */
+const MAX_CAREER_PASSAGES = 5;
+
 function holdsOrdinal(article: Article, context: string, ordinal: string): boolean {
   const stated = ordinalsIn(context);
   if (stated.includes(ordinal)) return true;
@@ -336,6 +370,9 @@ function rankCandidates(
   const candidates: Candidate[] = [];
   const unit = q.asksQuantity ? askedUnit(q.text) : undefined;
   const slot = slotOf(q);
+  // (Whose career: the person asked, named in the sentence's paragraph.)
+  const careerAsked = q.people.length > 0 && careerBeforeAsked(q.core);
+  const careerNames = q.people.flatMap((p) => q.entityNames.get(p) ?? [p]);
   // Fused top hits, plus BM25's own best: a weak dense model must not push the lexical evidence out.
   const pool = hits.filter((h, i) => i < options.candidates || (h.ranks.bm25 ?? Infinity) <= BM25_OWN_BEST);
   for (const hit of pool) {
@@ -355,7 +392,9 @@ function rankCandidates(
       const dated = q.years.length > 0 && q.years.every((y) => sentence.text.includes(y)) ? options.slotBonus : 0;
       // A day asked ("几月几号") is answered by the sentence with the day, not one with the month only.
       const daily = q.answerType === 'date' && givesDayAsked(q.text, sentence.text) ? options.slotBonus / 2 : 0;
-      const score = own.coverage * SENTENCE_WEIGHT + ctx.coverage + hit.score * RETRIEVAL_WEIGHT + typed + inUnit + dated + daily;
+      // Where someone was before: the sentence telling a step of a career.
+      const career = careerAsked && tellsCareer(sentence.text) && careerNames.some((n) => paragraphOf(article, chunk).includes(n)) ? options.slotBonus : 0;
+      const score = own.coverage * SENTENCE_WEIGHT + ctx.coverage + hit.score * RETRIEVAL_WEIGHT + typed + inUnit + dated + daily + career;
       candidates.push({ chunk, sentence, index, score, coverage: ctx.coverage, missing: ctx.missing, bm25Rank: hit.ranks.bm25 ?? Infinity });
     });
   }

@@ -243,6 +243,13 @@ const WEIGHT = '(?:千克|公斤|克|吨|磅|斤|kg|g)';
 
 /** Who holds a post now ("现在的CFO是谁"): a sentence about a past tenure ("曾任", "担任过") does not say. */
 export const PRESENT_ASKED = /现在|目前|现任|如今|当前|眼下/;
+// "来沛航之前在哪些公司干过", "where did he work before": the career before the post in question.
+const CAREER_BEFORE_ASKED = /(?:来|加入|进|到|加盟|入职|跳槽到?)[^？?。]{0,16}?(?:之前|以前|此前)|(?:之前|以前|此前)[^？?。]{0,12}?(?:来到?|加入|进入|加盟|入职)|(?:之前|以前|此前|曾经?)(?:在|去)?哪|在哪(?:些|家|个)?\S{0,4}?(?:干|工作|任职|上班|待)过/;
+// A career step told in a biography: a dated move, or the markers of an earlier post.
+const CAREER_IN_TEXT = /\d{4}\s*年[^。；]{0,30}?(?:进入|加入|跳槽|供职|任职|就职|转投|加盟|担任|出任)|(?:此前|之前|曾经?)(?:是|在|任|担任|供职|就职)?|先后在|早年|毕业后/;
+/** The question asks where someone was before; the text tells a step of a career. */
+export const careerBeforeAsked = (question: string): boolean => CAREER_BEFORE_ASKED.test(question);
+export const tellsCareer = (text: string): boolean => CAREER_IN_TEXT.test(text);
 export const PAST_TENURE_IN_TEXT = /曾经?(?:担任|出任|任)|(?:担任|出任|当|做)过|前任|原任/;
 /** A sentence that speaks of now ("现任", "目前", "至今"); an appointment dated in the posting year counts too. */
 export const PRESENT_IN_TEXT = /现任|目前|现在|如今|现今|至今|仍然?(?:担任|是)|今年/;
