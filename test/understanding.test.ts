@@ -892,3 +892,22 @@ describe('where someone was before is told by the career sentences about them', 
     expect(a.answer).not.toContain('青石银行');
   });
 });
+
+describe('an answer goes on where the article goes on', () => {
+  const { engine: eng } = fixture('plant', [
+    '岚花',
+    '岚花是一种常绿灌木，原生于青石山区。',
+    '岚花有什么特征已有记载。其叶对生，长约5厘米。花为顶生，鲜黄色，花冠呈漏斗形。2012年，岚花被引入沧澜植物园。',
+    '现任园长程远舟有过任职经历。',
+    '他曾担任青石植物园的副园长。',
+  ].join('\n\n'), '2020-01-01');
+  it('a description goes on over the sentences after the one that starts it, up to a dated event', async () => {
+    const a = await eng.answer('岚花的叶和花有什么特征');
+    expect(a.answer).toContain('其叶对生');
+    expect(a.answer).toContain('鲜黄色');
+    expect(a.answer).not.toContain('2012年');
+  });
+  it('a sentence that announces an experience is followed by the one that tells it', async () => {
+    await expectAnswerFrom(eng, '程远舟以前当过什么职位', '副园长');
+  });
+});

@@ -724,14 +724,28 @@ function spanFor(article: Article, q: QueryAnalysis, c: Candidate, options: Comp
   // "其特点主要有以下三点：第一，…。第二，…": a sentence that opens a list (ends on a colon or semicolon)
   // goes on into the next; for a question asking which ones, how or why, so does a next sentence that carries
   // the enumeration on ("第二", "其次", "此外").
+  // (A paragraph that ends on the announcement goes on in the next.)
   const enumerates = (s: Sentence) =>
-    rest.includes(s) && (OPENS_LIST.test(picked[picked.length - 1]!.text.trim()) || (ENUMERATION_ASKED.has(q.answerType) && CARRIES_ON.test(s.text.trim())));
-  while (pool.length && picked.length < options.maxSentences && (novelty(picked[picked.length - 1]!) < LEAD_IN_NOVELTY || completes(pool[0]!) || enumerates(pool[0]!))) {
+    ((rest.includes(s) || !rest.length) && OPENS_LIST.test(picked[picked.length - 1]!.text.trim())) || (rest.includes(s) && ENUMERATION_ASKED.has(q.answerType) && CARRIES_ON.test(s.text.trim()));
+  // "有什么特征", "哪些地方", "如何除去": a description goes on in the sentences after the one that starts it,
+  // up to one that opens a new event with its own date.
+  const describes = (s: Sentence) => rest.includes(s) && DESCRIPTION_ASKED.test(q.core) && !OPENS_EVENT.test(s.text.trim());
+  while (
+    pool.length &&
+    picked.length < options.maxSentences &&
+    (novelty(picked[picked.length - 1]!) < LEAD_IN_NOVELTY || completes(pool[0]!) || enumerates(pool[0]!) || describes(pool[0]!))
+  ) {
     picked.push(pool.shift()!);
   }
   return picked;
 }
-const OPENS_LIST = /[：:；;]$|(?:如下|以下|包括|分别为|分别是|主要有|有以下)[^。]{0,12}[。：:]?$/;
+// Questions whose answer is a description or a set of things, told over several sentences.
+const DESCRIPTION_ASKED = /什么样|怎样的|特点|特征|特色|特性|哪些|内容|作用|功能|影响|区别|差异|不同|如何|怎么|为什么|为何|为啥|原因|观点|解释|背景|症状|经历|表现/;
+// A sentence that starts with a date opens an event of its own.
+const OPENS_EVENT = /^(?:\d{3,4}\s*年|[一二三四五六七八九十]+月|\d{1,2}\s*月)/;
+// A sentence that announces what follows: a colon, "如下", or a count of kinds or points ("分为两种。",
+// "有过任职经历。" — an experience told next).
+const OPENS_LIST = /[：:；;]$|(?:如下|以下|包括|分别为|分别是|主要有|有以下)[^。]{0,12}[。：:]?$|(?:经历|[两三四五六几]点|[两三四五六几]种|[两三四五六几]类|[两三四五六几]个方面|[两三四五六几]大块)[。]?$/;
 const CARRIES_ON = /^(?:第[二三四五六七八九十]|[二三四五六七八九]是|其[次二三]|再次|再者|此外|另外|另一方面|同时|其后|最后|而且|并且)/;
 const ENUMERATION_ASKED = new Set(['list', 'reason', 'method', 'other', 'definition']);
 
