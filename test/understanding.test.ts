@@ -911,3 +911,19 @@ describe('an answer goes on where the article goes on', () => {
     await expectAnswerFrom(eng, '程远舟以前当过什么职位', '副园长');
   });
 });
+
+describe('attributes a reference text states without naming them', () => {
+  const { engine: eng } = fixture('singer', ['罗思远', '罗思远（英文名：Ross Luo），新加坡人，新加坡及台湾歌手。罗思远过去曾是空乘，读书时期擅长模仿。', '罗思远于2008年参加歌唱比赛，获得女子组第一名。'].join('\n\n'), '2018-01-01');
+  it.each([
+    ['罗思远的职业是什么', '歌手'],
+    ['罗思远的国籍是什么', '新加坡人'],
+  ])('%s', async (q, expected) => expectAnswerFrom(eng, q, expected));
+  it('an attribute word is light only where the article never uses it; what the article lacks is still refused', async () => {
+    expect(analyzeQuestion('罗思远的职业是什么', eng.article).light.has('职业')).toBe(true);
+    expect((await eng.answer('罗思远的年薪是多少')).kind).toBe('not_found');
+  });
+  it('a date asked about in the sentence before dates the sentence that tells the event', async () => {
+    const { engine: e2 } = fixture('mail', ['沧澜集团换帅', '沧澜集团宣布，许知远将出任CEO。', '2024年12月8日早9点，是9个月之后的时间。沧澜集团董事长罗思远发布了全员邮件，宣布卸任CEO一职。', '在那封公开信里，罗思远指出：许知远2014年加入了沧澜。'].join('\n\n'), '2025-04-01');
+    await expectAnswerFrom(e2, '罗思远那封说自己卸任的全员邮件是哪天发的', '12 月 8 日'.replace(/ /g, ''));
+  });
+});

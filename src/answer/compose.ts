@@ -16,7 +16,7 @@ import { compact, tightenSpacing } from '../text/normalize.js';
 import { charBigrams as bigrams, inDictionary, tag } from '../text/segment.js';
 import type { Chunk, Citation, Sentence } from '../types.js';
 import { askedUnit, countedNoun, FUTURE_ASKED, FUTURE_IN_TEXT, DEPARTURE_IN_TEXT, PAST_TENURE_IN_TEXT, PRESENT_ASKED, PRESENT_IN_TEXT, SUCCESSION_IN_TEXT, roleAsked, CONCRETE_TYPES, careerBeforeAsked, figureInUnit, givesDayAsked, holdsType, tellsCareer, RAISES_QUESTION, slotKind, type SlotContext } from '../question/answer-type.js';
-import { citeSpan } from '../corpus/cite.js';
+import { citeSpan, compactArticle } from '../corpus/cite.js';
 import { FRAME } from './frame.js';
 import { ordinalsIn, type QueryAnalysis } from '../question/query.js';
 
@@ -159,7 +159,10 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
   // still counts in full.
   const weight = (w: string, gate: boolean, present: boolean) =>
     (/^\d+$/.test(w) ? 2 : known(w) ? lexical.idf(lexical.bm25.docFreq.has(w) ? w : q.alternatives.get(w)![0]!) : untranslated(w) ? 0.1 : absentWeight) *
-    (subjectNames.has(compact(w)) ? options.subjectWeight : q.entities.includes(w) ? 1.5 : gate && !present && q.light.has(w) ? options.lightWeight : 1);
+    (subjectNames.has(compact(w)) ? options.subjectWeight : q.entities.includes(w) ? 1.5 : gate && !present && q.light.has(w) ? lightWeightOf(w) : 1);
+  // (A framing word the whole article never uses could match nowhere: it weighs nothing at the gate.)
+  const articleText = compactArticle(article);
+  const lightWeightOf = (w: string) => (articleText.includes(compact(w)) ? options.lightWeight : 0);
   const presence = (w: string, hay: string): number => {
     // A number stands whole: the 8 of "8月" is not in 1988.
     if (/^\d+$/.test(w)) return new RegExp(`(?<![\\d.])${w}(?![\\d.]*\\d)`).test(hay) ? 1 : 0;
@@ -360,6 +363,13 @@ function contextOf(article: Article, c: Candidate): string {
   return `${prev && prev.section === c.chunk.section ? prev.text : ''}${c.chunk.text}`;
 }
 
+/** "2024年12月8日早9点，是…之后的时间。井贤栋发布了全员邮件": a date asked about may stand in the sentence
+ * right before (the answer quotes both, see spanFor), so the sentence is dated by it. */
+function datedByLeadIn(article: Article, q: QueryAnalysis, chunk: Chunk, index: number): boolean {
+  const before = chunk.sentences[index - 1];
+  return q.answerType === 'date' && before !== undefined && !holdsType('date', chunk.sentences[index]!.text, article.entities) && holdsType('date', before.text, article.entities);
+}
+
 function rankCandidates(
   article: Article,
   q: QueryAnalysis,
@@ -385,7 +395,9 @@ function rankCandidates(
       const typed =
         q.answerType === 'definition'
           ? defines(q, sentence.text) ? (definesAtStart(q, sentence.text) ? options.slotBonus : options.slotBonus / 2) : 0
-          : holdsType(q.answerType, sentence.text, article.entities, slot) ? (CONCRETE_TYPES.has(q.answerType) ? options.slotBonus : options.slotBonus / 2) : 0;
+          : holdsType(q.answerType, sentence.text, article.entities, slot) || datedByLeadIn(article, q, chunk, index)
+            ? CONCRETE_TYPES.has(q.answerType) ? options.slotBonus : options.slotBonus / 2
+            : 0;
       // A figure in the unit asked ("多长" wants metres) is the slot filled, as a type is.
       const inUnit = unit !== undefined && figureInUnit(sentence.text, unit) ? options.slotBonus : 0;
       // The years asked are a constraint on the paragraph; the sentence that states them is the one meant.
@@ -500,10 +512,15 @@ function aboutAnotherPerson(article: Article, q: QueryAnalysis, text: string): b
   return article.entities.find(text).some((e) => {
     // (A name before an organisation ending is the organisation's: "林百欣中学".)
     if (e.kind !== 'person' || q.people.includes(e.canonical) || ORG_ENDINGS.some((x) => text.startsWith(x, e.at + e.name.length))) return false;
+    // (Someone the article names once is a list's item, not a subject the story follows.)
+    if (article.raw.split(e.name).length - 1 < MIN_SUBJECT_MENTIONS) return false;
     const clauseStart = Math.max(...[...'，,；;：:。'].map((p) => text.lastIndexOf(p, e.at))) + 1;
     return !tag(text.slice(clauseStart, e.at)).some((t) => t.tag.startsWith('v') || t.tag === 'p');
   });
 }
+
+/** A person the story follows is named at least this often. */
+const MIN_SUBJECT_MENTIONS = 2;
 
 /** A sentence about now: a present marker and no past tenure, or an appointment dated in the posting year. */
 const speaksOfNow = (article: Article, text: string): boolean => {

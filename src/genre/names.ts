@@ -19,7 +19,7 @@ export const SURNAMES = new Set(
 /** Words that end an organisation's name ("…银行", "…集团"); the longest that fits is used. */
 export const ORG_ENDINGS = [
   '银行', '集团', '公司', '基金', '证券', '保险', '产险', '寿险', '消金', '金服', '金融', '科技', '资本', '控股', '信托', '租赁',
-  '期货', '财富', '大学', '学院', '研究院', '研究所', '交易所', '委员会', '协会', '电子', '半导体', '汽车', '能源', '医药',
+  '期货', '财富', '大学', '学院', '中学', '小学', '学校', '研究院', '研究所', '交易所', '委员会', '协会', '电子', '半导体', '汽车', '能源', '医药',
   '传媒', '地产', '实业', '国际', '数科', '经纪', '事务所', '会计师事务所', '律师事务所', '消费金融', '小贷',
   // A Chinese company name is trade name + industry + form ("朔风 航运 有限公司"); news writes the first two
   // alone, so the industry word ends the name as it is used.

@@ -249,12 +249,19 @@ function lightWords(words: string[], core: string, article: Article): Set<string
   // "搞来") are a predicate's pieces, not a name.
   const glued = (w: string) => /^\p{Script=Han}{2}$/u.test(w) && !inDictionary(w) && !compactArticle(article).includes(w) && !personShaped(w);
   // A verb's directional complement ("买下来", "拿出来") is grammar; a deictic time word ("当年") places nothing.
-  const framing = (w: string) => isColloquialFrame(w) || (isCommonWord(w) && !findMeasures(w).length) || glued(w) || DIRECTIONAL.test(w) || isDeicticTime(w);
+  const framing = (w: string) =>
+    isColloquialFrame(w) || (isCommonWord(w) && !findMeasures(w).length) || glued(w) || DIRECTIONAL.test(w) || isDeicticTime(w) || ATTRIBUTE_NOUNS.has(w);
   return new Set(
     // (A one-character verb with its aspect particle, "干过", "当了", is as light as the verb.)
     words.filter((w) => !article.entities.find(w).length && (/^\p{Script=Han}[了过着]?$/u.test(w) || lightTag(w, tags.get(w) ?? '') || framing(w))),
   );
 }
+
+// Attributes a reference text states without naming them ("X是香港歌手" gives the 职业, "X位于…" the 地理位置,
+// "X（英文：…）" the 英文名): the word asks for the attribute and need not stand in the answer.
+const ATTRIBUTE_NOUNS = new Set([
+  '职业', '身份', '国籍', '英文名', '英文名称', '英文全称', '地理位置', '位置', '定义', '含义', '意思', '死因', '祖籍', '籍贯', '出生地', '全称', '别称', '别名', '学名', '体裁', '类型', '种类',
+]);
 
 // A verb with a directional complement, or the complement alone ("买下来", "下来", "做起来").
 const DIRECTIONAL = /^\p{Script=Han}{0,2}(?:下来|下去|起来|出来|上来|上去|过来|回来|回去|进来|进去)$/u;
