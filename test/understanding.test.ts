@@ -927,3 +927,21 @@ describe('attributes a reference text states without naming them', () => {
     await expectAnswerFrom(e2, '罗思远那封说自己卸任的全员邮件是哪天发的', '12 月 8 日'.replace(/ /g, ''));
   });
 });
+
+describe('counts in Chinese numerals, colours and spans of time', () => {
+  const { engine: eng } = fixture('route', [
+    '岚海航路',
+    '岚海航路，是连结青石港与沧澜港的海运航线，又分为官方指定的「命令航路」和民间经营的「自由航路」两种。1929年，罗思远也加入经营岚海航路。',
+    '岚鱼体呈银灰色，体长可达80公分。岚鱼常见于近海。',
+    '程远舟于2017年加入岚海航运，现任董事长。',
+  ].join('\n\n'), '2018-01-01');
+  it('几种 is answered by the sentence that counts in that classifier, in Chinese numerals too', async () => {
+    await expectAnswerFrom(eng, '岚海航路有几种', '两种');
+  });
+  it('什么颜色 is answered by the sentence that names a colour', async () => {
+    await expectAnswerFrom(eng, '岚鱼的身体是什么颜色的', '银灰色');
+  });
+  it('干了几年 needs a span of years, not a calendar year', async () => {
+    expect((await eng.answer('程远舟在岚海航运干了几年')).kind).toBe('not_found');
+  });
+});

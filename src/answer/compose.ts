@@ -15,7 +15,7 @@ import type { Period } from '../genre/period.js';
 import { compact, tightenSpacing } from '../text/normalize.js';
 import { charBigrams as bigrams, inDictionary, tag } from '../text/segment.js';
 import type { Chunk, Citation, Sentence } from '../types.js';
-import { askedUnit, countedNoun, FUTURE_ASKED, FUTURE_IN_TEXT, DEPARTURE_IN_TEXT, PAST_TENURE_IN_TEXT, PRESENT_ASKED, PRESENT_IN_TEXT, SUCCESSION_IN_TEXT, roleAsked, CONCRETE_TYPES, careerBeforeAsked, figureInUnit, givesDayAsked, holdsType, tellsCareer, RAISES_QUESTION, slotKind, type SlotContext } from '../question/answer-type.js';
+import { askedUnit, countedNoun, FUTURE_ASKED, FUTURE_IN_TEXT, DEPARTURE_IN_TEXT, PAST_TENURE_IN_TEXT, PRESENT_ASKED, PRESENT_IN_TEXT, SUCCESSION_IN_TEXT, roleAsked, CONCRETE_TYPES, careerBeforeAsked, chineseCountAt, figureInUnit, givesDayAsked, holdsType, statesAttributeAsked, timeSpanAsked, tellsCareer, RAISES_QUESTION, slotKind, type SlotContext } from '../question/answer-type.js';
 import { citeSpan, compactArticle } from '../corpus/cite.js';
 import { FRAME } from './frame.js';
 import { ordinalsIn, type QueryAnalysis } from '../question/query.js';
@@ -363,7 +363,7 @@ function contextOf(article: Article, c: Candidate): string {
   return `${prev && prev.section === c.chunk.section ? prev.text : ''}${c.chunk.text}`;
 }
 
-/** "2024年12月8日早9点，是…之后的时间。井贤栋发布了全员邮件": a date asked about may stand in the sentence
+/** "2024年12月8日早9点，是…之后的时间。罗思远发布了全员邮件": a date asked about may stand in the sentence
  * right before (the answer quotes both, see spanFor), so the sentence is dated by it. */
 function datedByLeadIn(article: Article, q: QueryAnalysis, chunk: Chunk, index: number): boolean {
   const before = chunk.sentences[index - 1];
@@ -404,9 +404,11 @@ function rankCandidates(
       const dated = q.years.length > 0 && q.years.every((y) => sentence.text.includes(y)) ? options.slotBonus : 0;
       // A day asked ("几月几号") is answered by the sentence with the day, not one with the month only.
       const daily = q.answerType === 'date' && givesDayAsked(q.text, sentence.text) ? options.slotBonus / 2 : 0;
+      // "什么颜色" is answered by the sentence that names a colour.
+      const attribute = statesAttributeAsked(q.core, sentence.text) ? options.slotBonus : 0;
       // Where someone was before: the sentence telling a step of a career.
       const career = careerAsked && tellsCareer(sentence.text) && careerNames.some((n) => paragraphOf(article, chunk).includes(n)) ? options.slotBonus : 0;
-      const score = own.coverage * SENTENCE_WEIGHT + ctx.coverage + hit.score * RETRIEVAL_WEIGHT + typed + inUnit + dated + daily + career;
+      const score = own.coverage * SENTENCE_WEIGHT + ctx.coverage + hit.score * RETRIEVAL_WEIGHT + typed + inUnit + dated + daily + career + attribute;
       candidates.push({ chunk, sentence, index, score, coverage: ctx.coverage, missing: ctx.missing, bm25Rank: hit.ranks.bm25 ?? Infinity });
     });
   }
@@ -495,6 +497,9 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
       const counted = q.measures.length ? undefined : countedNoun(q.core);
       // (Its head character may stand in a compound: 利息 is counted in 本息.)
       if (counted && presenceIn(counted, sentence) === 0 && !sentence.includes(counted.slice(-1))) broken.push(`what is counted (${counted}) is not in the sentence`);
+      // "干了几年": a span of time is asked; a calendar year or another count does not give it.
+      const timeUnit = timeSpanAsked(q.text);
+      if (timeUnit !== undefined && !figureInUnit(span, timeUnit)) broken.push('no span of time in the unit asked');
       if (!holdsType('number', c.sentence.text, article.entities)) broken.push('no figure in the sentence');
       else if (!ownsFigure(article, q, c, subject)) broken.push('the figure is about another entity');
     }
@@ -503,7 +508,7 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
 }
 
 /** A question about a person is not answered by a sentence that names someone else and neither names the
- * person asked nor points back at anyone (他/她): "徐鹏去了哪家公司" is not answered by another's departure. */
+ * person asked nor points back at anyone (他/她): "程远舟去了哪家公司" is not answered by another's departure. */
 function aboutAnotherPerson(article: Article, q: QueryAnalysis, text: string): boolean {
   if (!q.people.length || /[他她]/.test(text)) return false;
   const sentence = compact(text);
@@ -637,9 +642,12 @@ function statedPeriods(article: Article, c: Candidate): Period[] {
  * article's own subject. Every name asked about must own the figure or be named in the sentence too. */
 function ownsFigure(article: Article, q: QueryAnalysis, c: Candidate, subject: string | undefined): boolean {
   const text = resolved(article, c);
-  const figure = FIGURE_NOT_DATE.exec(text)?.index ?? -1;
+  const digits = FIGURE_NOT_DATE.exec(text)?.index;
+  const figure = digits ?? chineseCountAt(text) ?? -1;
   if (figure < 0) return false;
   const mentions = article.entities.find(text).filter((e) => e.kind !== 'other');
+  // "分为「命令航路」和「自由航路」两种": a count in words closes the list before it; it is the subject's.
+  if (digits === undefined && q.entities.length) return q.entities.includes(article.entities.find(text)[0]?.canonical ?? '');
   // "Intel CEO Pat Gelsinger 宣布以 $5.4B 收购…": a company's figure is stated by its people; when the
   // question asks about companies, the owner is the last company named before the figure.
   // When a person is asked about, the figure is the nearest person's: "贺明山担任沧澜科技CEO长达15年" gives

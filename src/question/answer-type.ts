@@ -92,6 +92,13 @@ const DATE_IN_TEXT = /\d{1,2}\s*点(?![\d一二三四五六七八九十]|多)|\d
 // "几月几号", "哪一天": the day is asked, so a sentence giving the day beats one giving the month.
 const DAY_ASKED = /几号|几日|哪天|哪一天|哪日|具体日期|具体哪天|\bwhat day\b|\bwhich day\b|\bexact date\b/i;
 const DAY_IN_TEXT = /\d{1,2}\s*[日号]|[一二三四五六七八九十廿]{1,3}[日号](?!本)/;
+// Attributes asked by their kind ("什么颜色", "什么形状") and how a text states them ("银灰色", "卵形").
+const ATTRIBUTE_MARKERS: [RegExp, RegExp][] = [
+  [/颜色|什么色|啥色/, /[红橙黄绿青蓝紫黑白灰褐棕金银粉赤]色/],
+  [/形状|什么形|啥形/, /[圆方扁尖椭卵线针菱锥柱球]形|[圆扁尖锥柱球针线羽]状/],
+];
+/** The question asks an attribute by its kind and the text states one of that kind. */
+export const statesAttributeAsked = (question: string, text: string): boolean => ATTRIBUTE_MARKERS.some(([asked, stated]) => asked.test(question) && stated.test(text));
 /** The question asks for a day and the text gives one. */
 export const givesDayAsked = (question: string, text: string): boolean => DAY_ASKED.test(question) && DAY_IN_TEXT.test(text);
 const CALENDAR_ASKED = /哪年|哪一年|哪天|哪一天|几月|几号|几点|哪个月|哪一月|日期/;
@@ -106,6 +113,9 @@ const placeTaggedIn = (text: string, question = ''): boolean => tag(text).some((
 /** A time word the segmenter tags ('t') that the question does not already hold. */
 const timeWordIn = (text: string, question = ''): boolean =>
   tag(text).some(({ word, tag: t }) => t === 't' && [...word].length >= 2 && !DEICTIC_TIME.test(word) && !question.includes(word));
+/** Where a count in Chinese numerals stands ("两种", "五个赛季"), or undefined. */
+export const chineseCountAt = (text: string): number | undefined => CHINESE_COUNT.exec(text)?.index;
+const CHINESE_COUNT = new RegExp(`(?:[两三四五六七八九十百千万亿]|[一二][十百千万亿])[一二两三四五六七八九十百千万亿]*(?:多|余)?[${CLASSIFIERS}]`);
 const NUMBER_IN_TEXT = new RegExp(`\\d|(?:[两三四五六七八九十百千万亿]|[一二][十百千万亿])[一二两三四五六七八九十百千万亿]*(?:多|余)?[${CLASSIFIERS}亿万]|一半|翻番|翻倍|一倍`);
 // Titles in general Chinese: a post ends in 长 of its unit (区长, 局长, 校长), or is one of the titles of
 // state, party, army and court (书记, 总督, 知县, 将军).
@@ -223,7 +233,8 @@ const taggedNameIn = (text: string, question = ''): boolean =>
 export const RAISES_QUESTION = /[？?]\s*$|究其原因|原因(?:在于|是|有)?[:：]?\s*$|[:：]\s*$|为什么[^。]*[？?]|问题(?:在于|是)[:：]?\s*$/;
 
 // "多少年", "几家", "多少亿": the unit a number question names; the answer's figure carries it.
-const ASKED_UNIT = /(?:多少|几)(年|天|个月|月|个|家|笔|人|名|位|亿|万|次|倍|款|条|项|座|台|部|钱|岁)/;
+// "几种", "多少所", "几个月": the classifier asked is the unit of the answer ("两种", "3所").
+const ASKED_UNIT = new RegExp(`(?:多少|几)(个月|[${CLASSIFIERS}]|亿|万|钱)`);
 /** The unit a number question asks in, if it names one ("多少钱" asks for an amount of money). */
 export const askedUnit = (question: string): string | undefined => {
   if (DURATION_ASKED.test(question)) return DURATION;
@@ -231,6 +242,11 @@ export const askedUnit = (question: string): string | undefined => {
   if (WEIGHT_ASKED.test(question)) return WEIGHT;
   const unit = ASKED_UNIT.exec(question)?.[1];
   return unit === '钱' ? MONEY : unit;
+};
+/** The unit of a span of time the question asks ("干了几年", "多久"), if it asks one. */
+export const timeSpanAsked = (question: string): string | undefined => {
+  const unit = askedUnit(question);
+  return unit === DURATION || unit === '年' || unit === '个月' || unit === '天' || unit === '周' ? unit : undefined;
 };
 // "多长时间", "多久": a length of time, in any unit of time.
 const DURATION_ASKED = /多长时间|多久|多少时间/;

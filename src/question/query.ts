@@ -260,7 +260,7 @@ function lightWords(words: string[], core: string, article: Article): Set<string
 // Attributes a reference text states without naming them ("X是香港歌手" gives the 职业, "X位于…" the 地理位置,
 // "X（英文：…）" the 英文名): the word asks for the attribute and need not stand in the answer.
 const ATTRIBUTE_NOUNS = new Set([
-  '职业', '身份', '国籍', '英文名', '英文名称', '英文全称', '地理位置', '位置', '定义', '含义', '意思', '死因', '祖籍', '籍贯', '出生地', '全称', '别称', '别名', '学名', '体裁', '类型', '种类',
+  '职业', '身份', '国籍', '英文名', '英文名称', '英文全称', '地理位置', '位置', '定义', '含义', '意思', '死因', '祖籍', '籍贯', '出生地', '全称', '别称', '别名', '学名', '体裁', '类型', '种类', '颜色', '形状',
 ]);
 
 // A verb with a directional complement, or the complement alone ("买下来", "下来", "做起来").

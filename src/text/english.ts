@@ -25,7 +25,7 @@ export const ENGLISH_FRAMES: [RegExp, string][] = [
   [/\bhow long\b/gi, '多长时间'],
   [/\bwhich year\b|\bwhat year\b/gi, '哪一年'],
   [/\bhow (?:much|many)\b/gi, '多少'],
-  // "before he came to Ant", "before joining": the time before a move.
+  // "before he came to Lanqiao", "before joining": the time before a move.
   [/\bbefore (?:(?:he|she|they) )?(?:came to|joined|joining|coming to|moved to|went to)\b/gi, '加入之前'],
   [/\bbefore\b/gi, '之前'],
   // "What did X pay for Y", "what did it cost": the amount paid is asked.
