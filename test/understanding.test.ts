@@ -945,3 +945,12 @@ describe('counts in Chinese numerals, colours and spans of time', () => {
     expect((await eng.answer('程远舟在岚海航运干了几年')).kind).toBe('not_found');
   });
 });
+
+describe('idioms and dictionary words the tagger calls names are not unknown names', () => {
+  it('an idiom before 的 owns nothing; a dictionary word tagged as a name without a surname is a word', () => {
+    expect(analyzeQuestion('为啥说贺明山当CEO也不是板上钉钉的事', article).unknownNames).toEqual([]);
+    expect(analyzeQuestion('沧澜科技合并后各部门的总经理有换人吗', article).unknownNames).not.toContain('换人');
+    // A real name the article lacks is still one.
+    expect(analyzeQuestion('百度的CEO是谁', article).unknownNames).toContain('百度');
+  });
+});

@@ -305,7 +305,8 @@ function unknownNames(text: string, article: Article, namesKnown: boolean, inArt
     // Only a possessive 的 counts: one followed by the thing owned, not the 的 that ends "是…毕业的".
     const owned = tagged[i + 2];
     if (!owned || !/^[neax]/.test(owned.tag) || !/[\p{Script=Han}A-Za-z]/u.test(owned.word)) return;
-    if (tagged[i + 1]?.word !== '的' || !/^\p{Script=Han}{2,}$/u.test(w) || /^[trmdvaf]/.test(t) || STOP_WORDS.has(w)) return;
+    // (An idiom or set phrase before 的 describes; it owns nothing: "板上钉钉的事".)
+    if (tagged[i + 1]?.word !== '的' || !/^\p{Script=Han}{2,}$/u.test(w) || /^[trmdvafil]/.test(t) || STOP_WORDS.has(w)) return;
     if (plausible(w)) unknown.add(w);
   });
   // A question naming nothing the article knows is about its leading noun ("字节跳动什么时候成立"):
@@ -325,6 +326,8 @@ function unknownNames(text: string, article: Article, namesKnown: boolean, inArt
     } else if ([...w].length < 2 || STOP_WORDS.has(w)) continue;
     // A segmenter's unknown word ('x') is a name only in a name's shape: a person's, or an organisation's.
     else if (t === 'x' && !personShaped(w) && !ORG_ENDINGS.some((e) => w.endsWith(e))) continue;
+    // A two-character dictionary word the tagger calls a name but no surname starts ("换人") is a word.
+    else if (/^nr/.test(t) && [...w].length === 2 && inDictionary(w) && !personShaped(w)) continue;
     if (plausible(w)) unknown.add(w);
   }
   return [...unknown];
