@@ -9,6 +9,10 @@ export const ENGLISH_FRAMES: [RegExp, string][] = [
   [/\bfirst half of (\d{4})\b|\bH1 (\d{4})\b|\b(\d{4}) H1\b/gi, '$1$2$3年上半年'],
   [/\bsecond half of (\d{4})\b|\bH2 (\d{4})\b|\b(\d{4}) H2\b/gi, '$1$2$3年下半年'],
   [/\bQ([1-4]) (\d{4})\b|\b(\d{4}) Q([1-4])\b/gi, '$2$3年Q$1$4'],
+  // The same periods with no year ("in the first nine months", "the first half"): the reader dates them.
+  [/\b(?:the )?first (?:nine|9) months\b|\b(?:the )?first three quarters\b/gi, '前三季度'],
+  [/\b(?:the )?first half(?: of the year)?\b|\bH1\b/gi, '上半年'],
+  [/\b(?:the )?second half(?: of the year)?\b|\bH2\b/gi, '下半年'],
   [/\b(?:in|for|during|of) (\d{4})\b/gi, '$1年'],
   // Month names are dates, not names: "in December" -> 12月.
   ...['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'].map(
@@ -35,6 +39,9 @@ export const ENGLISH_FRAMES: [RegExp, string][] = [
   [/\bwhat percentage\b|\bwhat share\b|\bwhat proportion\b/gi, '占比多少'],
   // "Who runs / heads / leads X": the person in charge (not "经营", which a company does too).
   [/\bwho (?:now |currently )?(?:runs|heads|leads|manages|is in charge of|is running|is heading)\b/gi, '谁负责'],
+  // Leaving a post, in the words of the genre's event verbs.
+  [/\bstep(?:s|ping|ped)? down\b|\bresign(?:s|ed|ing)?\b/gi, '卸任'],
+  [/\btak(?:e|es|ing) over\b|\bsucceed(?:s|ed|ing)?\b|\breplac(?:e|es|ed|ing)\b/gi, '接任'],
   [/\bwho\b|\bwhom\b/gi, '谁'],
   [/\bwhy\b/gi, '为什么'],
   [/\bwhere\b/gi, '哪里'],
