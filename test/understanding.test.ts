@@ -954,3 +954,13 @@ describe('idioms and dictionary words the tagger calls names are not unknown nam
     expect(analyzeQuestion('百度的CEO是谁', article).unknownNames).toContain('百度');
   });
 });
+
+describe('chat\'s speech verbs and English periods', () => {
+  const { engine: eng } = fixture('speech', ['沧澜支付', '2024年9月，许知远在上海外滩大会上作出表示。“乐碰”不但能够解决支付问题，而且还可以连接其他服务。', '前三季度沧澜支付总出货量达到97.6万台。'].join('\n\n'), '2024-10-30');
+  it('提到 / talk about reach 表示', async () => {
+    await expectAnswerFrom(eng, '许知远2024年9月在哪个城市提到乐碰', '上海');
+  });
+  it('the first nine months are the first three quarters', async () => {
+    expect(analyzeQuestion('How much did they ship in the first nine months?', eng.article).text).toContain('前三季度');
+  });
+});

@@ -12,7 +12,7 @@ import type { Period } from '../genre/period.js';
 import { classifyQuestion, isDeicticTime, slotNouns, withoutFocus, type AnswerType } from './answer-type.js';
 import { compactArticle } from '../corpus/cite.js';
 import { readQuestion, type Reading } from './reading.js';
-import { isColloquialFrame, sameTimeSense } from '../text/function-words.js';
+import { isColloquialFrame, sameSense } from '../text/function-words.js';
 
 export interface QueryAnalysis {
   original: string;
@@ -128,7 +128,7 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
     if (r.how === 'related') alternatives.set(r.typed, [...(alternatives.get(r.typed) ?? []), r.read]);
     if (r.also?.length) alternatives.set(r.read, [...(alternatives.get(r.read) ?? []), ...r.also]);
   }
-  for (const w of words) if (sameTimeSense(w).length) alternatives.set(w, [...(alternatives.get(w) ?? []), ...sameTimeSense(w)]);
+  for (const w of words) if (sameSense(w).length) alternatives.set(w, [...(alternatives.get(w) ?? []), ...sameSense(w)]);
   // A measure typed one way ("月活") is evidenced by any word of its family ("活跃用户").
   for (const m of named) {
     const family = MEASURES.filter((x) => x.family === m.measure.family).flatMap((x) => x.words).filter((x) => x !== m.word);

@@ -1,4 +1,4 @@
-// Chinese words that say the same thing about time and sequence (and naming) in different registers: chat
+// Chinese words that say the same thing about time and sequence, naming and speaking in different registers: chat
 // says 之前, 现在 and 叫 where written text says 此前, 目前 and 又称. A dictionary's glosses do not pair them reliably (they are
 // in the article anyway, so no "related word" is looked up), and they decide which sentence answers
 // "之前在哪" or "现在是什么职务". Language knowledge, the same for every article.
@@ -8,12 +8,14 @@ const GROUPS: readonly (readonly string[])[] = [
   ['现在', '目前', '现今', '如今', '当前', '眼下', '现任'],
   // Naming verbs: "X也叫什么" is answered by "X又称…", "俗称…", "简称…".
   ['叫', '叫做', '称', '称为', '称之为', '又称', '又名', '名为', '名叫', '简称', '别称', '俗称', '亦称', '得名'],
+  // Speech verbs: chat's "提到", "谈到", "说过" are news's "表示", "指出", "称".
+  ['说', '说过', '提到', '谈到', '讲到', '讲', '表示', '指出', '透露', '强调', '介绍'],
 ];
 
 const byWord = new Map(GROUPS.flatMap((g) => g.map((w) => [w, g.filter((x) => x !== w)] as const)));
 
-/** Other words with the same temporal sense ("之前" -> 此前, 以前 …), none for other words. */
-export const sameTimeSense = (word: string): readonly string[] => byWord.get(word) ?? [];
+/** Other words with the same sense ("之前" -> 此前, 以前 …; "提到" -> 表示 …), none for other words. */
+export const sameSense = (word: string): readonly string[] => byWord.get(word) ?? [];
 
 // Colloquial words that frame a chat question rather than name what it is about: deictic time phrases
 // ("那会儿", "那时候"), question pro-forms ("干嘛", "咋样", "啥样"), hedges ("算是", "到底"). Written
