@@ -964,3 +964,24 @@ describe('chat\'s speech verbs and English periods', () => {
     expect(analyzeQuestion('How much did they ship in the first nine months?', eng.article).text).toContain('前三季度');
   });
 });
+
+describe('two questions in one line', () => {
+  const { engine: eng } = fixture('two', [
+    '沧源医药收购岚生物',
+    '2024年，仿制药业务收入201.5亿元，占总营收的52.1%，同比下降9.4%。',
+    '8月22日，沧源医药公告，拟以26.4亿元现金收购青石岚生物62%的股权。',
+  ].join('\n\n'), '2025-09-05');
+  it('each part is answered; a part that names nothing leans on the first part\'s words', async () => {
+    const a = await eng.answer('仿制药去年收入多少 占比多少');
+    expect(a.kind).not.toBe('not_found');
+    expect(a.answer).toContain('201.5');
+    expect(a.answer).toContain('「占比多少」');
+  });
+  it('a price paid is the figure of what it bought', async () => {
+    await expectAnswerFrom(eng, '收购岚生物花了多少钱', '26.4亿元');
+  });
+  it('a keyword query with a space is one question', async () => {
+    const a = await eng.answer('仿制药 收入');
+    expect(a.answer).not.toContain('「');
+  });
+});

@@ -524,6 +524,9 @@ function aboutAnotherPerson(article: Article, q: QueryAnalysis, text: string): b
   });
 }
 
+// A figure followed by the purchase it paid for ("…亿元现金收购苏州维澜生物 62% 的股权").
+const PAID_FOR_AFTER = /^[^，。；,;]{0,12}?(?:收购|买下|并购|入股|投资|认购)[^，。；,;]{0,20}/;
+
 /** A person the story follows is named at least this often. */
 const MIN_SUBJECT_MENTIONS = 2;
 
@@ -658,6 +661,9 @@ function ownsFigure(article: Article, q: QueryAnalysis, c: Candidate, subject: s
   // "A 高于华行 53%": the name after a comparison is the rival; the figure is A's.
   const rival = before.length > 1 && COMPARED_WITH.test(text.slice(0, figure)) ? before.pop() : undefined;
   const owner = before.pop()?.canonical ?? rival?.canonical;
+  // "以 26.4 亿元现金收购维澜生物": a price paid is also the figure of what it bought.
+  const bought = PAID_FOR_AFTER.exec(text.slice(figure, clauseEnd(text, figure)));
+  if (bought && q.entities.some((e) => (q.entityNames.get(e) ?? [e]).some((n) => bought[0].includes(n)))) return true;
   // "以近 2 亿元收购了米粒基金,…收购天成基金后": every other name asked about must stand in the figure's own
   // clause, or the figure is about something else in the sentence.
   const clause = clauseAround(text, figure);

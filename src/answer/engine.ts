@@ -165,6 +165,52 @@ interface EngineContext {
 type AnswerBody = Omit<Answer, 'ms' | 'question' | 'language'>;
 
 async function answerQuestion(ctx: EngineContext, question: string, options: AnswerOptions): Promise<Answer> {
+  const parts = typeof question === 'string' && !options.explain ? compoundParts(question) : [];
+  if (parts.length === 2) return answerCompound(ctx, question, parts as [string, string], options);
+  return answerOne(ctx, question, options);
+}
+
+// "仿制药去年收入多少 占比多少", "花了多少钱，买了多少股份": two questions in one line, each with its own
+// question word. The second is read as a follow-up of the first (it omits what the first named).
+const ASKS = /多少|几[个位年家笔亿万次天名条款项成倍种类批座台部岁]?|什么|哪|谁|吗|为什么|为啥|怎么|如何|how (?:much|many)|what|which|who|when|where|why/i;
+const COMPOUND_SPLIT = /[，,；;]\s*|\s+(?=\p{Script=Han})|\s+and\s+(?=(?:what|how|which|who|when|where|why)\b)/iu;
+function compoundParts(question: string): string[] {
+  const parts = question.trim().split(COMPOUND_SPLIT).map((x) => x.trim()).filter((x) => x.length >= MIN_PART_CHARS);
+  return parts.length === 2 && parts.every((x) => ASKS.test(x)) ? parts : [];
+}
+/** A second part this short that names nothing leans on the first part's words. */
+const BARE_PART_CHARS = 8;
+/** A part shorter than this is a fragment of one question, not a question of its own. */
+const MIN_PART_CHARS = 3;
+
+/** Both parts answered, the second as a follow-up of the first; the reply says each, cites both, and is
+ * not_found only when neither part is answered. */
+async function answerCompound(ctx: EngineContext, question: string, [first, second]: [string, string], options: AnswerOptions): Promise<Answer> {
+  const t0 = performance.now();
+  const a = await answerOne(ctx, first, options);
+  // A second part that names nothing ("占比多少") asks about what the first part's words before its
+  // question word name ("仿制药去年收入"); otherwise it is a follow-up of the first.
+  const stem = first.slice(0, Math.max(0, first.search(ASKS)));
+  const bare = !analyzeQuestion(second, ctx.article).entities.length && second.length <= BARE_PART_CHARS && stem.length > 0;
+  const b = bare ? await answerOne(ctx, stem + second, options) : await answerOne(ctx, second, { ...options, previous: [...(options.previous ?? []), first] });
+  const found = [a, b].filter((x) => x.kind !== 'not_found');
+  if (!found.length || a.error) return { ...a, question, ms: Math.round((performance.now() - t0) * 100) / 100 };
+  const seen = new Set<string>();
+  const citations = [...a.citations, ...b.citations].filter((c) => !seen.has(c.quote) && seen.add(c.quote));
+  return {
+    question,
+    kind: found.every((x) => x.kind === 'fact') ? 'fact' : 'passage',
+    // Each part says which question it answers, so a refusal of one part reads as that part's.
+    answer: `「${first}」${a.answer}\n「${second}」${b.answer}`,
+    citations,
+    confidence: Math.min(...found.map((x) => x.confidence)),
+    language: a.language,
+    ...(b.assumed ? { assumed: b.assumed } : {}),
+    ms: Math.round((performance.now() - t0) * 100) / 100,
+  };
+}
+
+async function answerOne(ctx: EngineContext, question: string, options: AnswerOptions): Promise<Answer> {
   const t0 = performance.now();
   const input = typeof question === 'string' ? question : '';
   const language = options.language ?? languageOf(input);
