@@ -985,3 +985,12 @@ describe('two questions in one line', () => {
     expect(a.answer).not.toContain('「');
   });
 });
+
+describe('English "when" asks a time only where it opens the question', () => {
+  it('a when-clause inside a how-much question leaves it a how-much question', () => {
+    expect(analyzeQuestion('How much did 沧澜科技 pay when the deal was terminated?', article).answerType).toBe('number');
+    for (const q of ['When did 贺明山 become CEO?', 'so when did 贺明山 join 沧澜科技', 'and when did 贺明山 leave']) {
+      expect(analyzeQuestion(q, article).answerType).toBe('date');
+    }
+  });
+});

@@ -25,7 +25,9 @@ export const ENGLISH_FRAMES: [RegExp, string][] = [
   [/\blast year\b/gi, '去年'],
   [/\bthis year\b/gi, '今年'],
   [/\bwhen will\b/gi, '什么时候将'],
-  [/\bwhen\b|\bwhat date\b|\bwhich day\b|\bwhat day\b/gi, '什么时候'],
+  // "When did…" asks a time; a "when" inside the question ("how much … when the deal ended") is a clause.
+  [/(^\s*(?:(?:so|and|but|ok|okay|then|hey|um|uh|also)[,\s]+)?|[,;]\s*|\band\s+)when\b|\bwhat date\b|\bwhich day\b|\bwhat day\b/gi, '$1什么时候'],
+  [/\bwhen\b/gi, '时'],
   [/\bhow long\b/gi, '多长时间'],
   [/\bwhich year\b|\bwhat year\b/gi, '哪一年'],
   [/\bhow (?:much|many)\b/gi, '多少'],
