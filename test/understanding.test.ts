@@ -994,3 +994,18 @@ describe('English "when" asks a time only where it opens the question', () => {
     }
   });
 });
+
+describe('a purpose asked is a reason', () => {
+  const { engine: eng } = fixture('purpose', [
+    '沧澜换帅',
+    '2023年3月，沧澜开展了7年以来规模最大的一次人事调整。此次调整涉及多个部门。这次调整，意在进一步强化沧澜钱包在数字互联业务方面的重要性。',
+    '而数字互联则是基于支付入口进行拓展，这样做是为了实现用户留存和深度转化。',
+  ].join('\n\n'), '2025-04-01');
+  it.each([
+    ['数字互联搞来是为了啥', '用户留存'],
+    ['2023年3月那次大换血主要是想干嘛', '重要性'],
+  ])('%s', async (q, expected) => expectAnswerFrom(eng, q, expected));
+  it('a numeral and its classifier are never a typo ("一仗")', () => {
+    expect(analyzeQuestion('这一仗为啥这么要紧', eng.article).readings.filter((r) => r.how === 'homophone')).toEqual([]);
+  });
+});

@@ -44,6 +44,9 @@ const genreTerm = (w: string) => EVENT_VERBS.test(w) || findMeasures(w).some((m)
 // English words that start sentences and spell like surnames ("He", "Yu"): never read as a person.
 const ENGLISH_FUNCTION_WORDS = new Set('he she it we you i they who how what why when where which did does do is are was were the an and but for not can may will has had his her its our'.split(' '));
 
+// A window opening with a numeral ("一仗", "两笔", "几家") is a count, never a mistyped term.
+const NUMERAL_START = /^[一二两三四五六七八九十几百千万]/;
+
 // Words that frame a question and must never be "repaired" into article words.
 const QUESTION_FRAME = /多少|什么|哪|谁|怎么|如何|为什么|为啥|几|吗|呢|是不是|有没有|是否/;
 
@@ -133,7 +136,8 @@ function repairHomophones(q: string, article: Article, readings: Reading[], opti
       const window = out.slice(at, at + size);
       if (!edges.has(at) || !edges.has(at + size)) continue;
       // Next to a number it is a unit or a period ("2024 年第 3 季度"); with a particle it is grammar.
-      if (/\d/.test(out[at - 1] ?? '') || /\d/.test(out[at + size] ?? '')) continue;
+      // (A numeral and its classifier are grammar too: "一仗" is not a typo for 一张.)
+      if (/\d/.test(out[at - 1] ?? '') || /\d/.test(out[at + size] ?? '') || NUMERAL_START.test(window)) continue;
       const grammar = [...window].some((c) => PARTICLES.has(c));
       if (!/^\p{Script=Han}+$/u.test(window) || haystack.includes(window) || QUESTION_FRAME.test(window)) continue;
       // A word the dictionary knows ("上班") was typed on purpose; a typo makes a non-word ("不良律"). But an
