@@ -1009,3 +1009,15 @@ describe('a purpose asked is a reason', () => {
     expect(analyzeQuestion('这一仗为啥这么要紧', eng.article).readings.filter((r) => r.how === 'homophone')).toEqual([]);
   });
 });
+
+describe('chat\'s 管 is news\'s 负责 / 掌管 / 分管', () => {
+  const { engine: eng } = fixture('charge', [
+    '沧澜高管',
+    '资深副总裁罗思远，之前是青石银行网络金融部的总经理。他曾经掌管沧澜银行和沧澜消金，现在是财富保险事业群的总裁。',
+    '今年2月，沧澜集团副总裁、原金融大模型负责人程远舟离职了。',
+  ].join('\n\n'), '2025-04-01');
+  it.each([
+    ['罗思远之前管过哪些子公司', '沧澜银行'],
+    ['程远舟之前在沧澜管的是什么', '金融大模型'],
+  ])('%s', async (q, expected) => expectAnswerFrom(eng, q, expected));
+});
