@@ -1021,3 +1021,13 @@ describe('chat\'s 管 is news\'s 负责 / 掌管 / 分管', () => {
     ['程远舟之前在沧澜管的是什么', '金融大模型'],
   ])('%s', async (q, expected) => expectAnswerFrom(eng, q, expected));
 });
+
+describe('the genre\'s words for a leadership change and a share price', () => {
+  const { engine: eng } = fixture('price', ['沧源物流换帅', '9月26日晚间，沧源物流公告换帅，许知远出任CEO。', '公告发布后的第一个交易日，沧源物流A股上涨4.7%，收于每股52.3元。'].join('\n\n'), '2025-10-01');
+  it('换帅 is what happened, never an unknown name', () => {
+    expect(analyzeQuestion('换帅消息出来以后股价涨了多少', eng.article).unknownNames).toEqual([]);
+  });
+  it('收于每股…元 states a share price', async () => {
+    await expectAnswerFrom(eng, '公告出来以后沧源物流股价涨了多少', '4.7%');
+  });
+});

@@ -47,7 +47,7 @@ export const MEASURES: MeasureEntry[] = [
   { canonical: '估值', words: ['投后估值', '估值'], family: 'valuation' },
   { canonical: '市值', words: ['市值', '总市值', 'Market Cap', 'market cap'], family: 'market-cap' },
   // A price per share ("报 52.3 元/股") is the share price whatever the sentence calls it.
-  { canonical: '股价', words: ['股价', '股票价格', '每股价格', '元/股', 'share price', 'stock price'], family: 'share-price' },
+  { canonical: '股价', words: ['股价', '股票价格', '每股价格', '元/股', '收盘价', '收报', '收于', '开盘价', 'share price', 'stock price'], family: 'share-price' },
   { canonical: '融资额', words: ['融资额', '融资', '融了'], family: 'funding' },
   { canonical: '交易额', words: ['交易额', '交易规模', '成交额', 'TPV', 'GMV'], family: 'volume' },
   { canonical: '经常性收入', words: ['年化经常性收入', 'ARR', '经常性收入'], family: 'arr' },

@@ -8,6 +8,7 @@ import { normalizeQuestion, compact } from '../text/normalize.js';
 import { inDictionary, isCommonWord, retrievalTokens, STOP_WORDS, tag, tokenize } from '../text/segment.js';
 import { findMeasures, MEASURES } from '../genre/measures.js';
 import { expandShortYears, periodsAskedIn } from '../genre/period.js';
+import { eventsAsked } from '../genre/events.js';
 import type { Period } from '../genre/period.js';
 import { classifyQuestion, isDeicticTime, slotNouns, withoutFocus, type AnswerType } from './answer-type.js';
 import { compactArticle } from '../corpus/cite.js';
@@ -290,8 +291,10 @@ const QUESTION_PIECE = /[哪谁啥几么吗呢]|多少|什么|怎么|如何|为�
 function unknownNames(text: string, article: Article, namesKnown: boolean, inArticle: (w: string) => boolean): string[] {
   const unknown = new Set<string>();
   const tagged = tag(text);
+  // (The genre's event words, "换帅", "离职", are what happened, never who.)
   const plausible = (w: string) =>
     !inArticle(w) &&
+    !eventsAsked(w).length &&
     unglued(w, inArticle) === w &&
     !QUESTION_PIECE.test(w) &&
     !article.entities.find(w).length &&
