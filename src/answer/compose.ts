@@ -160,9 +160,11 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
   const weight = (w: string, gate: boolean, present: boolean) =>
     (/^\d+$/.test(w) ? 2 : known(w) ? lexical.idf(lexical.bm25.docFreq.has(w) ? w : q.alternatives.get(w)![0]!) : untranslated(w) ? 0.1 : absentWeight) *
     (subjectNames.has(compact(w)) ? options.subjectWeight : q.entities.includes(w) ? 1.5 : gate && !present && q.light.has(w) ? lightWeightOf(w) : 1);
-  // (A framing word the whole article never uses could match nowhere: it weighs nothing at the gate.)
+  // (A framing word the whole article never uses could match nowhere: it weighs nothing at the gate.
+  // Looked up once per question, not per sentence weighed.)
   const articleText = compactArticle(article);
-  const lightWeightOf = (w: string) => (articleText.includes(compact(w)) ? options.lightWeight : 0);
+  const lightUsed = new Map([...q.light].map((w) => [w, articleText.includes(compact(w))]));
+  const lightWeightOf = (w: string) => (lightUsed.get(w) ? options.lightWeight : 0);
   const presence = (w: string, hay: string): number => {
     // A number stands whole: the 8 of "8月" is not in 1988.
     if (/^\d+$/.test(w)) return new RegExp(`(?<![\\d.])${w}(?![\\d.]*\\d)`).test(hay) ? 1 : 0;

@@ -205,7 +205,7 @@ function measureOf(s: ReadSentence, q: Quantity): { measure: MeasureEntry; word:
   const ofUnit = findMeasures(unit).find((x) => x.word === unit);
   if (ofUnit) return { ...ofUnit, isUnit: true };
   const measureAfter = findMeasures(after).find((x) => x.at <= (unit === '%' ? 1 : 0));
-  const before = findMeasures(q.clause).pop() ?? findMeasures(s.text.slice(0, q.at)).pop();
+  const before = findMeasures(q.clause).at(-1) ?? findMeasures(s.text.slice(0, q.at)).at(-1);
   let found = measureAfter ?? before;
   // "每月超过 7 亿的活跃用户": the period word sits apart from the noun.
   if (found?.measure.canonical === '用户数') {
@@ -312,7 +312,7 @@ function changesOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
       return;
     }
     const before = s.text.slice(0, q.at);
-    const measure = findMeasures(before).pop();
+    const measure = findMeasures(before).at(-1);
     const entity = ctx.find(before).pop()?.canonical ?? state.lastEntity;
     if (!measure || !entity) return;
     const period = periodBefore(s, q.at) ?? state.inheritedPeriod;

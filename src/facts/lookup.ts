@@ -248,7 +248,7 @@ function measuresAsked(q: QueryAnalysis): MeasureHit[] {
   const found = findMeasures(q.core);
   // "不良资产包涉及多少名消费者": with several measures named, the one next to 多少 is asked for.
   const askAt = q.text.search(/多少|几/);
-  if (!found.length || askAt < 0 || new Set(found.map((m) => m.measure.family)).size <= 1) return found;
+  if (!found.length || askAt < 0 || new Set(found.map((m) => m.measure.family)).size <= 1) return [...found];
   const distance = (m: MeasureHit) => Math.abs(m.at - askAt);
   const nearest = Math.min(...found.map(distance));
   return found.filter((m) => distance(m) === nearest);

@@ -1,6 +1,7 @@
 // What business news measures, by the words articles (and people asking) use: genre knowledge, not one
 // article's. Longest words first when matching.
 import { longestMatches } from '../text/match.js';
+import { remembered } from '../text/normalize.js';
 
 export interface MeasureEntry {
   canonical: string;
@@ -58,9 +59,11 @@ export const MEASURES: MeasureEntry[] = [
 const measureWords = MEASURES.flatMap((m) => m.words.map((word) => ({ word, value: m })));
 
 /** Measure words in a text, longest match wins, in order of appearance. */
-export function findMeasures(text: string): { measure: MeasureEntry; word: string; at: number }[] {
-  return longestMatches(text, measureWords).map((m) => ({ measure: m.value, word: m.word, at: m.at }));
+export function findMeasures(text: string): readonly { measure: MeasureEntry; word: string; at: number }[] {
+  // (The same sentences and clauses are searched question after question: the matches are remembered.)
+  return remembered(measureMemo, text, () => longestMatches(text, measureWords).map((m) => ({ measure: m.value, word: m.word, at: m.at })));
 }
+const measureMemo = new Map<string, { measure: MeasureEntry; word: string; at: number }[]>();
 
 export const measureByName = new Map(MEASURES.map((m) => [m.canonical, m]));
 export const familyOf = (canonical: string): string => measureByName.get(canonical)?.family ?? canonical;

@@ -116,14 +116,18 @@ function tagNow(input: string): { word: string; tag: string }[] {
 }
 
 /** Character bigrams of each Chinese/Latin run: matching that does not depend on where jieba cuts. */
-export function charBigrams(text: string): string[] {
-  return compact(text)
-    .split(/[^\p{Script=Han}a-z0-9.]+/u)
-    .flatMap((piece) => {
-      const chars = [...piece];
-      return chars.slice(0, -1).map((c, i) => c + chars[i + 1]!);
-    });
+export function charBigrams(text: string): readonly string[] {
+  // (Sentences are weighed question after question: their bigrams are remembered.)
+  return remembered(bigramMemo, text, () =>
+    compact(text)
+      .split(/[^\p{Script=Han}a-z0-9.]+/u)
+      .flatMap((piece) => {
+        const chars = [...piece];
+        return chars.slice(0, -1).map((c, i) => c + chars[i + 1]!);
+      }),
+  );
 }
+const bigramMemo = new Map<string, string[]>();
 
 /** What BM25 indexes and queries: words (search mode) plus character bigrams. */
 export const retrievalTokens = (text: string): string[] => [...tokenize(text), ...charBigrams(tightenSpacing(text))];
