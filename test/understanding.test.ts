@@ -1031,3 +1031,13 @@ describe('the genre\'s words for a leadership change and a share price', () => {
     await expectAnswerFrom(eng, '公告出来以后沧源物流股价涨了多少', '4.7%');
   });
 });
+
+describe('talk about the article itself, and English contractions', () => {
+  it('"the article brings it up", "文章里说的", "according to the article" are not what is asked', () => {
+    for (const q of ["what's 云栈数据? the article brings it up", '文章里说的云栈数据是什么', 'According to the article, what is 云栈数据']) {
+      const a = analyzeQuestion(q, article);
+      expect(a.answerType, q).toBe('definition');
+      expect(a.words.some((w) => /文章|article|带来/.test(w)), q).toBe(false);
+    }
+  });
+});

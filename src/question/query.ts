@@ -68,7 +68,8 @@ const FILLER_ENDINGS = /(?<=\p{Script=Han})(?:呀|啊|呢|嘛|啦|哈|哦|喔|�
 const REPEATED_PUNCTUATION = /([？?！!。.，,])[？?！!。.，,]+/g;
 
 // Discourse fillers anywhere in a chat question: "说白了", "简单来说", "到底", "究竟".
-const FILLER_PHRASES = /说白了|简单(?:来|地)?说|通俗(?:点|地)?(?:来)?说|直白(?:点|地)?说|到底|究竟|具体来说/g;
+// So is talk about the article itself ("文章里说", "文中提到的", "按原文").
+const FILLER_PHRASES = /说白了|简单(?:来|地)?说|通俗(?:点|地)?(?:来)?说|直白(?:点|地)?说|到底|究竟|具体来说|(?:根据|按照?)?(?:这篇)?(?:文章|文中|原文)(?:里|中)?(?:说|提到|讲|写|介绍)(?:的|了|到)?|(?:根据|按照?)(?:这篇)?(?:文章|原文)/g;
 
 export function stripFillers(q: string): string {
   return q.replace(FILLER_OPENERS, '').replace(FILLER_PHRASES, ' ').replace(FILLER_ENDINGS, '').replace(REPEATED_PUNCTUATION, '$1').replace(/\s+/g, ' ').trim() || q;

@@ -4,6 +4,12 @@
 
 /** English question words and period phrases -> Chinese. Longer phrases first. */
 export const ENGLISH_FRAMES: [RegExp, string][] = [
+  // Talk about the article itself says nothing about what is asked ("the article brings it up").
+  [/\b(?:according to|in|from) (?:the|this) (?:article|piece|story|post)\b|\b(?:the|this) (?:article|piece|story|post) (?:brings (?:it|this|that) up|mentions (?:it|this|that)|says|talks about (?:it|this|that)|mentioned(?: it)?)\b/gi, ' '],
+  // Contractions: "what's" asks what something is.
+  [/\b(what|who|where|how|when|why|which)['’]s\b/gi, '$1 is'],
+  // "What is Paytm?": one name after "what is" asks what it is.
+  [/\bwhat\s+(?:is|are|was)\s+([\p{L}\d·.\-]+)\s*\?*\s*$/giu, '$1是什么'],
   [/\bfirst three quarters of (\d{4})\b/gi, '$1年前三季度'],
   [/\b(\d{4}) first three quarters\b|\b(\d{4}) Q1[-–]Q?3\b|\bQ1[-–]Q?3 (\d{4})\b/gi, '$1$2$3年前三季度'],
   [/\bfirst half of (\d{4})\b|\bH1 (\d{4})\b|\b(\d{4}) H1\b/gi, '$1$2$3年上半年'],
