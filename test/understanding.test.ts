@@ -1041,3 +1041,20 @@ describe('talk about the article itself, and English contractions', () => {
     }
   });
 });
+
+describe('what came after a departure must be told', () => {
+  const { engine: eng } = fixture('after', [
+    '沧澜人事',
+    '4月时，沧澜集团的副总裁、前基础大模型负责人程远舟离职了。',
+    '原行长罗思远因工作调整，辞去行长职务，并将被提名为该行监事长候选人。',
+  ].join('\n\n'), '2025-05-01');
+  it('a departure alone does not say where the person went', async () => {
+    for (const q of ['程远舟离职以后去了哪家公司', 'where did 程远舟 go after he left 沧澜集团']) expect((await eng.answer(q)).kind, q).toBe('not_found');
+  });
+  it('a next step told after the departure answers', async () => {
+    await expectAnswerFrom(eng, '罗思远卸任后去干什么', '监事长');
+  });
+  it('who left is still answered by the departure', async () => {
+    await expectAnswerFrom(eng, 'Which 沧澜集团 vice president quit in April?', '程远舟');
+  });
+});

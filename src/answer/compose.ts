@@ -15,7 +15,7 @@ import type { Period } from '../genre/period.js';
 import { compact, tightenSpacing } from '../text/normalize.js';
 import { charBigrams as bigrams, inDictionary, tag } from '../text/segment.js';
 import type { Chunk, Citation, Sentence } from '../types.js';
-import { askedUnit, countedNoun, FUTURE_ASKED, FUTURE_IN_TEXT, DEPARTURE_IN_TEXT, PAST_TENURE_IN_TEXT, PRESENT_ASKED, PRESENT_IN_TEXT, SUCCESSION_IN_TEXT, roleAsked, CONCRETE_TYPES, careerBeforeAsked, chineseCountAt, figureInUnit, givesDayAsked, holdsType, statesAttributeAsked, timeSpanAsked, tellsCareer, RAISES_QUESTION, slotKind, type SlotContext } from '../question/answer-type.js';
+import { askedUnit, countedNoun, FUTURE_ASKED, FUTURE_IN_TEXT, DEPARTURE_IN_TEXT, PAST_TENURE_IN_TEXT, PRESENT_ASKED, PRESENT_IN_TEXT, SUCCESSION_IN_TEXT, roleAsked, CONCRETE_TYPES, afterDepartureAsked, careerBeforeAsked, chineseCountAt, figureInUnit, givesDayAsked, holdsType, statesAttributeAsked, tellsNextStep, timeSpanAsked, tellsCareer, RAISES_QUESTION, slotKind, type SlotContext } from '../question/answer-type.js';
 import { citeSpan, compactArticle } from '../corpus/cite.js';
 import { FRAME } from './frame.js';
 import { ordinalsIn, type QueryAnalysis } from '../question/query.js';
@@ -471,6 +471,8 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
     if (years.length) broken.push(`years ${years.join(', ')} absent`);
     if (!q.ordinals.every((o) => holdsOrdinal(article, context, o))) broken.push('ordinal absent');
     if (aboutAnotherPerson(article, q, c.sentence.text)) broken.push('the sentence is about another person');
+    // "徐鹏离职以后去了哪家公司": the departure itself is not where the person went.
+    if (afterDepartureAsked(q.core) && !tellsNextStep(span)) broken.push('no step after the departure is told');
     if (CONCRETE_TYPES.has(q.answerType) && !holdsType(q.answerType, span, article.entities, slotOf(q))) broken.push(`no ${q.answerType} in the span`);
     // "不当CEO以后干啥": the post given up is not the answer; another must stand in the span.
     const aside = postsSetAside(q).map((r) => r.toUpperCase());

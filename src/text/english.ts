@@ -47,6 +47,9 @@ export const ENGLISH_FRAMES: [RegExp, string][] = [
   [/\bwhat percentage\b|\bwhat share\b|\bwhat proportion\b/gi, '占比多少'],
   // "Who runs / heads / leads X": the person in charge (not "经营", which a company does too).
   [/\bwho (?:now |currently )?(?:runs|heads|leads|manages|is in charge of|is running|is heading)\b/gi, '谁负责'],
+  // Leaving a company, and going somewhere ("after he left Ant", "where did he go").
+  [/\b(?:left|leaves|leaving|quit|quits|quitting)\b/gi, '离开'],
+  [/\b(?:go|goes|went|gone)\b/gi, '去'],
   // Leaving a post, in the words of the genre's event verbs.
   [/\bstep(?:s|ping|ped)? down\b|\bresign(?:s|ed|ing)?\b/gi, '卸任'],
   [/\btak(?:e|es|ing) over\b|\bsucceed(?:s|ed|ing)?\b|\breplac(?:e|es|ed|ing)\b/gi, '接任'],
