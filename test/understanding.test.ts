@@ -1058,3 +1058,28 @@ describe('what came after a departure must be told', () => {
     await expectAnswerFrom(eng, 'Which 沧澜集团 vice president quit in April?', '程远舟');
   });
 });
+
+describe('names and abbreviations the segmenter splits', () => {
+  const { article: phone, engine: eng } = fixture('phone', [
+    '星河科技换帅：执行总裁邵启明接任董事长',
+    '星河科技董事会选举现任执行总裁邵启明为公司董事长。公开资料显示，邵启明今年46岁。',
+    '星河科技今年7月宣布投资约1.8亿美元在印度尼西亚巴淡岛建设新工厂，预计2026年6月投产。',
+    '上半年境内收入221.8亿元，同比增长9.4%；境外收入190.8亿元，同比增长30.6%。',
+    '星河科技拟收购声衡微电子。声衡微电子2024年实现营收9.8亿元、净利润1.36亿元。',
+  ].join('\n\n'), '2025-08-30');
+  it('a surname tagged as a name before a word of another tag is a name when the article repeats them', () => {
+    expect(phone.entities.find('邵启明')[0]?.kind).toBe('person');
+  });
+  it('多大 and a verb with 得 are no unknown names; an abbreviation of an article word is that word', () => {
+    expect(analyzeQuestion('邵启明今年多大了', phone).unknownNames).toEqual([]);
+    expect(analyzeQuestion('境内和境外收入哪个涨得更快', phone).unknownNames).toEqual([]);
+    expect(analyzeQuestion('印尼新工厂啥时候投产', phone).unknownNames).toEqual([]);
+  });
+  it('an English what-question naming a measure asks its figure', () => {
+    expect(analyzeQuestion("What was 星河科技's 2024 net profit?", phone).answerType).toBe('number');
+    expect(analyzeQuestion('What was the biggest risk?', phone).answerType).not.toBe('number');
+  });
+  it('the new factory\'s start is found by the abbreviation', async () => {
+    await expectAnswerFrom(eng, '印尼新工厂啥时候投产', '2026年6月');
+  });
+});

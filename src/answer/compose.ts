@@ -471,7 +471,7 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
     if (years.length) broken.push(`years ${years.join(', ')} absent`);
     if (!q.ordinals.every((o) => holdsOrdinal(article, context, o))) broken.push('ordinal absent');
     if (aboutAnotherPerson(article, q, c.sentence.text)) broken.push('the sentence is about another person');
-    // "徐鹏离职以后去了哪家公司": the departure itself is not where the person went.
+    // "程远舟离职以后去了哪家公司": the departure itself is not where the person went.
     if (afterDepartureAsked(q.core) && !tellsNextStep(span)) broken.push('no step after the departure is told');
     if (CONCRETE_TYPES.has(q.answerType) && !holdsType(q.answerType, span, article.entities, slotOf(q))) broken.push(`no ${q.answerType} in the span`);
     // "不当CEO以后干啥": the post given up is not the answer; another must stand in the span.

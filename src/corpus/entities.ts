@@ -185,7 +185,10 @@ function personAt(tags: Tagged, i: number, recurs: (name: string) => boolean): s
   const splitGiven =
     (SURNAMES.has(word) && [...word].length === 2) ||
     (SURNAMES.has(word) && t === 'nr' && GIVEN_NAME_TAGS.test(next?.tag ?? '')) ||
-    (SURNAMES.has(word) && [...word].length === 1 && /^(?:nr|nrt|nrfg)$/.test(next?.tag ?? '') && recurs(word + next!.word));
+    (SURNAMES.has(word) && [...word].length === 1 && /^(?:nr|nrt|nrfg)$/.test(next?.tag ?? '') && recurs(word + next!.word)) ||
+    // "邵/nr 启明/v": a surname tagged as a name before a word of any content tag ("启明" a verb) is a name
+    // when the article repeats the two together.
+    (SURNAMES.has(word) && [...word].length === 1 && t === 'nr' && !NOT_IN_NAMES.test(next?.tag ?? 'x') && recurs(word + next!.word));
   if (splitGiven && nextChars >= 1 && nextChars <= 2) return word + next!.word;
   return null;
 }

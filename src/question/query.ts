@@ -116,7 +116,8 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
   const asked = classifyQuestion(text);
   // "青禾宝是干啥的": what a thing does is what it is; only a person holds a post.
   const thingDoes = asked === 'role' && WHAT_IT_DOES.test(text) && !article.entities.find(read.core).some((e) => e.kind === 'person');
-  const answerType: AnswerType = thingDoes ? 'definition' : asked;
+  // "What was X's net profit": an English what-question naming a measure asks its figure.
+  const answerType: AnswerType = thingDoes ? 'definition' : asked === 'other' && named.length && WHAT_FIGURE.test(normalized) ? 'number' : asked;
   const tokens = retrievalTokens(text);
   // The kind of answer named after 哪/什么 ("哪个国家") is the slot: not an unknown name, and no evidence
   // against a passage that lacks the word (where the article uses it, "哪家公司" still finds "远航公司").
@@ -170,6 +171,7 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
   };
 }
 
+const WHAT_FIGURE = /^\s*what\s+(?:was|is|were|are)\b/i;
 const WHAT_IT_DOES = /是(?:干|做|搞)(?:啥|什么|嘛)的/;
 
 const uniqueMeasures = <T extends { measure: { canonical: string } }>(found: T[]): T[] =>
@@ -270,7 +272,8 @@ const DIRECTIONAL = /^\p{Script=Han}{0,2}(?:下来|下去|起来|出来|上来|�
 
 // Characters that glue words into a phrase ("进", "过", "干" are verbs, 的/了 particles): a "name" holding
 // one is the segmenter joining a name to what follows. Place words (上海, 中山) keep theirs.
-const GLUE_CHARS = new Set([...FUNCTION_CHARS].filter((c) => !'上下中里内外时年月日前后来'.includes(c)).concat([...'进干当做搞买卖']));
+// (得 joins a verb to its complement: "涨得更快" is a predicate.)
+const GLUE_CHARS = new Set([...FUNCTION_CHARS].filter((c) => !'上下中里内外时年月日前后来'.includes(c)).concat([...'进干当做搞买卖得']));
 
 /** Nouns the article never uses as a word of its own, and for which the reader found no article word. */
 function absentNouns(text: string, article: Article, alternatives: Map<string, string[]>): string[] {
@@ -283,8 +286,26 @@ function absentNouns(text: string, article: Article, alternatives: Map<string, s
     .filter((w) => !article.lexicon.vocabulary.has(w) && !alternatives.has(w) && !article.entities.find(w).length));
 }
 
+/** Chinese abbreviates a name by keeping characters of it in order, the first among them ("印尼" of
+ * 印度尼西亚, "北大" of 北京大学): a word of 2–3 characters so kept in a longer article word or name. */
+function abbreviates(w: string, article: Article): boolean {
+  const chars = [...w];
+  if (chars.length < 2 || chars.length > 3 || !/^\p{Script=Han}+$/u.test(w)) return false;
+  const longer = [...article.lexicon.vocabulary, ...article.entities.entities.flatMap((e) => e.names)];
+  return longer.some((x) => {
+    if (x.length <= w.length || !x.startsWith(chars[0]!)) return false;
+    let at = 1;
+    for (const c of chars.slice(1)) {
+      at = x.indexOf(c, at);
+      if (at < 0) return false;
+      at++;
+    }
+    return true;
+  });
+}
+
 // Question words and measure phrases that jieba may glue to a neighbour ("哪俩", "多少钱"): never a name.
-const QUESTION_PIECE = /[哪谁啥几么吗呢]|多少|什么|怎么|如何|为何|^老[二三四五]$/;
+const QUESTION_PIECE = /[哪谁啥几么吗呢]|多少|多[大久长高远重宽深厚快]|什么|怎么|如何|为何|^老[二三四五]$/;
 
 /** Name-like words of the question that the article never uses: evidence the question is about something
  * else. A word that contains one of the article's names ("华金干", "钱晓东进") or a question word is the
@@ -292,10 +313,12 @@ const QUESTION_PIECE = /[哪谁啥几么吗呢]|多少|什么|怎么|如何|为�
 function unknownNames(text: string, article: Article, namesKnown: boolean, inArticle: (w: string) => boolean): string[] {
   const unknown = new Set<string>();
   const tagged = tag(text);
-  // (The genre's event words, "换帅", "离职", are what happened, never who.)
+  // (The genre's event words, "换帅", "离职", are what happened, never who; an abbreviation of an article
+  // word, "印尼" for 印度尼西亚, is that word.)
   const plausible = (w: string) =>
     !inArticle(w) &&
     !eventsAsked(w).length &&
+    !abbreviates(w, article) &&
     unglued(w, inArticle) === w &&
     !QUESTION_PIECE.test(w) &&
     !article.entities.find(w).length &&

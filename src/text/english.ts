@@ -47,7 +47,7 @@ export const ENGLISH_FRAMES: [RegExp, string][] = [
   [/\bwhat percentage\b|\bwhat share\b|\bwhat proportion\b/gi, '占比多少'],
   // "Who runs / heads / leads X": the person in charge (not "经营", which a company does too).
   [/\bwho (?:now |currently )?(?:runs|heads|leads|manages|is in charge of|is running|is heading)\b/gi, '谁负责'],
-  // Leaving a company, and going somewhere ("after he left Ant", "where did he go").
+  // Leaving a company, and going somewhere ("after he left Lanqiao", "where did he go").
   [/\b(?:left|leaves|leaving|quit|quits|quitting)\b/gi, '离开'],
   [/\b(?:go|goes|went|gone)\b/gi, '去'],
   // Leaving a post, in the words of the genre's event verbs.
