@@ -332,9 +332,19 @@ function earlierStep(q: QueryAnalysis, c: Candidate): boolean {
 }
 /** The whole paragraph a chunk is cut from (a long paragraph is chunked as ¶4.1, ¶4.2 …). */
 const paragraphOf = (article: Article, chunk: Chunk): string => {
-  const para = chunk.id.replace(/\.\d+$/, '');
-  return article.chunks.filter((c) => c.id === para || c.id.startsWith(`${para}.`)).map((c) => c.text).join('');
+  let texts = paragraphCache.get(article);
+  if (!texts) {
+    // Built once per article: asking per chunk would scan every chunk for each of them.
+    texts = new Map<string, string>();
+    for (const c of article.chunks) {
+      const para = c.id.replace(/\.\d+$/, '');
+      texts.set(para, (texts.get(para) ?? '') + c.text);
+    }
+    paragraphCache.set(article, texts);
+  }
+  return texts.get(chunk.id.replace(/\.\d+$/, '')) ?? chunk.text;
 };
+const paragraphCache = new WeakMap<Article, Map<string, string>>();
 /** At most this many biography passages join a question's candidates. */
 const MAX_CAREER_PASSAGES = 5;
 
@@ -522,7 +532,7 @@ function aboutAnotherPerson(article: Article, q: QueryAnalysis, text: string): b
     // (A name before an organisation ending is the organisation's: "林百欣中学".)
     if (e.kind !== 'person' || q.people.includes(e.canonical) || ORG_ENDINGS.some((x) => text.startsWith(x, e.at + e.name.length))) return false;
     // (Someone the article names once is a list's item, not a subject the story follows.)
-    if (article.raw.split(e.name).length - 1 < MIN_SUBJECT_MENTIONS) return false;
+    if (!mentionedAgain(article, e.name)) return false;
     const clauseStart = Math.max(...[...'，,；;：:。'].map((p) => text.lastIndexOf(p, e.at))) + 1;
     return !tag(text.slice(clauseStart, e.at)).some((t) => t.tag.startsWith('v') || t.tag === 'p');
   });
@@ -531,8 +541,11 @@ function aboutAnotherPerson(article: Article, q: QueryAnalysis, text: string): b
 // A figure followed by the purchase it paid for ("…亿元现金收购苏州维澜生物 62% 的股权").
 const PAID_FOR_AFTER = /^[^，。；,;]{0,12}?(?:收购|买下|并购|入股|投资|认购)[^，。；,;]{0,20}/;
 
-/** A person the story follows is named at least this often. */
-const MIN_SUBJECT_MENTIONS = 2;
+/** A person the story follows is named more than once: a second mention after the first. */
+const mentionedAgain = (article: Article, name: string): boolean => {
+  const first = article.raw.indexOf(name);
+  return first >= 0 && article.raw.indexOf(name, first + name.length) >= 0;
+};
 
 /** A sentence about now: a present marker and no past tenure, or an appointment dated in the posting year. */
 const speaksOfNow = (article: Article, text: string): boolean => {
