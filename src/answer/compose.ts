@@ -624,7 +624,7 @@ function figureOfPeriodAsked(article: Article, q: QueryAnalysis, text: string): 
   const year = Number(article.meta.published.slice(0, 4));
   const month = Number(article.meta.published.slice(5, 7));
   const families = new Set(q.measures.map((m) => familyOf(m.canonical)));
-  let current: Period[] = [];
+  let current: readonly Period[] = [];
   const covered: Period[] = [];
   let measured = false;
   for (const clause of tightenSpacing(text).replace(/\s+/g, '').split(/[，,；;]/)) {
@@ -643,7 +643,7 @@ function figureOfPeriodAsked(article: Article, q: QueryAnalysis, text: string): 
 
 /** Periods the candidate sentence states, or (when it states none) the nearest ones before it in its
  * paragraph: "2023 年，这两个数字分别是…" sets the period for what follows. */
-function statedPeriods(article: Article, c: Candidate): Period[] {
+function statedPeriods(article: Article, c: Candidate): readonly Period[] {
   // Read as a question's periods are: "今年", "去年" and a bare "第三季度" are dated by the posting date.
   const year = Number(article.meta.published.slice(0, 4));
   const month = Number(article.meta.published.slice(5, 7));

@@ -97,7 +97,12 @@ export function expandShortYears(text: string, postedYear: number): string {
 /** How far past the posting year a two-digit year may point (plans and targets: "27年上市"). */
 const SHORT_YEAR_AHEAD = 5;
 
-export function periodsAskedIn(question: string, postedYear: number, postedMonth = 12): FoundPeriod[] {
+export function periodsAskedIn(question: string, postedYear: number, postedMonth = 12): readonly FoundPeriod[] {
+  // (Article sentences and their clauses are read this way question after question: remembered.)
+  return remembered(askedMemo, `${postedYear}-${postedMonth}|${question}`, () => periodsAskedNow(question, postedYear, postedMonth));
+}
+const askedMemo = new Map<string, FoundPeriod[]>();
+function periodsAskedNow(question: string, postedYear: number, postedMonth: number): FoundPeriod[] {
   // A quarter asked with no year ("三季度营收", "Q3") is the latest one ended before the posting date.
   const yearOf = (q: number) => (q * 3 <= postedMonth ? postedYear : postedYear - 1);
   const dated = question
