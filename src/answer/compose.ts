@@ -92,6 +92,8 @@ const PARTIAL_MATCH_CREDIT = 0.8;
 const BM25_OWN_BEST = 5;
 /** Credit for a two-character word whose head character alone stands in the text. */
 const HEAD_CREDIT = 0.5;
+/** How many candidates an explanation lists (the rest are judged the same way). */
+const EXPLAINED_CANDIDATES = 5;
 // Characters that make nouns rather than carry their sense (子, 儿, 头, 者 …) or are too common to say so.
 const AFFIX_CHARS = new Set([...'子儿头者性化家们的了是在有和不一人大小上下中年月日时前后来去说'].concat([...FUNCTION_CHARS]));
 /** The character stands as a word of its own in the text: not doubled, and not inside a dictionary word
@@ -251,7 +253,7 @@ export function composePassage(
   const keeps = hardConstraints(article, q, judge.saysSomething, judge.presence);
   const broken = new Map(candidates.map((c) => [c, keeps(c)]));
   const passing = candidates.filter((c) => broken.get(c)!.length === 0);
-  const judged = candidates.slice(0, process.env.EXPLAIN_ALL ? Infinity : 5).map((c) => ({ id: c.chunk.id, sentence: c.sentence.text.slice(0, 40), coverage: Math.round(c.coverage * 100) / 100, broken: broken.get(c)! }));
+  const judged = candidates.slice(0, EXPLAINED_CANDIDATES).map((c) => ({ id: c.chunk.id, sentence: c.sentence.text.slice(0, 40), coverage: Math.round(c.coverage * 100) / 100, broken: broken.get(c)! }));
   // A concrete slot filled under every hard constraint (names, period, measure, owner of the figure) needs
   // less agreement in wording than a free answer does.
   // A why answered where the article announces its reason ("究其原因", "原因在于") is as well marked as a
