@@ -7,7 +7,7 @@ import { personShaped } from '../corpus/entities.js';
 import type { FusedHit } from '../retrieval/fusion.js';
 import type { LexicalIndex } from '../retrieval/lexical.js';
 import { findPeriods, periodAnswers, periodsAskedIn } from '../genre/period.js';
-import { familyOf, findMeasures, measureNounBefore, MEASURES } from '../genre/measures.js';
+import { familyOf, familyWords, findMeasures, measureNounBefore } from '../genre/measures.js';
 import { COMPARED_WITH } from '../facts/extract.js';
 import { ROLES } from '../genre/events.js';
 import { FUNCTION_CHARS, ORG_ENDINGS } from '../genre/names.js';
@@ -15,7 +15,7 @@ import type { Period } from '../genre/period.js';
 import { compact, tightenSpacing } from '../text/normalize.js';
 import { charBigrams as bigrams, inDictionary, tag } from '../text/segment.js';
 import type { Chunk, Citation, Sentence } from '../types.js';
-import { askedUnit, countedNoun, FUTURE_ASKED, FUTURE_IN_TEXT, DEPARTURE_IN_TEXT, PAST_TENURE_IN_TEXT, PRESENT_ASKED, PRESENT_IN_TEXT, SUCCESSION_IN_TEXT, roleAsked, CONCRETE_TYPES, afterDepartureAsked, careerBeforeAsked, chineseCountAt, figureInUnit, givesDayAsked, holdsType, statesAttributeAsked, tellsNextStep, timeSpanAsked, tellsCareer, RAISES_QUESTION, slotKind, type SlotContext } from '../question/answer-type.js';
+import { askedUnit, countedNoun, FUTURE_ASKED, FUTURE_IN_TEXT, DEPARTURE_IN_TEXT, PAST_TENURE_IN_TEXT, PRESENT_ASKED, PRESENT_IN_TEXT, SUCCESSION_IN_TEXT, roleAsked, CONCRETE_TYPES, chineseCountAt, figureInUnit, givesDayAsked, holdsType, statesAttributeAsked, tellsNextStep, timeSpanAsked, tellsCareer, RAISES_QUESTION, slotKind, type SlotContext } from '../question/answer-type.js';
 import { citeSpan, compactArticle } from '../corpus/cite.js';
 import { FRAME } from './frame.js';
 import { ordinalsIn, type QueryAnalysis } from '../question/query.js';
@@ -209,7 +209,7 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
   // sentence must say (checked as a hard constraint); the chat verbs need not stand there.
   // ("青禾宝是干啥的" asks what the name is: a sentence about it that says what it is may answer.)
   // (So does "来沛航之前在哪些公司干过": the employers asked are the slot, the rest is predicate.)
-  const onlyPredicate = (CONCRETE_TYPES.has(q.answerType) || q.answerType === 'definition' || careerBeforeAsked(q.core)) && substantive.length > 0 && substantive.every((w) => q.light.has(w));
+  const onlyPredicate = (CONCRETE_TYPES.has(q.answerType) || q.answerType === 'definition' || q.asksCareerBefore) && substantive.length > 0 && substantive.every((w) => q.light.has(w));
   // A slot noun does count as the end of a name in the text: "远航公司" fills "哪家公司".
   // So does a word ending in the slot noun ("国际化业务" fills "哪块业务").
   const fillsSlot = (text: string) =>
@@ -259,14 +259,14 @@ export function composePassage(
   // A why answered where the article announces its reason ("究其原因", "原因在于") is as well marked as a
   // concrete slot: the discourse says this is the explanation, so it needs as little agreement in wording.
   const enough = (c: Candidate) =>
-    CONCRETE_TYPES.has(q.answerType) || (q.people.length > 0 && careerBeforeAsked(q.core) && tellsCareer(c.sentence.text)) || (q.answerType === 'reason' && (announcesReason(article, c) || CAUSE_STATED.test(c.sentence.text)))
+    CONCRETE_TYPES.has(q.answerType) || (q.asksCareerBefore && tellsCareer(c.sentence.text)) || (q.answerType === 'reason' && (announcesReason(article, c) || CAUSE_STATED.test(c.sentence.text)))
       ? options.minConcreteCoverage
       : options.minCoverage;
   // A why is answered by a sentence that states a cause, when one passes, before a better-worded one that
   // only restates the claim ("收购失败反而成为利好" does not say why it failed).
   const acceptable = passing.filter((c) => c.coverage >= enough(c));
   const statesCause = (c: Candidate) => CAUSE_STATED.test(c.sentence.text) || announcesReason(article, c);
-  const accepted = (q.answerType === 'reason' ? acceptable.find(statesCause) : undefined) ?? (q.people.length && careerBeforeAsked(q.core) ? acceptable.find((c) => earlierStep(q, c)) : undefined) ?? acceptable[0];
+  const accepted = (q.answerType === 'reason' ? acceptable.find(statesCause) : undefined) ?? (q.asksCareerBefore ? acceptable.find((c) => earlierStep(q, c)) : undefined) ?? acceptable[0];
   if (accepted) return withCandidates(answerFrom(article, q, accepted, options, false), judged);
   // Weak evidence is offered only when the question asks about nothing the article lacks ("总部", "员工").
   // A figure, a date or a name offered on weak evidence is too easily someone else's: only descriptive
@@ -311,8 +311,8 @@ const slotOf = (q: QueryAnalysis): SlotContext => ({ asked: new Set(q.entities),
  * employers are what is asked). Passages that tell a step of a career and, with the passage before, name the
  * person asked join the ones retrieved, after the best. */
 function withCareerChunks(article: Article, q: QueryAnalysis, hits: FusedHit[]): FusedHit[] {
-  if (!q.people.length || !careerBeforeAsked(q.core)) return hits;
-  const names = q.people.flatMap((p) => q.entityNames.get(p) ?? [p]);
+  if (!q.asksCareerBefore) return hits;
+  const names = peopleNames(q);
   const career = new Set(
     article.chunks
       .filter((c) => tellsCareer(c.text) && names.some((n) => c.text.includes(n) || paragraphOf(article, c).includes(n)))
@@ -332,6 +332,9 @@ function earlierStep(q: QueryAnalysis, c: Candidate): boolean {
   const orgs = q.entities.filter((e) => !q.people.includes(e)).flatMap((e) => q.entityNames.get(e) ?? [e]);
   return /此前|之前|曾/.test(text) || !orgs.some((n) => text.includes(n));
 }
+/** Every name of the people the question asks about. */
+const peopleNames = (q: QueryAnalysis): string[] => q.people.flatMap((p) => q.entityNames.get(p) ?? [p]);
+
 /** The whole paragraph a chunk is cut from (a long paragraph is chunked as ¶4.1, ¶4.2 …). */
 const paragraphOf = (article: Article, chunk: Chunk): string => {
   let texts = paragraphCache.get(article);
@@ -395,8 +398,7 @@ function rankCandidates(
   const unit = q.asksQuantity ? askedUnit(q.text) : undefined;
   const slot = slotOf(q);
   // (Whose career: the person asked, named in the sentence's paragraph.)
-  const careerAsked = q.people.length > 0 && careerBeforeAsked(q.core);
-  const careerNames = q.people.flatMap((p) => q.entityNames.get(p) ?? [p]);
+  const careerNames = q.asksCareerBefore ? peopleNames(q) : [];
   // Fused top hits, plus BM25's own best: a weak dense model must not push the lexical evidence out.
   const pool = hits.filter((h, i) => i < options.candidates || (h.ranks.bm25 ?? Infinity) <= BM25_OWN_BEST);
   for (const hit of pool) {
@@ -421,7 +423,7 @@ function rankCandidates(
       // "什么颜色" is answered by the sentence that names a colour.
       const attribute = statesAttributeAsked(q.core, sentence.text) ? options.slotBonus : 0;
       // Where someone was before: the sentence telling a step of a career.
-      const career = careerAsked && tellsCareer(sentence.text) && careerNames.some((n) => paragraphOf(article, chunk).includes(n)) ? options.slotBonus : 0;
+      const career = q.asksCareerBefore && tellsCareer(sentence.text) && careerNames.some((n) => paragraphOf(article, chunk).includes(n)) ? options.slotBonus : 0;
       const score = own.coverage * SENTENCE_WEIGHT + ctx.coverage + hit.score * RETRIEVAL_WEIGHT + typed + inUnit + dated + daily + career + attribute;
       candidates.push({ chunk, sentence, index, score, coverage: ctx.coverage, missing: ctx.missing, bm25Rank: hit.ranks.bm25 ?? Infinity });
     });
@@ -484,7 +486,7 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
     if (!q.ordinals.every((o) => holdsOrdinal(article, context, o))) broken.push('ordinal absent');
     if (aboutAnotherPerson(article, q, c.sentence.text)) broken.push('the sentence is about another person');
     // "程远舟离职以后去了哪家公司": the departure itself is not where the person went.
-    if (afterDepartureAsked(q.core) && !tellsNextStep(span)) broken.push('no step after the departure is told');
+    if (q.asksAfterDeparture && !tellsNextStep(span)) broken.push('no step after the departure is told');
     if (CONCRETE_TYPES.has(q.answerType) && !holdsType(q.answerType, span, article.entities, slotOf(q))) broken.push(`no ${q.answerType} in the span`);
     // "不当CEO以后干啥": the post given up is not the answer; another must stand in the span.
     const aside = postsSetAside(q).map((r) => r.toUpperCase());
@@ -528,7 +530,7 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
 function aboutAnotherPerson(article: Article, q: QueryAnalysis, text: string): boolean {
   if (!q.people.length || /[他她]/.test(text)) return false;
   const sentence = compact(text);
-  if (q.people.some((p) => (q.entityNames.get(p) ?? [p]).some((n) => sentence.includes(compact(n))))) return false;
+  if (peopleNames(q).some((n) => sentence.includes(compact(n)))) return false;
   // Chinese drops the subject, so the other person must be the clause's subject: no verb before the name.
   return article.entities.find(text).some((e) => {
     // (A name before an organisation ending is the organisation's: "林百欣中学".)
@@ -598,8 +600,6 @@ const ROLE_OWNER_GAP = 1;
 /** The measure asked stands as itself (not inside another measure: 收入 of 收入占比 is a share) in the
  * clause of one of the sentence's figures, or in the clause right before it ("简鹤鸣今年64岁，他在致全体员工
  * 的信中…" does not count employees). */
-const familyWords = (family: string): string[] => MEASURES.filter((m) => m.family === family).flatMap((m) => m.words);
-
 function measuredNearFigure(text: string, canonical: string): boolean {
   const family = familyOf(canonical);
   const squeezed = tightenSpacing(text);
@@ -623,14 +623,12 @@ function measuredNearFigure(text: string, canonical: string): boolean {
  * must stand after the period asked (a sentence stating no period of its own is judged by its paragraph). */
 function figureOfPeriodAsked(article: Article, q: QueryAnalysis, text: string): boolean {
   if (!q.periods.length || !q.measures.length) return true;
-  const year = Number(article.meta.published.slice(0, 4));
-  const month = Number(article.meta.published.slice(5, 7));
   const families = new Set(q.measures.map((m) => familyOf(m.canonical)));
   let current: readonly Period[] = [];
   const covered: Period[] = [];
   let measured = false;
   for (const clause of tightenSpacing(text).replace(/\s+/g, '').split(/[，,；;]/)) {
-    const own = periodsAskedIn(clause, year, month);
+    const own = periodsOf(article, clause);
     if (own.length) current = own;
     if (!FIGURE_NOT_DATE.test(clause)) continue;
     // A figure with no measure of its own continues the last measured one ("2023 财年为 $88M").
@@ -643,17 +641,18 @@ function figureOfPeriodAsked(article: Article, q: QueryAnalysis, text: string): 
   return !covered.length || q.periods.every((p) => covered.some((s) => periodAnswers(p, s)));
 }
 
+/** The periods a text of the article states, read as a question's are: "今年", "去年" and a bare "第三季度"
+ * are dated by the posting date. */
+const periodsOf = (article: Article, text: string): readonly Period[] =>
+  periodsAskedIn(tightenSpacing(text).replace(/\s+/g, ''), Number(article.meta.published.slice(0, 4)), Number(article.meta.published.slice(5, 7)));
+
 /** Periods the candidate sentence states, or (when it states none) the nearest ones before it in its
  * paragraph: "2023 年，这两个数字分别是…" sets the period for what follows. */
 function statedPeriods(article: Article, c: Candidate): readonly Period[] {
-  // Read as a question's periods are: "今年", "去年" and a bare "第三季度" are dated by the posting date.
-  const year = Number(article.meta.published.slice(0, 4));
-  const month = Number(article.meta.published.slice(5, 7));
-  const periodsOf = (text: string) => periodsAskedIn(tightenSpacing(text).replace(/\s+/g, ''), year, month);
-  const own = periodsOf(c.sentence.text);
+  const own = periodsOf(article, c.sentence.text);
   if (own.length) return own;
   for (let i = c.index - 1; i >= 0; i--) {
-    const found = periodsOf(c.chunk.sentences[i]!.text);
+    const found = periodsOf(article, c.chunk.sentences[i]!.text);
     if (found.length) return found;
   }
   return [];
@@ -728,10 +727,7 @@ function spanFor(article: Article, q: QueryAnalysis, c: Candidate, options: Comp
   const explains = (s: Sentence) => holdsType('reason', s.text, article.entities);
   // "2023年11月3日晚8点，是…第二天。周亦舟…发出内部信": a date asked about may stand in the lead-in
   // sentence right before; the answer quotes both.
-  const before = c.chunk.sentences[c.index - 1];
-  if (q.answerType === 'date' && before && !holdsType('date', c.sentence.text, article.entities) && holdsType('date', before.text, article.entities)) {
-    return [before, c.sentence];
-  }
+  if (datedByLeadIn(article, q, c.chunk, c.index)) return [c.chunk.sentences[c.index - 1]!, c.sentence];
   // "…然而，X受宏观经济的影响较大。究其原因，这跟业务特性有关。" (paragraph ends) "X本质是…": when the
   // paragraph announces its reason further on, the answer starts there and goes on to what follows it.
   // "因为这个原因，沧澜消金开始收缩…": the cause is what the sentence before said; quote it first.

@@ -67,6 +67,8 @@ const measureMemo = new Map<string, { measure: MeasureEntry; word: string; at: n
 
 export const measureByName = new Map(MEASURES.map((m) => [m.canonical, m]));
 export const familyOf = (canonical: string): string => measureByName.get(canonical)?.family ?? canonical;
+/** Every word of a family's measures ("营收", "营业收入", "收入" … for revenue). */
+export const familyWords = (family: string): string[] => MEASURES.filter((m) => m.family === family).flatMap((m) => m.words);
 
 /** The head nouns of the genre's measures: a word ending in one of them names a measure even when it is not
  * one the genre lists ("拨备覆盖率", "资产总额", "关注类贷款占比"). */

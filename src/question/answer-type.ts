@@ -89,7 +89,6 @@ export function withoutFocus(text: string, type: AnswerType): string {
 }
 
 const DATE_IN_TEXT = /\d{1,2}\s*点(?![\d一二三四五六七八九十]|多)|\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|[今去次同当前]年|年底|年初|年中|上半年|下半年|季度|[一二三四五六七八九十]+月/;
-// A figure: digits, or Chinese numerals that count ("三家", "十余年") — not the article-like 一 of "一个重要的".
 // "几月几号", "哪一天": the day is asked, so a sentence giving the day beats one giving the month.
 const DAY_ASKED = /几号|几日|哪天|哪一天|哪日|具体日期|具体哪天|\bwhat day\b|\bwhich day\b|\bexact date\b/i;
 const DAY_IN_TEXT = /\d{1,2}\s*[日号]|[一二三四五六七八九十廿]{1,3}[日号](?!本)/;
@@ -116,8 +115,11 @@ const timeWordIn = (text: string, question = ''): boolean =>
   tag(text).some(({ word, tag: t }) => t === 't' && [...word].length >= 2 && !DEICTIC_TIME.test(word) && !question.includes(word));
 /** Where a count in Chinese numerals stands ("两种", "五个赛季"), or undefined. */
 export const chineseCountAt = (text: string): number | undefined => CHINESE_COUNT.exec(text)?.index;
-const CHINESE_COUNT = new RegExp(`(?:[两三四五六七八九十百千万亿]|[一二][十百千万亿])[一二两三四五六七八九十百千万亿]*(?:多|余)?[${CLASSIFIERS}]`);
-const NUMBER_IN_TEXT = new RegExp(`\\d|(?:[两三四五六七八九十百千万亿]|[一二][十百千万亿])[一二两三四五六七八九十百千万亿]*(?:多|余)?[${CLASSIFIERS}亿万]|一半|翻番|翻倍|一倍`);
+// A figure: digits, or Chinese numerals that count ("三家", "十余年") — not the article-like 一 of "一个重要的";
+// 多/余 say "more than".
+const CHINESE_NUMERAL = '(?:[两三四五六七八九十百千万亿]|[一二][十百千万亿])[一二两三四五六七八九十百千万亿]*(?:多|余)?';
+const CHINESE_COUNT = new RegExp(`${CHINESE_NUMERAL}[${CLASSIFIERS}]`);
+const NUMBER_IN_TEXT = new RegExp(`\\d|${CHINESE_NUMERAL}[${CLASSIFIERS}亿万]|一半|翻番|翻倍|一倍`);
 // Titles in general Chinese: a post ends in 长 of its unit (区长, 局长, 校长), or is one of the titles of
 // state, party, army and court (书记, 总督, 知县, 将军).
 const ROLE_IN_TEXT = new RegExp(

@@ -6,11 +6,11 @@ import { personShaped } from '../corpus/entities.js';
 import { DEICTIC_START, FUNCTION_CHARS, LATIN_PERIOD, ORG_ENDINGS } from '../genre/names.js';
 import { normalizeQuestion, compact } from '../text/normalize.js';
 import { inDictionary, isCommonWord, retrievalTokens, STOP_WORDS, tag, tokenize } from '../text/segment.js';
-import { findMeasures, MEASURES } from '../genre/measures.js';
+import { familyWords, findMeasures } from '../genre/measures.js';
 import { expandShortYears, periodsAskedIn } from '../genre/period.js';
 import { eventsAsked } from '../genre/events.js';
 import type { Period } from '../genre/period.js';
-import { classifyQuestion, isDeicticTime, slotNouns, withoutFocus, type AnswerType } from './answer-type.js';
+import { afterDepartureAsked, careerBeforeAsked, classifyQuestion, isDeicticTime, slotNouns, withoutFocus, type AnswerType } from './answer-type.js';
 import { compactArticle } from '../corpus/cite.js';
 import { readQuestion, type Reading } from './reading.js';
 import { isColloquialFrame, sameSense } from '../text/function-words.js';
@@ -50,6 +50,10 @@ export interface QueryAnalysis {
   asksQuantity: boolean;
   asksWhen: boolean;
   asksWhy: boolean;
+  /** "X来Y之前在哪干过": where a person asked about was before a move. */
+  asksCareerBefore: boolean;
+  /** "X离职以后去了哪家公司": what came after someone left. */
+  asksAfterDeparture: boolean;
   /** Name-like words (people, places, organisations, capitalised Latin words) that the article never uses. */
   unknownNames: string[];
   /** Nouns of the question the article never uses, with no article word for the same sense ("总部", "员工"). */
@@ -134,7 +138,7 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
   for (const w of words) if (sameSense(w).length) alternatives.set(w, [...(alternatives.get(w) ?? []), ...sameSense(w)]);
   // A measure typed one way ("月活") is evidenced by any word of its family ("活跃用户").
   for (const m of named) {
-    const family = MEASURES.filter((x) => x.family === m.measure.family).flatMap((x) => x.words).filter((x) => x !== m.word);
+    const family = familyWords(m.measure.family).filter((x) => x !== m.word);
     alternatives.set(m.word, [...(alternatives.get(m.word) ?? []), ...family]);
   }
   // Names the asker typed (or whose English or pinyin they typed); words added for related senses only widen the search.
@@ -161,10 +165,12 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
     periods: periodsAskedIn(read.core, Number(article.meta.published.slice(0, 4)), Number(article.meta.published.slice(5, 7))).map(({ key, label }) => ({ key, label })),
     // What the asker typed names the measure; words added for related senses only widen the search.
     // (An English measure name, "market cap", is found as typed, before its words were translated apart.)
-    measures: named.map((m) => ({ canonical: m.measure.canonical, words: MEASURES.filter((x) => x.family === m.measure.family).flatMap((x) => x.words) })),
+    measures: named.map((m) => ({ canonical: m.measure.canonical, words: familyWords(m.measure.family) })),
     asksQuantity: answerType === 'number' || answerType === 'comparison',
     asksWhen: answerType === 'date',
     asksWhy: answerType === 'reason',
+    asksCareerBefore: entities.some((e) => article.entities.get(e)?.kind === 'person') && careerBeforeAsked(read.core),
+    asksAfterDeparture: afterDepartureAsked(read.core),
     // "此鱼", "该行", "本片" point back at what the article is about; they name nothing new.
     unknownNames: unknownNames(text, article, entities.length > 0, inArticle).filter((n) => !slots.has(n) && !DEICTIC_START.test(n)),
     absentNouns: absentNouns(read.core, article, alternatives).filter((n) => !slots.has(n) && !DEICTIC_START.test(n)),
