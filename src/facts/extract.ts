@@ -50,6 +50,8 @@ interface Context {
   find(text: string): EntityMention[];
   isSubjectKind(entity: string): boolean;
   isPerson(entity: string): boolean;
+  /** The company the article reports on, if one stands out: "公司" with no name means it. */
+  subject?: string;
 }
 
 interface ParagraphState {
@@ -85,6 +87,7 @@ export function extractFacts(article: Article): Fact[] {
     // People (and named products) are the subjects of dated events.
     isSubjectKind: (e) => ['person', 'product'].includes(article.entities.get(e)?.kind ?? ''),
     isPerson: (e) => article.entities.get(e)?.kind === 'person',
+    subject: reportedCompany(article),
   };
   const facts: Fact[] = [];
   let lastPerson: string | undefined;
@@ -104,11 +107,25 @@ export function extractFacts(article: Article): Fact[] {
   return facts.map((f, i) => ({ ...f, id: `${f.type === 'figure' ? 'F' : 'E'}${String(i + 1).padStart(3, '0')}` }));
 }
 
+/** The organisation the article names most, when it is named SUBJECT_LEAD times as often as the next. */
+function reportedCompany(article: Article): string | undefined {
+  const counts = new Map<string, number>();
+  for (const p of article.paragraphs) for (const m of article.entities.find(p.text)) if (article.entities.get(m.canonical)?.kind === 'org') counts.set(m.canonical, (counts.get(m.canonical) ?? 0) + 1);
+  const [first, second] = [...counts].sort((a, b) => b[1] - a[1]);
+  return first && (!second || first[1] >= second[1] * SUBJECT_LEAD) ? first[0] : undefined;
+}
+const SUBJECT_LEAD = 2;
+// News calls the company it reports on "公司" once it has named it ("截至报告期末，公司员工总数为…").
+const SELF_REFERENCE = /(?:^|[，,；;：:（(]|该|本)(?:公司|集团)(?!\p{Script=Han}*(?:董事|总裁|CEO|高管))/u;
+// A clause that opens on a time and a verb has no subject of its own: it continues the person before
+// ("2012年，韩某出任副总裁；2019年起担任总裁").
+const ZERO_SUBJECT = /^(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|同年|次年|当年|此后|随后|之后|后来|起|开始|先后|曾经?|又|再|并|于|[，,])+$/;
+
 function readSentence(article: Article, s: Sentence, ctx: Context): ReadSentence | null {
   const chunk = chunkOfOffset(article, s.start);
   if (!chunk) return null;
   const text = squeeze(s.text);
-  return { text, raw: s.text, periods: findPeriods(text, ctx.postedYear), entities: ctx.find(text), source: { chunkId: chunk.id as string, quote: s.text.trim() } };
+  return { text, raw: s.text, periods: findPeriods(text, ctx.postedYear, ctx.postedMonth), entities: ctx.find(text), source: { chunkId: chunk.id as string, quote: s.text.trim() } };
 }
 
 // A period that glosses the one before it restates it in other terms: in brackets ("2025 财年（2024 年 7
@@ -253,7 +270,8 @@ function figuresOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
     // "A 高于第二名 B 194%": the figure is A's lead over B, not B's.
     const rival = COMPARED_WITH.exec(q.clause) ? s.entities.filter((e) => e.at < q.at).pop() : undefined;
     const before = s.entities.filter((e) => e.at < q.at && (!rival || e.at < q.at - q.clause.length + (COMPARED_WITH.exec(q.clause)?.index ?? 0)));
-    const entity = given?.entity ?? (rival ? before.pop()?.canonical : undefined) ?? s.entities.filter((e) => e.at < q.at).pop()?.canonical ?? state.lastEntity;
+    const self = ctx.subject !== undefined && SELF_REFERENCE.test(s.text.slice(0, q.at)) ? ctx.subject : undefined;
+    const entity = given?.entity ?? (rival ? before.pop()?.canonical : undefined) ?? s.entities.filter((e) => e.at < q.at).pop()?.canonical ?? self ?? state.lastEntity;
     if (!measureName || !measureText || !entity) continue;
     const fact: FigureFact = {
       id: 'pending',
@@ -289,6 +307,17 @@ const PAID_FOR = /^(?:的价格|的代价|的价钱)?(?:收购|并购|买下|入
 
 /** Changes ("同比增长 105.7%", "分别下降了 21.56%和 27.40%") attach to the figures they describe; a change
  * with no base figure ("营收下滑了-0.48%") is a fact of its own. */
+/** The last figure of this sentence between `from` and `to` (where a change stands), if any. */
+function ownFigure(s: ReadSentence, figures: FigureFact[], from: number, to: number): FigureFact | undefined {
+  let best: { f: FigureFact; at: number } | undefined;
+  for (const f of figures) {
+    if (f.source.quote !== s.source.quote) continue;
+    const at = s.text.lastIndexOf(squeeze(f.text), to);
+    if (at >= from && at < to && (!best || at > best.at)) best = { f, at };
+  }
+  return best?.f;
+}
+
 function changesOf(s: ReadSentence, ctx: Context, state: ParagraphState): FigureFact[] {
   const changes = quantitiesOf(s.text).filter((q) => q.change);
   if (!changes.length) return [];
@@ -300,7 +329,9 @@ function changesOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
       : [[...figures].reverse().find((f) => !f.change && (!firstPeriod || f.period?.key === firstPeriod)) ?? figures[figures.length - 1]];
   const out: FigureFact[] = [];
   changes.forEach((q, i) => {
-    const target = targets[i];
+    // "营收X，同比增长a%，净利润Y，同比下降b%": a change follows its own figure; only a list of changes
+    // with no figure between them ("分别增长a%和b%") goes back to the figures listed before.
+    const target = ownFigure(s, figures, changes[i - 1]?.at ?? 0, q.at) ?? targets[i];
     const changeText = asWritten(s.raw, q.match[0]);
     const lead = /(同比)?(增长|上升|回升|提升|上涨|下降|下滑|减少|下跌)了?/.exec(s.text.slice(0, q.at).slice(-10));
     // "（+112%）": with no verb before it, the sign says the direction.
@@ -357,7 +388,8 @@ function eventOf(s: ReadSentence, ctx: Context, state: ParagraphState, lastPerso
     // A pronoun, or the surname alone (as news writing does), continues the last person named.
     const refersBack = /[他她]/.test(s.text) || (lastPerson !== undefined && s.text.includes(lastPerson[0]!));
     const before = s.entities.filter((e) => e.at < em.index);
-    const person = before.map((e) => e.canonical).filter(ctx.isSubjectKind).pop() ?? (refersBack ? lastPerson : undefined);
+    const continues = refersBack || (before.length === 0 && ZERO_SUBJECT.test(s.text.slice(0, em.index)));
+    const person = before.map((e) => e.canonical).filter(ctx.isSubjectKind).pop() ?? (continues ? lastPerson : undefined);
     const subject = person ?? before.pop()?.canonical;
     if (!subject) continue;
     const object = rule.hasObject ? ctx.find(s.text.slice(em.index + em[0].length, em.index + em[0].length + 16))[0]?.canonical : undefined;

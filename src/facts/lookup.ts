@@ -45,7 +45,15 @@ const uniqueCitations = (facts: Fact[]) => {
 };
 
 export const baseMeasure = (m: string) => m.replace(/增速$/, '');
-const figureLabel = (f: FigureFact) => `${f.qualifier ?? ''}${f.text}`;
+// "2.31万人", "5600余家": the classifier after a count says what is counted; the label keeps it as written.
+const figureLabel = (f: FigureFact) => `${f.qualifier ?? ''}${f.text}${classifierAfter(f)}`;
+const classifierAfter = (f: FigureFact): string => {
+  const quote = f.source.quote.replace(/\s+/g, '');
+  const at = quote.indexOf(f.text.replace(/\s+/g, ''));
+  const next = at < 0 ? '' : quote.charAt(at + f.text.replace(/\s+/g, '').length);
+  return next && COUNT_CLASSIFIERS.includes(next) && !/[%％]$/.test(f.text) ? next : '';
+};
+const COUNT_CLASSIFIERS = '人名家个位座台辆所只头架艘件';
 export const describeFigure = (f: FigureFact): string =>
   f.measure.endsWith('增速') && f.change
     ? `${f.entity}${f.period ? ` ${f.period.label}` : ''}的${f.measureText}变化：${f.change.text}`
@@ -211,7 +219,10 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
     // "三季度营收多少" in an article about one company asks for that company's figure: say the reading.
     // (Not when other words may name whose figure it is: "水滴营收多少" is about 水滴, named or not.)
     const measureWords = new Set(found.map((m) => m.word));
-    const onlyMeasure = q.words.every((w) => measureWords.has(w) || q.light.has(w) || [...measureWords].some((m) => m.includes(w)) || periodWord(w) || /^\d+$/.test(w));
+    // (How it changed, "百分之几", and "公司" — the company reported on — name no one else.)
+    const onlyMeasure = q.words.every(
+      (w) => measureWords.has(w) || q.light.has(w) || [...measureWords].some((m) => m.includes(w)) || periodWord(w) || /^\d+$/.test(w) || CHANGE_WORDS.test(w) || NAMES_NO_ONE.test(w),
+    );
     const subject = onlyMeasure ? mainSubject(book, pool) : undefined;
     if (subject) {
       const answer = routeFigure(book, { ...q, entities: [subject], entityNames: new Map([[subject, [subject]]]) }, postedYear);
@@ -303,6 +314,7 @@ function mainSubject(book: FactBook, pool: FigureFact[]): string | undefined {
 }
 /** How far ahead in figures the article's subject must be (else the question must name whose figure). */
 const MAIN_SUBJECT_LEAD = 2;
+const NAMES_NO_ONE = /^(?:公司|该公司|这家公司|本公司|集团|企业|百分|百分之|百分之几|现在|目前|如今|眼下|总共|一共|总数|整个|一整年|整年|全年)$/;
 const periodWord = (w: string) => periodsAskedIn(w, 2000).length > 0 || /^(?:今年|去年|前年|明年|季度|三季度|二季度|一季度|四季度|上半年|下半年|全年|财年)$/.test(w);
 
 /** The question names a measure but no entity: ask which one, listing those the article has. */

@@ -19,16 +19,33 @@ export interface FoundPeriod extends Period {
 const pad = (n: string | number) => String(n).padStart(2, '0');
 
 /** Every period expression in a text (spaces already removed), in order of appearance. */
-export function findPeriods(text: string, postedYear: number): FoundPeriod[] {
+// When the posting month is given, a quarter or half written with no year ("单看第二季度", "上半年") is the
+// year's own, said earlier in the text ("2024年全年…，其中第四季度…"), or else the latest one ended before
+// posting: a report is written after the period it reports.
+export function findPeriods(text: string, postedYear: number, postedMonth?: number): FoundPeriod[] {
   // The same sentences are read for each question: remember (copies, so callers may not share state).
-  return remembered(periodMemo, `${postedYear}\u0000${text}`, () => findPeriodsNow(text, postedYear)).map((p) => ({ ...p }));
+  return remembered(periodMemo, `${postedYear}-${postedMonth ?? ''}\u0000${text}`, () => findPeriodsNow(text, postedYear, postedMonth)).map((p) => ({ ...p }));
 }
 const periodMemo = new Map<string, FoundPeriod[]>();
 
 const relativeYear = (word: string, postedYear: number): number => postedYear - ['今年', '去年', '前年'].indexOf(word);
 
-function findPeriodsNow(text: string, postedYear: number): FoundPeriod[] {
+function findPeriodsNow(text: string, postedYear: number, postedMonth?: number): FoundPeriod[] {
   const out: FoundPeriod[] = [];
+  // (The year of a bare part of a year: the last one written before it, else the latest ended.)
+  const yearOf = (at: number, lastMonth: number): number => {
+    const said = [...text.slice(0, at).matchAll(/(\d{4})年/g)].pop()?.[1];
+    return said ? Number(said) : lastMonth <= (postedMonth ?? 0) ? postedYear : postedYear - 1;
+  };
+  const bare: [RegExp, (m: RegExpExecArray) => Period | null][] = postedMonth === undefined ? [] : [
+    [/(?<![\d年季])第?([一二三四1-4])(?:个)?季度/g, (m) => {
+      const n = '一二三四'.indexOf(m[1]!) + 1 || Number(m[1]);
+      const year = yearOf(m.index, n * 3);
+      return { key: `${year}Q${n}`, label: `${year} 年第${n}季度` };
+    }],
+    [/(?<![\d年])前三(?:个)?季度/g, (m) => ({ key: `${yearOf(m.index, 9)}Q1-3`, label: `${yearOf(m.index, 9)} 年前三季度` })],
+    [/(?<![\d年])上半年/g, (m) => ({ key: `${yearOf(m.index, 6)}H1`, label: `${yearOf(m.index, 6)} 年上半年` })],
+  ];
   const rules: [RegExp, (m: RegExpExecArray) => Period | null][] = [
     // A span of quarters: "从 2023 年 Q3 到 2024 年 Q1".
     [/(\d{4})年?[Qq]([1-4])到(\d{4})年?[Qq]([1-4])/g, (m) => ({ key: `${m[1]}Q${m[2]}-${m[3]}Q${m[4]}`, label: `${m[1]} 年 Q${m[2]} 到 ${m[3]} 年 Q${m[4]}` })],
@@ -69,19 +86,25 @@ function findPeriodsNow(text: string, postedYear: number): FoundPeriod[] {
     [/去年(?:全年)?/g, () => ({ key: String(postedYear - 1), label: `${postedYear - 1} 年（去年）` })],
     [/今年(?:全年)?/g, () => ({ key: String(postedYear), label: `${postedYear} 年（今年）` })],
     [/上年/g, () => null],
+    ...bare,
   ];
   const taken: boolean[] = [];
   for (const [re, make] of rules) {
     for (const m of text.matchAll(re)) {
       const at = m.index;
       if (taken.slice(at, at + m[0].length).some(Boolean)) continue;
-      const p = make(m as unknown as RegExpExecArray);
+      // "增速较一季度明显加快", "比2023年增长": in an article's sentence the period compared with dates
+      // nothing (a question may ask about both).
+      const compared = postedMonth !== undefined && COMPARED_WITH.test(text.slice(Math.max(0, at - 4), at));
+      const p = compared ? null : make(m as unknown as RegExpExecArray);
       for (let i = at; i < at + m[0].length; i++) taken[i] = true;
       if (p) out.push({ ...p, at, length: m[0].length });
     }
   }
   return out.sort((a, b) => a.at - b.at);
 }
+
+const COMPARED_WITH = /(?:较|比|相较于?|相比于?|对比|环比)$/;
 
 /** The periods a question asks about: 去年/今年 read against the posting year, "2024全年" as the year. */
 // "22年前三季度", "23年的营收", "24年底": a year typed with two digits, where a period or the thing measured

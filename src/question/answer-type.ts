@@ -96,6 +96,10 @@ const DAY_IN_TEXT = /\d{1,2}\s*[日号]|[一二三四五六七八九十廿]{1,3}
 const ATTRIBUTE_MARKERS: [RegExp, RegExp][] = [
   [/颜色|什么色|啥色/, /[红橙黄绿青蓝紫黑白灰褐棕金银粉赤]色/],
   [/形状|什么形|啥形/, /[圆方扁尖椭卵线针菱锥柱球]形|[圆扁尖锥柱球针线羽]状/],
+  // A person's schooling is stated by degree or by graduating ("岚州大学硕士", "毕业于…大学").
+  [/学历|学位|文凭|毕业|哪个学校|什么学校|哪所|读的书|念的书|念书|读书|教育背景/, /本科|硕士|博士|学士|MBA|毕业|肄业|就读|(?:大学|学院)(?!生)/],
+  // An age is stated in years of age or by the year of birth ("46岁", "1979年出生").
+  [/年龄|岁数|几岁|多大了?(?:[？?\s]|$)|多大年纪|哪年出生|出生年|哪年生/, /\d+\s*岁|[一二三四五六七八九十]+岁|出生|生于|年生/],
 ];
 /** The question asks an attribute by its kind and the text states one of that kind. */
 export const statesAttributeAsked = (question: string, text: string): boolean => ATTRIBUTE_MARKERS.some(([asked, stated]) => asked.test(question) && stated.test(text));
@@ -119,7 +123,8 @@ export const chineseCountAt = (text: string): number | undefined => CHINESE_COUN
 // 多/余 say "more than".
 const CHINESE_NUMERAL = '(?:[两三四五六七八九十百千万亿]|[一二][十百千万亿])[一二两三四五六七八九十百千万亿]*(?:多|余)?';
 const CHINESE_COUNT = new RegExp(`${CHINESE_NUMERAL}[${CLASSIFIERS}]`);
-const NUMBER_IN_TEXT = new RegExp(`\\d|${CHINESE_NUMERAL}[${CLASSIFIERS}亿万]|一半|翻番|翻倍|一倍`);
+// An ordinal counts too ("第二位皇后" answers "第几位"): after 第, even 一 and 二 are numbers.
+const NUMBER_IN_TEXT = new RegExp(`\\d|${CHINESE_NUMERAL}[${CLASSIFIERS}亿万]|第[一二两三四五六七八九十百千]+|一半|翻番|翻倍|一倍`);
 // Titles in general Chinese: a post ends in 长 of its unit (区长, 局长, 校长), or is one of the titles of
 // state, party, army and court (书记, 总督, 知县, 将军).
 const ROLE_IN_TEXT = new RegExp(
@@ -128,6 +133,9 @@ const ROLE_IN_TEXT = new RegExp(
 );
 const REASON_IN_TEXT = /因[^，,。；;此为]{1,24}而|因为|由于|原因|究其|在于|导致|所以|因此|因而|是因|得益于|受益于|归因|使得|造成|为了|以便|意在|旨在|目的|以期|为的是|意味着|这是|之所以|关键|问题是|主要是|离不开|缘于|源于|取决于|因素|凭借|依靠|依托|靠着|基于|随着|本质|核心|在.{0,20}(?:情况|背景|前提)下/;
 const APPOINTED = /(?:^|[，,；;：:]|\d[月日]|[他她])(?:任|担任|出任|升任|调任|转任|改任|兼任|就任|当选|获任|被任命为)\p{Script=Han}/u;
+// Several things named in a row ("医疗、出行、民生", "A及B"), or counted ("三个"), or introduced as parts
+// ("包括", "分为", "分别是", a colon).
+const LIST_IN_TEXT = new RegExp(`\\p{Script=Han}、\\p{Script=Han}|包括|包含|分为|分成|分别|以下|如下|[:：]\\s*\\S|(?:\\d+|${CHINESE_NUMERAL})[${CLASSIFIERS}]`, 'u');
 const METHOD_IN_TEXT = /通过|依靠|借助|利用|采取|采用|方式|办法|措施|手段|策略|战略|路径|模式|以.{1,8}为/;
 // Administrative units, the genre's big cities and scopes, and geographic names by their endings
 // ("西太平洋", "马达加斯加岛", "四川一带").
@@ -207,6 +215,8 @@ export function holdsType(type: AnswerType, text: string, entities: EntityIndex,
       return REASON_IN_TEXT.test(text);
     case 'method':
       return METHOD_IN_TEXT.test(text) || REASON_IN_TEXT.test(text);
+    case 'list':
+      return LIST_IN_TEXT.test(text);
     default:
       return true;
   }
