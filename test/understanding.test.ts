@@ -1083,3 +1083,88 @@ describe('names and abbreviations the segmenter splits', () => {
     await expectAnswerFrom(eng, '印尼新工厂啥时候投产', '2026年6月');
   });
 });
+
+describe('a results article read as news writes it', () => {
+  const { article: dairy, engine: eng } = fixture('dairy', [
+    '岚桥乳业换帅：总裁许知远接任董事长',
+    '8月26日晚间，岚桥乳业股份有限公司（以下简称“岚桥乳业”）发布公告，董事长罗思远因年龄原因辞任，董事会选举公司总裁许知远为董事长。',
+    '新任董事长许知远，1969年出生，今年56岁。他1991年毕业于东北农业大学食品科学专业。2012年，许知远出任公司副总裁，分管奶源建设；2019年起担任公司总裁，并于同年进入董事会。',
+    '半年报显示，2025年上半年，岚桥乳业实现营业收入152.7亿元，同比增长6.1%；实现归属于上市公司股东的净利润9.42亿元，同比增长18.6%；扣除非经常性损益后的净利润为8.87亿元，同比增长15.2%。',
+    '单看第二季度，岚桥乳业实现营业收入74.9亿元，同比增长7.4%；归母净利润4.86亿元，同比增长23.1%，增速较一季度明显加快。',
+    '2024年全年，岚桥乳业实现营业收入286.4亿元，同比增长4.2%，但归母净利润仅为15.3亿元，同比下降9.8%，全年毛利率由2023年的33.6%降至31.5%。',
+    '分业务看，岚桥乳业液态奶上半年实现收入98.3亿元，同比增长3.5%；奶酪业务收入6.9亿元，同比大增32.8%；奶粉业务收入21.6亿元，同比下降5.7%。',
+    '渠道方面，自营的“岚桥鲜到家”小程序注册会员突破1260万。截至报告期末，公司员工总数为2.31万人。',
+    '2025年一季度，岚桥乳业归母净利润为-1.36亿元，而去年同期为盈利2.05亿元。',
+  ].join('\n\n'), '2025-08-28');
+  const figure = (text: string) => eng.facts.facts.find((f) => f.type === 'figure' && f.text === text) as import('../src/facts/schema.js').FigureFact | undefined;
+
+  it('a change follows its own figure, not the one listed before it', () => {
+    expect(figure('15.3亿元')?.change?.text).toContain('9.8%');
+    expect(figure('286.4亿元')?.change?.text).toContain('4.2%');
+    expect(figure('6.9亿元')?.change?.text).toContain('32.8%');
+  });
+  it('a quarter or half with no year is the one ended before posting; a period compared with dates nothing', () => {
+    expect(figure('74.9亿元')?.period?.key).toBe('2025Q2');
+    expect(figure('4.86亿元')?.period?.key).toBe('2025Q2');
+  });
+  it('the period after 由 dates the starting figure only; 去年同期 is a year before', () => {
+    expect(figure('33.6%')?.period?.key).toBe('2023');
+    expect(figure('31.5%')?.period?.key).toBe('2024');
+    expect(figure('2.05亿元')?.period?.key).toBe('2024Q1');
+  });
+  it('the profit attributable to shareholders is the net profit; profit net of one-offs is another measure', () => {
+    expect(figure('9.42亿元')?.measure).toBe('净利润');
+    expect(figure('8.87亿元')?.measure).toBe('扣非净利润');
+  });
+  it("a business line's income is named by its line, so lines do not contradict one another", () => {
+    expect(figure('6.9亿元')?.measureText).toBe('奶酪业务收入');
+    expect(figure('21.6亿元')?.measureText).toBe('奶粉业务收入');
+  });
+  it('公司 is the company the article reports on; a count keeps its classifier', async () => {
+    expect(figure('2.31万')?.entity).toBe('岚桥乳业');
+    await expectAnswerFrom(eng, '公司现在多少员工', '2.31万人');
+  });
+  it('a clause that opens on a time continues the person before', async () => {
+    await expectAnswerFrom(eng, '许知远啥时候开始当总裁的', '2019');
+  });
+  it('a question naming only a measure, how it changed and 公司 asks about the subject', async () => {
+    await expectAnswerFrom(eng, '第二季度净利润涨了百分之几', '23.1%');
+    await expectAnswerFrom(eng, '去年一整年净利润跌了多少', '9.8%');
+    await expectAnswerFrom(eng, '上半年归母净利润多少', '9.42亿元');
+  });
+  it('a loss asked is a profit below zero', async () => {
+    await expectAnswerFrom(eng, '今年一季度亏了多少钱', '1.36亿元');
+  });
+  it('two periods of one measure compare with no one named', async () => {
+    await expectAnswerFrom(eng, '2024年毛利率跟2023年比掉了多少', '2.1');
+  });
+  it('schooling asked is answered by the sentence that states it, and refused where none does', async () => {
+    await expectAnswerFrom(eng, '许知远 学历', '东北农业大学');
+    expect((await eng.answer('罗思远什么学历')).kind).toBe('not_found');
+  });
+  it('a coined trade name is a name of the company even where the article never writes it alone', () => {
+    expect(dairy.entities.find('岚桥今年怎么样')[0]?.canonical).toBe('岚桥乳业');
+  });
+});
+
+describe('what a sentence must hold for the kind asked', () => {
+  const { engine: eng } = fixture('kinds', [
+    '青石光能人事',
+    '许知远是青石光能的第二位董事长，此前曾任总裁。',
+    '他把研发部分成了电池、组件、储能这三个独立的部门。',
+    '许知远今年46岁，毕业于岚州大学会计学专业，2014年从某国际会计师事务所加入青石光能。',
+    '公司在沙特的5GW工厂预计明年投产，出货目标为35GW。',
+  ].join('\n\n'), '2025-11-18');
+  it('an ordinal answers 第几', async () => {
+    await expectAnswerFrom(eng, '许知远是青石光能第几位董事长', '第二位');
+  });
+  it('a list asked is answered by the sentence that lists', async () => {
+    await expectAnswerFrom(eng, '研发部被拆成了哪几块', '电池、组件、储能');
+  });
+  it('an unnamed body answers no "which"; money asked needs an amount of money', async () => {
+    for (const q of ['许知远之前在哪家会计师事务所', '沙特工厂投了多少钱']) expect((await eng.answer(q)).kind, q).toBe('not_found');
+  });
+  it('age asked is stated in years; size asked is not age', () => {
+    expect(classifyQuestion('许知远几几年生的')).toBe('date');
+  });
+});

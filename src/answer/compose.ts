@@ -15,7 +15,7 @@ import type { Period } from '../genre/period.js';
 import { compact, tightenSpacing } from '../text/normalize.js';
 import { charBigrams as bigrams, inDictionary, tag } from '../text/segment.js';
 import type { Chunk, Citation, Sentence } from '../types.js';
-import { askedUnit, countedNoun, FUTURE_ASKED, FUTURE_IN_TEXT, DEPARTURE_IN_TEXT, PAST_TENURE_IN_TEXT, PRESENT_ASKED, PRESENT_IN_TEXT, SUCCESSION_IN_TEXT, roleAsked, CONCRETE_TYPES, chineseCountAt, figureInUnit, givesDayAsked, holdsType, statesAttributeAsked, tellsNextStep, timeSpanAsked, tellsCareer, RAISES_QUESTION, slotKind, type SlotContext } from '../question/answer-type.js';
+import { askedUnit, countedNoun, FUTURE_ASKED, FUTURE_IN_TEXT, DEPARTURE_IN_TEXT, PAST_TENURE_IN_TEXT, PRESENT_ASKED, PRESENT_IN_TEXT, SUCCESSION_IN_TEXT, roleAsked, CONCRETE_TYPES, chineseCountAt, figureInUnit, givesDayAsked, holdsType, asksAttribute, statesAttributeAsked, tellsNextStep, timeSpanAsked, tellsCareer, RAISES_QUESTION, slotKind, type SlotContext } from '../question/answer-type.js';
 import { citeSpan, compactArticle } from '../corpus/cite.js';
 import { FRAME } from './frame.js';
 import { ordinalsIn, type QueryAnalysis } from '../question/query.js';
@@ -214,8 +214,9 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
   // So does a word ending in the slot noun ("国际化业务" fills "哪块业务").
   const fillsSlot = (text: string) =>
     q.slots.some((w) => article.entities.find(text).some((m) => m.name.endsWith(w) && m.name !== w) || new RegExp(`${KIND_QUALIFIER}${w}`, 'u').test(compact(text)));
+  // (A sentence stating the kind of attribute asked, "毕业于…" for 学历, says what is asked.)
   const saysSomething = (text: string) =>
-    !onlyUntranslated && (substantive.length === 0 || onlyPredicate || fillsSlot(text) || substantive.some((w) => presence(w, compact(text)) > 0));
+    !onlyUntranslated && (substantive.length === 0 || onlyPredicate || fillsSlot(text) || statesAttributeAsked(q.core, text) || substantive.some((w) => presence(w, compact(text)) > 0));
   return { coverage, saysSomething, substantive, presence };
 }
 
@@ -488,6 +489,8 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
     // "程远舟离职以后去了哪家公司": the departure itself is not where the person went.
     if (q.asksAfterDeparture && !tellsNextStep(span)) broken.push('no step after the departure is told');
     if (CONCRETE_TYPES.has(q.answerType) && !holdsType(q.answerType, span, article.entities, slotOf(q))) broken.push(`no ${q.answerType} in the span`);
+    // "什么学历", "什么颜色": the kind of attribute asked must be stated, whatever else matches.
+    if (asksAttribute(q.core) && !statesAttributeAsked(q.core, span)) broken.push('the attribute asked is not stated');
     // "不当CEO以后干啥": the post given up is not the answer; another must stand in the span.
     const aside = postsSetAside(q).map((r) => r.toUpperCase());
     // (The other post must be the asker's person's: "由集团总裁骆清禾接任" is someone else's.)
@@ -518,12 +521,18 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
       // "干了几年": a span of time is asked; a calendar year or another count does not give it.
       const timeUnit = timeSpanAsked(q.text);
       if (timeUnit !== undefined && !figureInUnit(span, timeUnit)) broken.push('no span of time in the unit asked');
+      // "投了多少钱": an amount of money is asked; a capacity or a share is not one.
+      if (moneyAsked(q.text) && !figureInUnit(span, askedUnit(q.text)!)) broken.push('no amount of money in the span');
       if (!holdsType('number', c.sentence.text, article.entities)) broken.push('no figure in the sentence');
-      else if (!ownsFigure(article, q, c, subject)) broken.push('the figure is about another entity');
+      // (A rank asked, "第几位", is no figure of a measure that an entity owns.)
+      else if (!ORDINAL_ASKED.test(q.text) && !ownsFigure(article, q, c, subject)) broken.push('the figure is about another entity');
     }
     return broken;
   };
 }
+
+const ORDINAL_ASKED = /第几/;
+const moneyAsked = (question: string): boolean => /多少钱|花了多少|值多少/.test(question) && askedUnit(question) !== undefined;
 
 /** A question about a person is not answered by a sentence that names someone else and neither names the
  * person asked nor points back at anyone (他/她): "程远舟去了哪家公司" is not answered by another's departure. */
@@ -538,7 +547,8 @@ function aboutAnotherPerson(article: Article, q: QueryAnalysis, text: string): b
     // (Someone the article names once is a list's item, not a subject the story follows.)
     if (!mentionedAgain(article, e.name)) return false;
     const clauseStart = Math.max(...[...'，,；;：:。'].map((p) => text.lastIndexOf(p, e.at))) + 1;
-    return !tag(text.slice(clauseStart, e.at)).some((t) => t.tag.startsWith('v') || t.tag === 'p');
+    // ("接替贺文涛的简佩琳今年46岁": a name after 的 heads its clause, whatever verb the modifier holds.)
+    return text[e.at - 1] === '的' || !tag(text.slice(clauseStart, e.at)).some((t) => t.tag.startsWith('v') || t.tag === 'p');
   });
 }
 
@@ -600,6 +610,8 @@ const ROLE_OWNER_GAP = 1;
 /** The measure asked stands as itself (not inside another measure: 收入 of 收入占比 is a share) in the
  * clause of one of the sentence's figures, or in the clause right before it ("简鹤鸣今年64岁，他在致全体员工
  * 的信中…" does not count employees). */
+const LOSS = familyOf('亏损');
+const PROFIT = familyOf('净利润');
 function measuredNearFigure(text: string, canonical: string): boolean {
   const family = familyOf(canonical);
   const squeezed = tightenSpacing(text);
@@ -614,6 +626,8 @@ function measuredNearFigure(text: string, canonical: string): boolean {
     // Revenue as a whole (营收) is not one named income line ("科技服务收入 3.47 亿元").
     const line = (f: ReturnType<typeof findMeasures>[number]) => canonical === '营收' && f.measure.canonical === '收入' && f.word !== '收入';
     if (findMeasures(near).some((f) => familyOf(f.measure.canonical) === family && !line(f))) return true;
+    // A loss is a profit below zero ("净利润为-1.36亿元").
+    if (family === LOSS && /[-－−负]$/.test(squeezed.slice(0, m.index!)) && findMeasures(near).some((f) => familyOf(f.measure.canonical) === PROFIT)) return true;
   }
   return false;
 }

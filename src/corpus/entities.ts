@@ -49,6 +49,7 @@ export const DEFAULT_ENTITY_OPTIONS: EntityOptions = { maxOrgPrefixChars: 8, max
 
 const HAN = /^\p{Script=Han}+$/u;
 const MEASURE_NAMES = new Set(MEASURES.flatMap((m) => m.words).map((w) => w.toLowerCase()));
+const MEASURE_PREFIXES = new Set([...MEASURE_NAMES].flatMap((w) => [...w].map((_, i) => w.slice(0, i)).filter((p) => [...p].length >= 2)));
 /** Endings of a group's own name: its bare short name means it. */
 const PARENT_ENDINGS = ['集团', '控股', '公司'];
 const LATIN_WORD = /^[A-Za-z][A-Za-z0-9&'’.-]*$/;
@@ -336,12 +337,39 @@ function shortForms(entity: Entity, text: string, counts: Map<string, number>): 
     const prefix = tradeNameOf(c) ?? '';
     // (A place, "岚州市" of 岚州市金融控股集团, names a city, not the group.)
     if (prefix && !GENERIC_ORG_PREFIXES.has(prefix) && !ADMINISTRATIVE_PLACE.test(prefix) && standalone(prefix, text)) out.push(prefix);
+
   } else if (/ /.test(c)) {
     const words = c.split(' ');
     const short = entity.kind === 'person' ? words[words.length - 1]! : words[0]!;
     if (short.length >= 4 && !GENERIC_ACRONYMS.has(short) && standalone(short, text)) out.push(short);
   }
   return out.filter((s) => (counts.get(s) ?? 0) === 0);
+}
+
+/** The topic an opening names is an entity, flagged as the article's topic. */
+function markTopic(byName: Map<string, Entity>, topic: string | undefined): void {
+  if (!topic) return;
+  const known = byName.get(topic) ?? [...byName.values()].find((e) => e.names.includes(topic));
+  if (known) known.topic = true;
+  else byName.set(topic, { canonical: topic, kind: 'other', names: [topic], topic: true });
+}
+
+/** A trade name is coined, not a word ("晟曜" of 晟曜光能): a reader calls the company by it even where the
+ * article never does, so it is a name too when the article uses it for nothing else. */
+function addCoinedNames(byName: Map<string, Entity>, text: string): void {
+  const taken = new Set([...byName.values()].flatMap((e) => e.names));
+  for (const e of byName.values()) {
+    const c = e.canonical;
+    const coined = [...c].slice(0, 2).join('');
+    if (e.kind !== 'org' || !HAN.test(c) || [...c].length < 4 || e.names.some((n) => [...n].length === 2) || taken.has(coined)) continue;
+    // (Not when another name holds the same two characters: then they tell no one apart.)
+    const shared = [...byName.values()].some((o) => o !== e && o.names.some((n) => n.includes(coined)));
+    // (Nor words the segmenter reads as a verb or an adverb: "获聘集团" is no company's name.)
+    const wordLike = /^[vdpcr]/.test(tag([...coined][0]!)[0]?.tag ?? '');
+    if (shared || wordLike || GENERIC_ORG_PREFIXES.has(coined) || inDictionary(coined) || !text.includes(c)) continue;
+    e.names.push(coined);
+    taken.add(coined);
+  }
 }
 
 // A place named with its administrative unit: "岚州市", "江宁区", "湖南省".
@@ -378,6 +406,10 @@ export function deriveEntities(paragraphs: string[], aliases: Aliases, options: 
   // A measure's own name ("Market Cap", "ARR") is what is measured, never who owns a figure.
   const add = (name: string, kind: EntityKind) => {
     if (MEASURE_NAMES.has(name.toLowerCase())) return;
+    // (Nor a piece the segmenter cut from a measure's name: "归母" of 归母净利润.)
+    if (kind === 'other' && MEASURE_PREFIXES.has(name)) return;
+    // A kind of body with no name before it ("会计师事务所", "研究院") is no one's name.
+    if (kind === 'org' && ORG_ENDINGS.includes(name)) return;
     if (!byName.has(name)) byName.set(name, { canonical: name, kind, names: [name] });
   };
   for (const text of texts) {
@@ -411,13 +443,9 @@ export function deriveEntities(paragraphs: string[], aliases: Aliases, options: 
     }
   }
   mergeDeclared(byName, declared);
+  addCoinedNames(byName, all);
   addLineNames(byName, texts, options);
-  const topic = topicOf(texts[0] ?? '', all);
-  if (topic) {
-    const known = byName.get(topic) ?? [...byName.values()].find((e) => e.names.includes(topic));
-    if (known) known.topic = true;
-    else byName.set(topic, { canonical: topic, kind: 'other', names: [topic], topic: true });
-  }
+  markTopic(byName, topicOf(texts[0] ?? '', all));
   for (const a of aliases.aliases) {
     let e = [...byName.values()].find((x) => x.canonical === a.means || x.names.includes(a.means));
     if (!e) {

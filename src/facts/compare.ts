@@ -33,10 +33,11 @@ function sides(book: FactBook, q: QueryAnalysis): [FigureFact, FigureFact] | nul
     const b = pick(q.entities[1]!, q.periods[0]);
     return a && b && samePeriod(a, b) ? [a, b] : null;
   }
-  if (q.entities.length === 1 && q.periods.length === 2) {
-    const a = pick(q.entities[0]!, q.periods[0]);
-    const b = pick(q.entities[0]!, q.periods[1]);
-    return a && b ? [a, b] : null;
+  // "2024年毛利率跟2023年比掉了多少": with no one named, the one owner with a figure for both periods.
+  const owners = q.entities.length ? q.entities.slice(0, 1) : [...new Set(figures.map((f) => f.entity))];
+  if (q.entities.length <= 1 && q.periods.length === 2) {
+    const pairs = owners.map((e) => [pick(e, q.periods[0]), pick(e, q.periods[1])] as const).filter((p): p is [FigureFact, FigureFact] => p[0] !== null && p[1] !== null);
+    return pairs.length === 1 ? pairs[0]! : null;
   }
   return null;
 }

@@ -9,7 +9,7 @@ import { tightenSpacing } from '../text/normalize.js';
 import type { Sentence } from '../types.js';
 import { canonicalRole, EVENT_CLASSES, ROLES } from '../genre/events.js';
 import { findMeasures, measureNounBefore, type MeasureEntry } from '../genre/measures.js';
-import { findPeriods, type FoundPeriod } from '../genre/period.js';
+import { findPeriods, type FoundPeriod, type Period } from '../genre/period.js';
 import type { EventFact, Fact, FigureFact } from './schema.js';
 
 // Spaces go, except between Latin words ("Russell Ellwanger" stays a name).
@@ -21,8 +21,9 @@ const QUANTITY =
   /(近|超过|约|不到|将近|仅|达到|高于|~)?\$?(-?\d+(?:\.\d+)?)(亿元|亿美元|万亿元|亿人民币|亿部|亿|万名|万笔|万户|万家|万|%|笔|家|个城市|个商圈|年(?![前初底度中末\d])|天|(?<=\$-?\d+(?:\.\d+)?)[BMK](?![A-Za-z]))/g;
 // "$106M（+112%）": a signed percentage in brackets right after a figure is its change.
 const SIGNED_IN_BRACKETS = /[（(]([+\-−])$/;
-const CHANGE_BEFORE = /(同比)?(增长|上升|回升|提升|下降|下滑|减少|收缩|上涨|下跌)了?$/;
-const RISE = /增长|上升|回升|提升|上涨/;
+// (With the degree news writing adds: "同比大增32.8%", "大幅下滑", "激增".)
+const CHANGE_BEFORE = /(同比|环比)?((?:大幅|小幅|略有|略微|明显|显著)?(?:增长|上升|回升|提升|下降|下滑|减少|收缩|上涨|下跌)|大增|大涨|激增|猛增|暴增|大降|大跌|骤降|锐减|暴跌)了?(?:约)?$/;
+const RISE = /增长|上升|回升|提升|上涨|增|涨/;
 // A date, with the hour when the article gives one ("12月8日早9点").
 const DATE = /(?:(\d{4})年|(次年|今年|去年))?(\d{1,2})月(?:(\d{1,2})日)?(?:((?:早上?|上午|中午|下午|晚上?|凌晨)?\d{1,2}点(?:半|\d{1,2}分)?))?/g;
 // "分别": the figures after it go, in order, to the names or measures listed before it.
@@ -133,7 +134,7 @@ function readSentence(article: Article, s: Sentence, ctx: Context): ReadSentence
 // belongs to the period the sentence states first, in the reader's calendar.
 const GLOSS_BEFORE = /(?:也就是|亦即|即|相当于)[^，。；]{0,12}$/;
 function periodBefore(s: { text: string; periods: FoundPeriod[] }, at: number): FoundPeriod | undefined {
-  const before = s.periods.filter((x) => x.at < at);
+  const before = s.periods.filter((x) => x.at < at && !startingPoint(s.text, x, at));
   const glosses = (p: FoundPeriod, i: number) => {
     if (i === 0) return false;
     const lead = s.text.slice(0, p.at);
@@ -141,6 +142,28 @@ function periodBefore(s: { text: string; periods: FoundPeriod[] }, at: number): 
   };
   return before.filter((p, i) => !glosses(p, i)).pop();
 }
+
+// "毛利率由2023年的19.7%降至13.9%": the period after 由/从 dates the starting figure only; the figure the
+// change arrives at is of the period the text is about.
+const FROM_BEFORE = /[由从]$/;
+const ARRIVES = /(?:降|升|增|减|落|涨|跌|提升|提高|下滑|回升|回落|扩大|缩小|收窄|增加|减少|下降|上升)(?:至|到)/;
+const startingPoint = (text: string, p: FoundPeriod, at: number): boolean => FROM_BEFORE.test(text.slice(0, p.at)) && ARRIVES.test(text.slice(p.at + p.length, at));
+
+// "而去年同期为盈利2.05亿元": the same period a year before the one the text is about.
+const SAME_PERIOD_LAST_YEAR = /(?:去年|上年)同期/;
+function yearBefore(p: Period | undefined): Period | undefined {
+  const year = p && /^\d{4}/.exec(p.key)?.[0];
+  if (!p || !year) return undefined;
+  const earlier = String(Number(year) - 1);
+  return { key: earlier + p.key.slice(4), label: `${p.label.replace(/（[^）]*）$/, '').replace(year, earlier)}（上年同期）` };
+}
+
+const LINE_WORD = /(?:业务|板块|产品|事业部|事业群|部门|分部)$/;
+const LINE_LEAD = /^.*?(?:实现|录得|取得|其中|以及|而)(?=\p{Script=Han}{2})/u;
+// A person owns figures of their own (a stake, pay, age); the results of a company are never a person's.
+const PERSONAL_MEASURE = /持股|股份|股权|薪|年龄|身家|财富|奖金|报酬|年限/;
+// "研发投入占营业收入的比例为5.08%": a share of the measure named after 占 is not that measure.
+const SHARE_OF = /占([^，,；;。]{1,16})(?:的)?(?:比例|比重|份额)?(?:为|是|达到?|约|仅|维持在|超过|升至|降至)?[^，,；;]{0,4}$/;
 
 /** What the sentence leaves for the next one: period, names, year, role, figures. Returns the last person. */
 function remember(s: ReadSentence, ctx: Context, state: ParagraphState, figures: FigureFact[]): string | undefined {
@@ -251,7 +274,7 @@ function figuresOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
     // "拨备覆盖率312.46%": a measure noun the genre does not list names the figure; it continues no earlier
     // measure and takes none from farther back in the sentence.
     const noun = measureNounBefore(q.clause);
-    if (!given && noun && !(measure && noun.endsWith(measure.word))) {
+    if (!given && noun && !(measure && (noun.endsWith(measure.word) || measure.word.endsWith(noun)))) {
       state.unlistedMeasure = true;
       continue;
     }
@@ -261,18 +284,26 @@ function figuresOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
     // thing named after 在…上/方面 is the line of the measure the figure is about.
     const line = IN_TERMS_OF.exec(q.clause)?.[1];
     const named = (measure?.isUnit ? measure.measure.canonical : measure?.word) ?? previous?.measureText;
-    const lineText = line && !findMeasures(line).length && named && !line.includes(named) ? `${line}${named}` : named;
+    // "奶酪业务收入6.9亿元": a business line's own income is named by the line, as written.
+    const head = noun && named && noun !== named && noun.endsWith(named) ? noun.slice(0, -named.length).replace(/(?:实现|录得|取得|的)$/, '') : '';
+    const ownLine = LINE_WORD.test(head) ? `${head.replace(LINE_LEAD, '')}${named}` : undefined;
+    const lineText = ownLine ?? (line && !findMeasures(line).length && named && !line.includes(named) ? `${line}${named}` : named);
     // "累计融资额达到 $2.05B": a running total is a measure of its own, not this round's or this year's
     // (one "截至" a date already says so in its period).
-    const period = periodBefore(s, q.at) ?? s.periods[0] ?? state.inheritedPeriod;
+    const stated = periodBefore(s, q.at) ?? s.periods[0] ?? state.inheritedPeriod;
+    const period = SAME_PERIOD_LAST_YEAR.test(q.clause) ? yearBefore(stated) : stated;
+    if (SAME_PERIOD_LAST_YEAR.test(q.clause) && !period) continue;
     const cumulative = CUMULATIVE.test(q.clause) && lineText && !lineText.startsWith('累计') && !period?.key.endsWith('asof');
     const measureText = cumulative ? `累计${lineText}` : lineText;
     // "A 高于第二名 B 194%": the figure is A's lead over B, not B's.
     const rival = COMPARED_WITH.exec(q.clause) ? s.entities.filter((e) => e.at < q.at).pop() : undefined;
     const before = s.entities.filter((e) => e.at < q.at && (!rival || e.at < q.at - q.clause.length + (COMPARED_WITH.exec(q.clause)?.index ?? 0)));
     const self = ctx.subject !== undefined && SELF_REFERENCE.test(s.text.slice(0, q.at)) ? ctx.subject : undefined;
-    const entity = given?.entity ?? (rival ? before.pop()?.canonical : undefined) ?? s.entities.filter((e) => e.at < q.at).pop()?.canonical ?? self ?? state.lastEntity;
+    const owner = given?.entity ?? (rival ? before.pop()?.canonical : undefined) ?? s.entities.filter((e) => e.at < q.at).pop()?.canonical ?? self ?? state.lastEntity;
+    const entity = owner && ctx.isPerson(owner) && measureName && !PERSONAL_MEASURE.test(measureName) ? s.entities.filter((e) => e.at < q.at && !ctx.isPerson(e.canonical)).pop()?.canonical ?? ctx.subject : owner;
     if (!measureName || !measureText || !entity) continue;
+    const share = isPercent(q.match[3]!) ? SHARE_OF.exec(q.clause) : null;
+    if (share && measureText && share[1]!.includes(measure?.word ?? measureText)) continue;
     const fact: FigureFact = {
       id: 'pending',
       type: 'figure',
@@ -333,7 +364,7 @@ function changesOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
     // with no figure between them ("分别增长a%和b%") goes back to the figures listed before.
     const target = ownFigure(s, figures, changes[i - 1]?.at ?? 0, q.at) ?? targets[i];
     const changeText = asWritten(s.raw, q.match[0]);
-    const lead = /(同比)?(增长|上升|回升|提升|上涨|下降|下滑|减少|下跌)了?/.exec(s.text.slice(0, q.at).slice(-10));
+    const lead = /(同比|环比)?(?:大幅|小幅|略有|略微|明显|显著)?(增长|上升|回升|提升|上涨|下降|下滑|减少|下跌|大增|大涨|激增|猛增|暴增|大降|大跌|骤降|锐减|暴跌)了?/.exec(s.text.slice(0, q.at).slice(-10));
     // "（+112%）": with no verb before it, the sign says the direction.
     const sign = lead ? '' : (SIGNED_IN_BRACKETS.exec(s.text.slice(0, q.at))?.[1] ?? '');
     const change = { direction: q.change!, value: Math.abs(Number(q.match[2])), unit: '%', text: `${lead?.[0] ?? ''}${sign}${changeText}` };
@@ -344,7 +375,8 @@ function changesOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
     }
     const before = s.text.slice(0, q.at);
     const measure = findMeasures(before).at(-1);
-    const entity = ctx.find(before).pop()?.canonical ?? state.lastEntity;
+    const named = ctx.find(before).filter((e) => !ctx.isPerson(e.canonical) || PERSONAL_MEASURE.test(measure?.measure.canonical ?? '')).pop()?.canonical;
+    const entity = named ?? (state.lastEntity && ctx.isPerson(state.lastEntity) ? ctx.subject : state.lastEntity);
     if (!measure || !entity) return;
     const period = periodBefore(s, q.at) ?? state.inheritedPeriod;
     out.push({

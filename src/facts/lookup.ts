@@ -205,7 +205,9 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
   const families = new Set(measures.map((m) => m.family));
   // A figure the question itself states ("收购粤湾70%股权的对价是多少") is given, not asked.
   const stated = compact(q.normalized);
-  let pool = book.facts.filter((f): f is FigureFact => f.type === 'figure' && families.has(familyOf(baseMeasure(f.measure))) && !stated.includes(compact(f.text)));
+  // A loss asked is answered by a profit below zero ("亏了多少" by "净利润为-1.36亿元").
+  const lossAsProfit = (f: FigureFact) => families.has(LOSS) && familyOf(baseMeasure(f.measure)) === PROFIT && f.value < 0;
+  let pool = book.facts.filter((f): f is FigureFact => f.type === 'figure' && (families.has(familyOf(baseMeasure(f.measure))) || lossAsProfit(f)) && !stated.includes(compact(f.text)));
   // 营收 — or a bare 收入, "revenue" — asks for revenue as a whole: one named income line (保险业务收入,
   // 手续费及佣金收入) is not it.
   const whole = found.every((m) => m.measure.canonical === '营收' || m.word === '收入');
@@ -314,6 +316,8 @@ function mainSubject(book: FactBook, pool: FigureFact[]): string | undefined {
 }
 /** How far ahead in figures the article's subject must be (else the question must name whose figure). */
 const MAIN_SUBJECT_LEAD = 2;
+const LOSS = familyOf('亏损');
+const PROFIT = familyOf('净利润');
 const NAMES_NO_ONE = /^(?:公司|该公司|这家公司|本公司|集团|企业|百分|百分之|百分之几|现在|目前|如今|眼下|总共|一共|总数|整个|一整年|整年|全年)$/;
 const periodWord = (w: string) => periodsAskedIn(w, 2000).length > 0 || /^(?:今年|去年|前年|明年|季度|三季度|二季度|一季度|四季度|上半年|下半年|全年|财年)$/.test(w);
 
@@ -363,10 +367,14 @@ function narrowFigures(pool: FigureFact[], q: QueryAnalysis, canon: Set<string>,
   const exact = pool.filter((f) => canon.has(f.measure) || canon.has(baseMeasure(f.measure)));
   if (exact.length) pool = exact;
   // Several lines of one measure ("面向小微商户的…", "“云服务”行业…"): keep those whose wording the question repeats.
-  const asked = compact(q.text);
+  // (The names asked are not wording of a line: "基金" of 沧澜基金 says nothing of 指数基金.)
+  const asked = [...q.entityNames.values()].flat().reduce((t, n) => t.split(compact(n)).join('|'), compact(q.text));
   const overlap = (f: FigureFact) => charBigrams(f.measureText).filter((g) => asked.includes(g)).length;
   const best = Math.max(...pool.map(overlap));
   if (best > 2) pool = pool.filter((f) => overlap(f) === best);
+  // (A line named as the question names it, "非货规模", before a narrower one, "指数基金非货规模".)
+  const asWritten = pool.filter((f) => asked.includes(compact(f.measureText)));
+  if (best > 2 && asWritten.length) pool = asWritten;
   return pool;
 }
 

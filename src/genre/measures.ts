@@ -15,7 +15,10 @@ export const MEASURES: MeasureEntry[] = [
   { canonical: '营收', words: ['营业收入', '营收', '营业额'], family: 'revenue' },
   // A product's sales (销售额) are its revenue.
   { canonical: '收入', words: ['保险业务收入', '科技服务收入', '手续费及佣金收入', '解决方案收入', '销售收入', '销售额', '收入'], family: 'revenue' },
-  { canonical: '净利润', words: ['净利润', '净利'], family: 'profit' },
+  // A listed company reports the profit attributable to its shareholders (归母净利润) as its net profit.
+  { canonical: '净利润', words: ['归属于上市公司股东的净利润', '归属于母公司股东的净利润', '归母净利润', '归母净利', '净利润', '净利'], family: 'profit' },
+  // Profit net of one-off gains and losses is a measure of its own: it is not the net profit.
+  { canonical: '扣非净利润', words: ['扣除非经常性损益后的净利润', '扣除非经常性损益后的归母净利润', '扣非归母净利润', '扣非后净利润', '扣非净利润', '扣非净利'], family: 'adjusted-profit' },
   { canonical: '利润', words: ['利润', '盈利', '赚了', '赚'], family: 'profit' },
   { canonical: '不良率', words: ['不良贷款率', '不良率', '坏账率'], family: 'npl' },
   { canonical: '总资产', words: ['总资产'], family: 'assets' },
@@ -61,8 +64,13 @@ const measureWords = MEASURES.flatMap((m) => m.words.map((word) => ({ word, valu
 /** Measure words in a text, longest match wins, in order of appearance. */
 export function findMeasures(text: string): readonly { measure: MeasureEntry; word: string; at: number }[] {
   // (The same sentences and clauses are searched question after question: the matches are remembered.)
-  return remembered(measureMemo, text, () => longestMatches(text, measureWords).map((m) => ({ measure: m.value, word: m.word, at: m.at })));
+  return remembered(measureMemo, text, () => {
+    const found = longestMatches(text, measureWords).map((m) => ({ measure: m.value, word: m.word, at: m.at }));
+    // "海外收入占比": a measure right before a share word is what the share is of, not a figure asked.
+    return found.filter((m, i) => !(found[i + 1]?.measure.family === SHARE && found[i + 1]!.at === m.at + m.word.length));
+  });
 }
+const SHARE = 'share';
 const measureMemo = new Map<string, { measure: MeasureEntry; word: string; at: number }[]>();
 
 export const measureByName = new Map(MEASURES.map((m) => [m.canonical, m]));
@@ -77,6 +85,6 @@ export const MEASURE_HEAD = /(?:率|额|量|(?<![同环])比|比例|比重|规�
  * verb and qualifier words are stripped first; returns the noun, or undefined. */
 export function measureNounBefore(clause: string): string | undefined {
   const lead = clause.replace(/(?:分别|约为|约|为|是|达到了?|达|仅|超过|至|了|升至|降至)+$/, '');
-  const m = /\p{Script=Han}{2,10}$/u.exec(lead);
+  const m = /\p{Script=Han}{2,12}$/u.exec(lead);
   return m && MEASURE_HEAD.test(m[0]) ? m[0] : undefined;
 }

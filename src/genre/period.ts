@@ -38,8 +38,9 @@ function findPeriodsNow(text: string, postedYear: number, postedMonth?: number):
     return said ? Number(said) : lastMonth <= (postedMonth ?? 0) ? postedYear : postedYear - 1;
   };
   const bare: [RegExp, (m: RegExpExecArray) => Period | null][] = postedMonth === undefined ? [] : [
-    [/(?<![\d年季])第?([一二三四1-4])(?:个)?季度/g, (m) => {
-      const n = '一二三四'.indexOf(m[1]!) + 1 || Number(m[1]);
+    // (Not a count of quarters: "连续四个季度".)
+    [/(?<![\d年季个])(?:第([一二三四1-4])(?:个)?|([一二三四]))季度/g, (m) => {
+      const n = '一二三四'.indexOf(m[1] ?? m[2]!) + 1 || Number(m[1]);
       const year = yearOf(m.index, n * 3);
       return { key: `${year}Q${n}`, label: `${year} 年第${n}季度` };
     }],
@@ -95,7 +96,8 @@ function findPeriodsNow(text: string, postedYear: number, postedMonth?: number):
       if (taken.slice(at, at + m[0].length).some(Boolean)) continue;
       // "增速较一季度明显加快", "比2023年增长": in an article's sentence the period compared with dates
       // nothing (a question may ask about both).
-      const compared = postedMonth !== undefined && COMPARED_WITH.test(text.slice(Math.max(0, at - 4), at));
+      // ("较2023年的6.2亿元" still dates the figure it introduces.)
+      const compared = postedMonth !== undefined && COMPARED_WITH.test(text.slice(Math.max(0, at - 4), at)) && !/^的?[-\d]/.test(text.slice(at + m[0].length));
       const p = compared ? null : make(m as unknown as RegExpExecArray);
       for (let i = at; i < at + m[0].length; i++) taken[i] = true;
       if (p) out.push({ ...p, at, length: m[0].length });

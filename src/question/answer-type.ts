@@ -34,7 +34,7 @@ interface TypeRule {
 const RULES: TypeRule[] = [
   // A purpose asked ("为了啥", "图什么", "目的是什么", "想干嘛") is answered as a reason is.
   { type: 'reason', asked: /为什么|为何|为啥|何以|怎么会|原因|缘故|凭什么|凭啥|为了(?:啥|什么)|图(?:啥|什么)|目的是?(?:啥|什么)|(?:主要)?是?想干(?:嘛|啥|什么)?(?=$|[？?\s])|why/i, focus: /原因|缘故|目的/g },
-  { type: 'date', asked: /什么时候|啥时候|啥时|何时|几时|几点|哪天|哪一天|哪年|哪一年|几月|几号|哪个月|什么日子|日期|时间点|时间段|多会儿|什么时间/, focus: /时间段|时间|日期|时候/g },
+  { type: 'date', asked: /几几年|什么时候|啥时候|啥时|何时|几时|几点|哪天|哪一天|哪年|哪一年|几月|几号|哪个月|什么日子|日期|时间点|时间段|多会儿|什么时间/, focus: /时间段|时间|日期|时候/g },
   {
     type: 'comparison',
     // "谁赚得多", "哪家的营收高": which one comes out ahead is a comparison, not a person.
@@ -99,8 +99,10 @@ const ATTRIBUTE_MARKERS: [RegExp, RegExp][] = [
   // A person's schooling is stated by degree or by graduating ("岚州大学硕士", "毕业于…大学").
   [/学历|学位|文凭|毕业|哪个学校|什么学校|哪所|读的书|念的书|念书|读书|教育背景/, /本科|硕士|博士|学士|MBA|毕业|肄业|就读|(?:大学|学院)(?!生)/],
   // An age is stated in years of age or by the year of birth ("46岁", "1979年出生").
-  [/年龄|岁数|几岁|多大了?(?:[？?\s]|$)|多大年纪|哪年出生|出生年|哪年生/, /\d+\s*岁|[一二三四五六七八九十]+岁|出生|生于|年生/],
+  [/年龄|岁数|几岁|多大了|(?:今年|现在|目前)多大|多大年纪|哪年出生|出生年|哪年生|几几年生/, /\d+\s*岁|[一二三四五六七八九十]+岁|出生|生于|年生/],
 ];
+/** The question asks an attribute by its kind ("什么颜色", "学历", "几岁"). */
+export const asksAttribute = (question: string): boolean => ATTRIBUTE_MARKERS.some(([asked]) => asked.test(question));
 /** The question asks an attribute by its kind and the text states one of that kind. */
 export const statesAttributeAsked = (question: string, text: string): boolean => ATTRIBUTE_MARKERS.some(([asked, stated]) => asked.test(question) && stated.test(text));
 /** The question asks for a day and the text gives one. */
@@ -135,7 +137,7 @@ const REASON_IN_TEXT = /因[^，,。；;此为]{1,24}而|因为|由于|原因|�
 const APPOINTED = /(?:^|[，,；;：:]|\d[月日]|[他她])(?:任|担任|出任|升任|调任|转任|改任|兼任|就任|当选|获任|被任命为)\p{Script=Han}/u;
 // Several things named in a row ("医疗、出行、民生", "A及B"), or counted ("三个"), or introduced as parts
 // ("包括", "分为", "分别是", a colon).
-const LIST_IN_TEXT = new RegExp(`\\p{Script=Han}、\\p{Script=Han}|包括|包含|分为|分成|分别|以下|如下|[:：]\\s*\\S|(?:\\d+|${CHINESE_NUMERAL})[${CLASSIFIERS}]`, 'u');
+const LIST_IN_TEXT = new RegExp(`[\\p{Script=Han}）)」”》]、\\p{Script=Han}|以及|包括|包含|分为|分成|分别|以下|如下|[:：]\\s*\\S|(?:\\d+|${CHINESE_NUMERAL})[${CLASSIFIERS}]`, 'u');
 const METHOD_IN_TEXT = /通过|依靠|借助|利用|采取|采用|方式|办法|措施|手段|策略|战略|路径|模式|以.{1,8}为/;
 // Administrative units, the genre's big cities and scopes, and geographic names by their endings
 // ("西太平洋", "马达加斯加岛", "四川一带").
@@ -155,7 +157,12 @@ export interface SlotContext {
   kind?: string;
 }
 
-const KIND_AFTER_WHICH = /(?:哪家|哪个|哪所|什么|哪一家)(银行|公司|机构|基金|学校|大学|券商|平台|企业|集团|单位|组织)/;
+const ENDING_ALTERNATION = [...ORG_ENDINGS].sort((a, b) => b.length - a.length).join('|');
+// (Any kind of body the genre names by its ending: "哪家会计师事务所", "哪个研究院".)
+const KIND_AFTER_WHICH = new RegExp(`(?:哪家|哪个|哪所|什么|哪一家)(${ENDING_ALTERNATION}|银行|公司|机构|学校|券商|平台|企业|单位|组织)`);
+// "某国际会计师事务所": a body left unnamed answers no "which".
+// (Endings may follow one another: "某国际" + "会计师事务所".)
+const UNNAMED_ORG = new RegExp(`某\\p{Script=Han}{0,8}?(?:${ENDING_ALTERNATION})(?:${ENDING_ALTERNATION})*`, 'gu');
 // Kinds of school, and the endings of their names.
 const SCHOOL_KINDS = new Map([
   ['大学', /大学|学院|学校/],
@@ -195,9 +202,12 @@ export function holdsType(type: AnswerType, text: string, entities: EntityIndex,
       if (MANAGES.test(slot.question ?? '')) return fresh().some((e) => e.kind === 'person') || newRoleIn(text, slot.question);
       return fresh().some((e) => e.kind !== 'other') || newRoleIn(text, slot.question) || taggedNameIn(text, slot.question);
     case 'org': {
+      if (text.includes('某') && text.replace(UNNAMED_ORG, '') !== text) return holdsType(type, text.replace(UNNAMED_ORG, ''), entities, slot);
       // A school is never a company: "哪所大学" wants a school's name, whatever other organisation is there.
       const school = slot.kind !== undefined ? SCHOOL_KINDS.get(slot.kind) : undefined;
       if (school) return school.test(text);
+      // A kind of body with a long ending ("会计师事务所", "研究院") is named by it; another body is not one.
+      if (slot.kind && [...slot.kind].length >= 3) return fresh().some((e) => e.canonical.endsWith(slot.kind!)) || text.includes(slot.kind);
       if (fresh().some((e) => e.kind !== 'person')) return true;
       if (kindlessOrg(text, slot)) return true;
       // "建行" for 银行, "华金" for 公司: the kind word, or a short form ending in its last character.
@@ -303,7 +313,7 @@ const MONEY = '(?:[万亿]?元|美元|港元|[BMK](?![a-z]))';
 export const figureInUnit = (text: string, unit: string): boolean =>
   // A four-digit number before 年 is a year, not a count of years.
   (unit === MONEY && /\$\s*\d/.test(text)) ||
-  new RegExp(`(?:(?<![\\d.])\\d{1,3}(?:\\.\\d+)?|\\d+\\.\\d+|[一二三四五六七八九十两百千]+)\\s*(?:多|余)?\\s*[万亿]?\\s*${unit}`).test(text);
+  new RegExp(`(?:${unit.includes('年') ? '(?<![\\d.])\\d{1,3}(?:\\.\\d+)?|\\d+\\.\\d+' : '\\d[\\d,]*(?:\\.\\d+)?'}|[一二三四五六七八九十两百千]+)\\s*(?:多|余)?\\s*[万亿]?\\s*${unit}`).test(text);
 
 /** "谁是CFO", "现在谁当总经理": the role a person question names; the answer's sentence must name it too. */
 export const roleAsked = (question: string): string | undefined => new RegExp(ROLES, 'i').exec(question)?.[0];

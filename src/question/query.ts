@@ -116,7 +116,9 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
   const { text } = read;
   // A question that names a measure and asks nothing else ("曜森的市值", "What's X's market cap?") asks
   // for its figure.
-  const named = uniqueMeasures([...findMeasures(read.core), ...findMeasures(normalized)]);
+  // (The question as read — typos mended — names them; as typed only when the reading names none.)
+  const inCore = findMeasures(read.core);
+  const named = uniqueMeasures(inCore.length ? [...inCore] : [...findMeasures(normalized)]);
   const asked = classifyQuestion(text);
   // "青禾宝是干啥的": what a thing does is what it is; only a person holds a post.
   const thingDoes = asked === 'role' && WHAT_IT_DOES.test(text) && !article.entities.find(read.core).some((e) => e.kind === 'person');
