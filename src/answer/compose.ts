@@ -171,6 +171,8 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
     // A number stands whole: the 8 of "8月" is not in 1988.
     if (/^\d+$/.test(w)) return new RegExp(`(?<![\\d.])${w}(?![\\d.]*\\d)`).test(hay) ? 1 : 0;
     if ([w, ...(q.alternatives.get(w) ?? [])].some((x) => hay.includes(compact(x)))) return 1;
+    // "学历" is in a text that states a schooling ("毕业于…硕士").
+    if (asksAttribute(w) && statesAttributeAsked(w, hay)) return 1;
     const grams = [...new Set(bigrams(w))];
     // A two-character noun is often written by its head character alone ("其叶" for 树叶, "妻" for 妻子).
     if (grams.length === 1 && !q.entities.includes(w) && !article.entities.find(w).length && headStandsIn(w, hay)) return HEAD_CREDIT;
@@ -260,7 +262,7 @@ export function composePassage(
   // A why answered where the article announces its reason ("究其原因", "原因在于") is as well marked as a
   // concrete slot: the discourse says this is the explanation, so it needs as little agreement in wording.
   const enough = (c: Candidate) =>
-    CONCRETE_TYPES.has(q.answerType) || (q.asksCareerBefore && tellsCareer(c.sentence.text)) || (q.answerType === 'reason' && (announcesReason(article, c) || CAUSE_STATED.test(c.sentence.text)))
+    CONCRETE_TYPES.has(q.answerType) || (q.asksCareerBefore && tellsCareer(c.sentence.text)) || statesAttributeAsked(q.core, c.sentence.text) || (q.answerType === 'reason' && (announcesReason(article, c) || CAUSE_STATED.test(c.sentence.text)))
       ? options.minConcreteCoverage
       : options.minCoverage;
   // A why is answered by a sentence that states a cause, when one passes, before a better-worded one that
@@ -312,11 +314,14 @@ const slotOf = (q: QueryAnalysis): SlotContext => ({ asked: new Set(q.entities),
  * employers are what is asked). Passages that tell a step of a career and, with the passage before, name the
  * person asked join the ones retrieved, after the best. */
 function withCareerChunks(article: Article, q: QueryAnalysis, hits: FusedHit[]): FusedHit[] {
-  if (!q.asksCareerBefore) return hits;
+  // (So does the kind of attribute asked, "学历", stated in a passage about the person: "毕业于…".)
+  const attribute = asksAttribute(q.core) && q.people.length > 0;
+  if (!q.asksCareerBefore && !attribute) return hits;
   const names = peopleNames(q);
+  const tells = (text: string) => (q.asksCareerBefore && tellsCareer(text)) || (attribute && statesAttributeAsked(q.core, text));
   const career = new Set(
     article.chunks
-      .filter((c) => tellsCareer(c.text) && names.some((n) => c.text.includes(n) || paragraphOf(article, c).includes(n)))
+      .filter((c) => tells(c.text) && names.some((n) => c.text.includes(n) || paragraphOf(article, c).includes(n)))
       .slice(0, MAX_CAREER_PASSAGES)
       .map((c) => c.id),
   );
