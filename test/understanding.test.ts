@@ -1088,6 +1088,7 @@ describe('a results article read as news writes it', () => {
   const { article: dairy, engine: eng } = fixture('dairy', [
     '岚桥乳业换帅：总裁许知远接任董事长',
     '8月26日晚间，岚桥乳业股份有限公司（以下简称“岚桥乳业”）发布公告，董事长罗思远因年龄原因辞任，董事会选举公司总裁许知远为董事长。',
+    '根据公告，罗思远辞任后不再担任公司董事及其他管理职务，将转任岚桥乳业名誉董事长。',
     '新任董事长许知远，1969年出生，今年56岁。他1991年毕业于东北农业大学食品科学专业。2012年，许知远出任公司副总裁，分管奶源建设；2019年起担任公司总裁，并于同年进入董事会。',
     '半年报显示，2025年上半年，岚桥乳业实现营业收入152.7亿元，同比增长6.1%；实现归属于上市公司股东的净利润9.42亿元，同比增长18.6%；扣除非经常性损益后的净利润为8.87亿元，同比增长15.2%。',
     '单看第二季度，岚桥乳业实现营业收入74.9亿元，同比增长7.4%；归母净利润4.86亿元，同比增长23.1%，增速较一季度明显加快。',
@@ -1141,6 +1142,16 @@ describe('a results article read as news writes it', () => {
   it('schooling asked is answered by the sentence that states it, and refused where none does', async () => {
     await expectAnswerFrom(eng, '许知远 学历', '东北农业大学');
     expect((await eng.answer('罗思远什么学历')).kind).toBe('not_found');
+  });
+  it('stepping down said in everyday words asks for the next step, which the article tells of the person', async () => {
+    await expectAnswerFrom(eng, '罗思远下来以后去做什么', '名誉董事长');
+    await expectAnswerFrom(eng, '罗思远不当董事长以后干嘛去', '名誉董事长');
+    expect((await eng.answer('许知远下来以后去做什么')).kind).toBe('not_found');
+  });
+  it('the 他 of 其他 and 他人 points back at no one', async () => {
+    const { PERSON_PRONOUN } = await import('../src/text/function-words.js');
+    for (const t of ['不再担任公司董事及其他管理职务', '帮助他人', '弹吉他']) expect(PERSON_PRONOUN.test(t), t).toBe(false);
+    for (const t of ['他1991年毕业于', '她随后加入', '他们认为']) expect(PERSON_PRONOUN.test(t), t).toBe(true);
   });
   it('a coined trade name is a name of the company even where the article never writes it alone', () => {
     expect(dairy.entities.find('岚桥今年怎么样')[0]?.canonical).toBe('岚桥乳业');

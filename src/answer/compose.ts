@@ -2,6 +2,7 @@
 // that the article does not answer it. Names, years, ordinals and the kind of answer asked for are hard
 // constraints; the question's other words only rank, with typos, English and everyday words already read
 // into the article's wording.
+import { PERSON_PRONOUN } from '../text/function-words.js';
 import type { Article } from '../corpus/article.js';
 import { personShaped } from '../corpus/entities.js';
 import type { FusedHit } from '../retrieval/fusion.js';
@@ -43,6 +44,9 @@ export interface ComposeOptions {
   minCoverage: number;
   /** The same for a question whose slot is concrete (a date, a figure, a name), checked by hard constraints. */
   minConcreteCoverage: number;
+  /** A question of names and predicate words only ("罗思远下来以后去做什么"), answered by a sentence that
+   * tells the step asked (a career step, a step after a departure): the names need carry only this share. */
+  minPredicateCoverage: number;
   /** Below minCoverage, a passage that keeps every hard constraint and covers at least this much is offered
    * as "the most relevant passage", with low confidence, when retrieval also ranks it near the top. */
   minRelevantCoverage: number;
@@ -66,6 +70,7 @@ export interface ComposeOptions {
 export const DEFAULT_COMPOSE: ComposeOptions = {
   minCoverage: 0.6,
   minConcreteCoverage: 0.45,
+  minPredicateCoverage: 0.35,
   minRelevantCoverage: 0.4,
   relevantRank: 2,
   candidates: 6,
@@ -211,7 +216,7 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
   // sentence must say (checked as a hard constraint); the chat verbs need not stand there.
   // ("青禾宝是干啥的" asks what the name is: a sentence about it that says what it is may answer.)
   // (So does "来沛航之前在哪些公司干过": the employers asked are the slot, the rest is predicate.)
-  const onlyPredicate = (CONCRETE_TYPES.has(q.answerType) || q.answerType === 'definition' || q.asksCareerBefore) && substantive.length > 0 && substantive.every((w) => q.light.has(w));
+  const onlyPredicate = (CONCRETE_TYPES.has(q.answerType) || q.answerType === 'definition' || q.asksCareerBefore || q.asksAfterDeparture) && substantive.length > 0 && substantive.every((w) => q.light.has(w));
   // A slot noun does count as the end of a name in the text: "远航公司" fills "哪家公司".
   // So does a word ending in the slot noun ("国际化业务" fills "哪块业务").
   const fillsSlot = (text: string) =>
@@ -219,7 +224,7 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
   // (A sentence stating the kind of attribute asked, "毕业于…" for 学历, says what is asked.)
   const saysSomething = (text: string) =>
     !onlyUntranslated && (substantive.length === 0 || onlyPredicate || fillsSlot(text) || statesAttributeAsked(q.core, text) || substantive.some((w) => presence(w, compact(text)) > 0));
-  return { coverage, saysSomething, substantive, presence };
+  return { coverage, saysSomething, substantive, presence, onlyPredicate };
 }
 
 export function composePassage(
@@ -261,8 +266,11 @@ export function composePassage(
   // less agreement in wording than a free answer does.
   // A why answered where the article announces its reason ("究其原因", "原因在于") is as well marked as a
   // concrete slot: the discourse says this is the explanation, so it needs as little agreement in wording.
+  const tellsStep = (c: Candidate) => (q.asksCareerBefore && tellsCareer(c.sentence.text)) || (q.asksAfterDeparture && tellsNextStep(c.sentence.text));
   const enough = (c: Candidate) =>
-    CONCRETE_TYPES.has(q.answerType) || (q.asksCareerBefore && tellsCareer(c.sentence.text)) || statesAttributeAsked(q.core, c.sentence.text) || (q.answerType === 'reason' && (announcesReason(article, c) || CAUSE_STATED.test(c.sentence.text)))
+    judge.onlyPredicate && tellsStep(c)
+      ? options.minPredicateCoverage
+      : CONCRETE_TYPES.has(q.answerType) || (q.asksCareerBefore && tellsCareer(c.sentence.text)) || (q.asksAfterDeparture && tellsNextStep(c.sentence.text)) || statesAttributeAsked(q.core, c.sentence.text) || (q.answerType === 'reason' && (announcesReason(article, c) || CAUSE_STATED.test(c.sentence.text)))
       ? options.minConcreteCoverage
       : options.minCoverage;
   // A why is answered by a sentence that states a cause, when one passes, before a better-worded one that
@@ -315,10 +323,12 @@ const slotOf = (q: QueryAnalysis): SlotContext => ({ asked: new Set(q.entities),
  * person asked join the ones retrieved, after the best. */
 function withCareerChunks(article: Article, q: QueryAnalysis, hits: FusedHit[]): FusedHit[] {
   // (So does the kind of attribute asked, "学历", stated in a passage about the person: "毕业于…".)
+  // (And what came after a departure, told of the person: "辞任后…将转任…".)
   const attribute = asksAttribute(q.core) && q.people.length > 0;
-  if (!q.asksCareerBefore && !attribute) return hits;
+  const after = q.asksAfterDeparture && q.people.length > 0;
+  if (!q.asksCareerBefore && !attribute && !after) return hits;
   const names = peopleNames(q);
-  const tells = (text: string) => (q.asksCareerBefore && tellsCareer(text)) || (attribute && statesAttributeAsked(q.core, text));
+  const tells = (text: string) => (q.asksCareerBefore && tellsCareer(text)) || (attribute && statesAttributeAsked(q.core, text)) || (after && tellsNextStep(text));
   const career = new Set(
     article.chunks
       .filter((c) => tells(c.text) && names.some((n) => c.text.includes(n) || paragraphOf(article, c).includes(n)))
@@ -455,7 +465,7 @@ function defines(q: QueryAnalysis, text: string): boolean {
 function resolved(article: Article, c: Pick<Candidate, 'chunk' | 'index' | 'sentence'>): string {
   const text = c.sentence.text;
   // 他/她 stand for a person; 其/该 at the start for whatever was named last.
-  const personal = /^.{0,12}?[他她]/.test(text) && !article.entities.find(text.slice(0, 6)).some((e) => e.kind === 'person');
+  const personal = new RegExp(`^.{0,12}?${PERSON_PRONOUN.source}`).test(text) && !article.entities.find(text.slice(0, 6)).some((e) => e.kind === 'person');
   const other = /^[其该]/.test(text);
   if (!personal && !other) return text;
   const earlier = article.entities.find(c.chunk.sentences.slice(0, c.index).map((s) => s.text).join(''));
@@ -542,7 +552,7 @@ const moneyAsked = (question: string): boolean => /多少钱|花了多少|值多
 /** A question about a person is not answered by a sentence that names someone else and neither names the
  * person asked nor points back at anyone (他/她): "程远舟去了哪家公司" is not answered by another's departure. */
 function aboutAnotherPerson(article: Article, q: QueryAnalysis, text: string): boolean {
-  if (!q.people.length || /[他她]/.test(text)) return false;
+  if (!q.people.length || PERSON_PRONOUN.test(text)) return false;
   const sentence = compact(text);
   if (peopleNames(q).some((n) => sentence.includes(compact(n)))) return false;
   // Chinese drops the subject, so the other person must be the clause's subject: no verb before the name.

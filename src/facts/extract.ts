@@ -2,6 +2,7 @@
 // measure and period from the sentence and the sentences before it in the paragraph, and reads the genre's
 // ways of packing several facts into one sentence ("A、B、C 的收入分别为 x、y、z", "这两个数字分别是…",
 // "接任该职位"). What it gets wrong is corrected in the corpus folder's facts.overrides.json.
+import { PERSON_PRONOUN } from '../text/function-words.js';
 import type { Article } from '../corpus/article.js';
 import type { EntityMention } from '../corpus/entities.js';
 import { chunkOfOffset } from '../corpus/cite.js';
@@ -418,7 +419,7 @@ function eventOf(s: ReadSentence, ctx: Context, state: ParagraphState, lastPerso
     const own = ownDate(em.index);
     const when = own ? resolveDate(s.text.slice(own.at), ctx, state.lastYear, FUTURE_BEFORE.test(s.text.slice(Math.max(0, own.at - 3), own.at))) ?? date : date;
     // A pronoun, or the surname alone (as news writing does), continues the last person named.
-    const refersBack = /[他她]/.test(s.text) || (lastPerson !== undefined && s.text.includes(lastPerson[0]!));
+    const refersBack = PERSON_PRONOUN.test(s.text) || (lastPerson !== undefined && s.text.includes(lastPerson[0]!));
     const before = s.entities.filter((e) => e.at < em.index);
     const continues = refersBack || (before.length === 0 && ZERO_SUBJECT.test(s.text.slice(0, em.index)));
     const person = before.map((e) => e.canonical).filter(ctx.isSubjectKind).pop() ?? (continues ? lastPerson : undefined);

@@ -290,10 +290,12 @@ const CAREER_IN_TEXT = /\d{4}\s*年[^。；]{0,30}?(?:进入|加入|跳槽|供�
 export const careerBeforeAsked = (question: string): boolean => CAREER_BEFORE_ASKED.test(question);
 export const tellsCareer = (text: string): boolean => CAREER_IN_TEXT.test(text);
 // "离职以后去了哪家公司", "where did he go after he left": what came after a departure is asked.
-const AFTER_DEPARTURE_ASKED = /(?:离职|离开|辞职|卸任|走了?|退休)[^？?]{0,10}?(?:去|到|加入|跳槽|进|干)[^？?]{0,4}?(?:哪|什么|啥|嘛)|(?:哪里|哪儿|哪家)[^？?]{0,40}?(?:离开|离职|辞职)/;
+// (Chat says stepping down in everyday words: "下来以后", "不当CEO以后", "退下来", "交棒后".)
+const AFTER_DEPARTURE_ASKED = /(?:离职|离开|辞职|辞任|卸任|走了?|退休|下来|下台|退下|不当[^？?，,]{0,8}?|不干了?|交棒|让位)[^？?]{0,10}?(?:去|到|加入|跳槽|进|干|做)[^？?]{0,4}?(?:哪|什么|啥|嘛)|(?:哪里|哪儿|哪家)[^？?]{0,40}?(?:离开|离职|辞职)/;
 // A next step told after the departure or as what follows it: a move, a new post, a nomination, a venture.
-const NEXT_STEP = '加入|加盟|入职|跳槽|转投|出任|担任|转任|改任|留任|提名|创办|创立|创业|去了|到了|进入|任职|投身|转而|转型';
-const NEXT_STEP_IN_TEXT = new RegExp(`(?:离职|离开|辞职|辞去|卸任|退休)[^。]*?(?:${NEXT_STEP})|(?:将|拟|随后|此后|之后|后|并将|转而)[^。，,]{0,8}?(?:${NEXT_STEP})`);
+// (Keeping a post while giving up another is what comes after too: "会继续担任董事长".)
+const NEXT_STEP = '继续担任|仍担任|仍将担任|加入|加盟|入职|跳槽|转投|出任|担任|转任|改任|留任|提名|创办|创立|创业|去了|到了|进入|任职|投身|转而|转型';
+const NEXT_STEP_IN_TEXT = new RegExp(`(?:离职|离开|辞职|辞任|辞去|卸任|退休)[^。；;]*?(?:${NEXT_STEP})|(?:将|会|拟|随后|此后|之后|后|并将|转而)[^。，,]{0,8}?(?:${NEXT_STEP})`);
 /** A question about what came after someone left, and whether a text tells a next step. */
 export const afterDepartureAsked = (question: string): boolean => AFTER_DEPARTURE_ASKED.test(question);
 export const tellsNextStep = (text: string): boolean => NEXT_STEP_IN_TEXT.test(text);
@@ -302,7 +304,7 @@ export const PAST_TENURE_IN_TEXT = /曾经?(?:担任|出任|任)|(?:担任|出�
 export const PRESENT_IN_TEXT = /现任|目前|现在|如今|现今|至今|仍然?(?:担任|是)|今年/;
 /** A succession names who holds the post since; a departure alone names who no longer does. */
 export const SUCCESSION_IN_TEXT = /接任|接棒|接替|继任/;
-export const DEPARTURE_IN_TEXT = /离职|离开|卸任|辞职|辞去/;
+export const DEPARTURE_IN_TEXT = /离职|离开|卸任|辞职|辞任|辞去/;
 
 /** Questions about what is yet to happen ("什么时候将上市", "when will"): a past date does not answer them. */
 export const FUTURE_ASKED = /(?:什么时候|何时|哪年|哪一年)(?:将|会|能|才会)|将于何时|计划何时|预计何时|打算何时/;

@@ -33,3 +33,6 @@ export const isColloquialFrame = (word: string): boolean => COLLOQUIAL_FRAME.has
 /** Chinese classifiers (量词): a numeral counts something only with one of them ("两种", "五个赛季", "23人",
  * "三所大学"); without it 三 or 五 is part of a word (三星, 五金). */
 export const CLASSIFIERS = '个位家笔年倍成次名项条款种类只头本部座所间届场人岁天周月代层季集首架艘辆台枚支张件块批轮期';
+
+/** A third-person pronoun pointing back at a person ("他加入…"), not the 他 of 其他, 他人, 吉他. */
+export const PERSON_PRONOUN = /(?<![其吉利排])[他她](?![人乡国])/;
