@@ -1153,6 +1153,16 @@ describe('a results article read as news writes it', () => {
     for (const t of ['不再担任公司董事及其他管理职务', '帮助他人', '弹吉他']) expect(PERSON_PRONOUN.test(t), t).toBe(false);
     for (const t of ['他1991年毕业于', '她随后加入', '他们认为']) expect(PERSON_PRONOUN.test(t), t).toBe(true);
   });
+  it('a pronoun opening a question with nothing before it means the person the article follows', async () => {
+    const a = await eng.answer('他哪年当上总裁的');
+    expect(a.answer).toContain('2019');
+    expect(a.answer).toContain('许知远');
+    expect(a.assumed).toBeUndefined();
+  });
+  it('where someone studied is a school', async () => {
+    expect(classifyQuestion('新董事长大学在哪念的')).toBe('org');
+    await expectAnswerFrom(eng, '新董事长许知远大学在哪念的', '东北农业大学');
+  });
   it('a coined trade name is a name of the company even where the article never writes it alone', () => {
     expect(dairy.entities.find('岚桥今年怎么样')[0]?.canonical).toBe('岚桥乳业');
   });
@@ -1177,5 +1187,18 @@ describe('what a sentence must hold for the kind asked', () => {
   });
   it('age asked is stated in years; size asked is not age', () => {
     expect(classifyQuestion('许知远几几年生的')).toBe('date');
+  });
+});
+
+describe('分别 asks its predicate of each name joined before it', () => {
+  const { engine: eng } = fixture('funds', [
+    '基金代销',
+    '2024年，沧澜基金的营收达到162.91亿元，同比增长29.02%。',
+    '2024年，青石基金实现营业收入28.53亿元，同比下降21.56%。',
+  ].join('\n\n'), '2025-04-23');
+  it.each([['沧澜基金跟青石基金2024年营收分别是多少'], ['沧澜基金和青石基金2024年的营收分别多少']])('%s', async (q) => {
+    const a = await eng.answer(q);
+    expect(a.answer).toContain('162.91');
+    expect(a.answer).toContain('28.53');
   });
 });

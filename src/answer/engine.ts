@@ -13,7 +13,7 @@ import type { DenseRetriever } from '../retrieval/dense.js';
 import { compactArticle } from '../corpus/cite.js';
 import { composePassage } from './compose.js';
 import { analyzeQuestion, type QueryAnalysis } from '../question/query.js';
-import { followUp } from './follow-up.js';
+import { followUp, pronounReading, type FollowUp } from './follow-up.js';
 import { FRAME, languageOf, type Language } from './frame.js';
 import type { Answer, Explain } from './types.js';
 
@@ -75,10 +75,11 @@ export interface FactCatalog {
 
 /** Notes after an answer: how typed words were read (typos, English, names), and what a follow-up took from
  * the question before. */
-function notes(q: QueryAnalysis, assumed: string[] | undefined, language: Language): string {
+function notes(q: QueryAnalysis, follow: FollowUp | null, language: Language): string {
   const frame = FRAME[language];
   const typos = q.readings.filter((r) => r.how === 'homophone').map((r): [string, string] => [r.typed, r.read]);
-  return `${typos.length ? frame.reading(typos) : ''}${assumed?.length ? frame.assumed(assumed) : ''}`;
+  const assumed = !follow?.assumed.length ? '' : follow.pronoun ? frame.pronoun(follow.pronoun, follow.assumed.join(' ')) : frame.assumed(follow.assumed);
+  return `${typos.length ? frame.reading(typos) : ''}${assumed}`;
 }
 
 /** The frame of a passage answer in English; the quotes stay as the article writes them. */
@@ -165,7 +166,7 @@ interface EngineContext {
 type AnswerBody = Omit<Answer, 'ms' | 'question' | 'language'>;
 
 async function answerQuestion(ctx: EngineContext, question: string, options: AnswerOptions): Promise<Answer> {
-  const parts = typeof question === 'string' && !options.explain ? compoundParts(question) : [];
+  const parts = typeof question === 'string' && !options.explain ? (compoundParts(question).length === 2 ? compoundParts(question) : (distributedParts(question, ctx.article) ?? [])) : [];
   if (parts.length === 2) return answerCompound(ctx, question, parts as [string, string], options);
   return answerOne(ctx, question, options);
 }
@@ -177,6 +178,21 @@ const COMPOUND_SPLIT = /[，,；;]\s*|\s+(?=\p{Script=Han})|\s+and\s+(?=(?:what|
 function compoundParts(question: string): string[] {
   const parts = question.trim().split(COMPOUND_SPLIT).map((x) => x.trim()).filter((x) => x.length >= MIN_PART_CHARS);
   return parts.length === 2 && parts.every((x) => ASKS.test(x)) ? parts : [];
+}
+// "A跟B2024年营收分别是多少": 分别 distributes the predicate over both names joined before it, so the line
+// asks it of each.
+const CONJUNCTION = /^(?:和|跟|与|及|以及|、|还有)$/;
+function distributedParts(question: string, article: EngineContext['article']): string[] | undefined {
+  if (!question.includes('分别')) return undefined;
+  const names = article.entities.find(question);
+  for (let i = 0; i + 1 < names.length; i++) {
+    const [a, b] = [names[i]!, names[i + 1]!];
+    const between = question.slice(a.at + a.name.length, b.at);
+    if (!CONJUNCTION.test(between) || a.canonical === b.canonical) continue;
+    const whole = question.slice(a.at, b.at + b.name.length);
+    return [a.name, b.name].map((n) => question.replace(whole, n).replace('分别', ''));
+  }
+  return undefined;
 }
 /** A second part this short that names nothing leans on the first part's words. */
 const BARE_PART_CHARS = 8;
@@ -218,9 +234,9 @@ async function answerOne(ctx: EngineContext, question: string, options: AnswerOp
   const finish = (a: AnswerBody): Answer => ({
     question,
     ...a,
-    answer: a.error ? a.answer : `${a.answer}${notes(q, follow?.assumed, language)}`,
+    answer: a.error ? a.answer : `${a.answer}${notes(q, follow, language)}`,
     language,
-    ...(follow ? { assumed: follow.assumed } : {}),
+    ...(follow && !follow.pronoun ? { assumed: follow.assumed } : {}),
     ms: Math.round((performance.now() - t0) * 100) / 100,
   });
   const refused = refuseInput(q, input, ctx.maxChars, language);
@@ -244,7 +260,7 @@ function readWithContext(ctx: EngineContext, input: string, previous: string[]):
     const resolved = followUp(earlier, context);
     context = resolved ? analyzeQuestion(resolved.question, article) : earlier;
   }
-  const follow = context && q.normalized ? followUp(q, context) : null;
+  const follow = context && q.normalized ? followUp(q, context) : context ? null : pronounReading(q, article);
   return { q: follow ? analyzeQuestion(follow.question, article) : q, follow };
 }
 

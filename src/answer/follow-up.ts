@@ -1,13 +1,17 @@
 // Follow-up questions in a conversation ("那2023年呢？", "净利润呢？", "what about 2023?"): what the new
 // question leaves out — the entity, the period, the measure — is taken from the previous question, and the
 // answer says so.
+import type { Article } from '../corpus/article.js';
 import type { QueryAnalysis } from '../question/query.js';
+import { PERSON_PRONOUN } from '../text/function-words.js';
 
 export interface FollowUp {
   /** The question to answer, with the omitted parts filled in. */
   question: string;
   /** What was taken from the previous question, for the answer to state. */
   assumed: string[];
+  /** A pronoun read as the article's protagonist (no earlier question to lean on). */
+  pronoun?: string;
 }
 
 // A question that leans on the one before: it opens with 那/那么/and/what about, or ends with 呢.
@@ -36,4 +40,33 @@ export function followUp(current: QueryAnalysis, previous: QueryAnalysis | undef
   if (lacksMeasure) assumed.push(previous.measures[0]!.canonical);
   if (!assumed.length) return null;
   return { question: `${parts.join(' ')} ${body}${tail}`.trim(), assumed };
+}
+
+/** The person an article follows: named PROTAGONIST_LEAD times as often as anyone else (a leadership-change
+ * story is about the one who takes over). Remembered per article. */
+export function protagonist(article: Article): string | undefined {
+  if (protagonists.has(article)) return protagonists.get(article);
+  const counts = new Map<string, number>();
+  for (const p of article.paragraphs) for (const m of article.entities.find(p.text)) if (m.kind === 'person') counts.set(m.canonical, (counts.get(m.canonical) ?? 0) + 1);
+  const [first, second] = [...counts].sort((a, b) => b[1] - a[1]);
+  // (Or the one the headline names, if named most: the old leader is often named nearly as much.)
+  const headline = `${article.meta.title}\n${article.paragraphs[0]?.text ?? ''}`;
+  const headlined = first && article.entities.find(headline).some((m) => m.canonical === first[0]);
+  const found = first && (headlined || !second || first[1] >= second[1] * PROTAGONIST_LEAD) ? first[0] : undefined;
+  protagonists.set(article, found);
+  return found;
+}
+const protagonists = new WeakMap<Article, string | undefined>();
+const PROTAGONIST_LEAD = 2;
+// A pronoun that opens the question ("他哪年进的…", "她之前在哪"): with nothing before it in the
+// conversation, it can only mean the person the article follows.
+const OPENING_PRONOUN = new RegExp(`^\\s*(?:那|那么)?(${PERSON_PRONOUN.source})`);
+
+/** "他哪年进的北岭" with no earlier question: the pronoun read as the article's protagonist, said so. */
+export function pronounReading(current: QueryAnalysis, article: Article): FollowUp | null {
+  if (current.people.length) return null;
+  const m = OPENING_PRONOUN.exec(current.normalized);
+  const who = m ? protagonist(article) : undefined;
+  if (!m || !who) return null;
+  return { question: current.normalized.replace(m[1]!, who), assumed: [who], pronoun: m[1]! };
 }

@@ -30,6 +30,7 @@ interface TypeRule {
   focus?: RegExp;
 }
 
+const SCHOOL_ASKED = /(?:在|从)?哪(?:里|儿|个学校|所学校)?(?:念|读|上学|毕业|念书|读书|求学)/;
 // Order matters: the first rule that matches decides ("哪一年" is a date, not an org; "为什么" before "什么").
 const RULES: TypeRule[] = [
   // A purpose asked ("为了啥", "图什么", "目的是什么", "想干嘛") is answered as a reason is.
@@ -46,6 +47,8 @@ const RULES: TypeRule[] = [
   { type: 'person', asked: /谁|哪位|哪个人|哪两位|哪几位/ },
   // "之前在哪干", "在哪儿上班": where someone works is an organisation, not a place.
   { type: 'org', asked: /在哪(?:里|儿)?(?:干|工作|上班|任职|就职|高就|供职|做事)/ },
+  // "大学在哪念的", "哪毕业的": where someone studied is a school.
+  { type: 'org', asked: SCHOOL_ASKED },
   { type: 'place', asked: /哪里|哪儿|在哪(?![家个所一些位])|什么地方|哪个城市|哪个国家|哪国|何地|何处|去哪(?![家个所一些位])/, focus: /地方/g },
   { type: 'org', asked: /哪家|哪个公司|什么公司|哪个机构|什么机构|哪所|哪个银行|哪个学校|什么学校/, focus: /(?<=哪家|哪个|哪所|什么|哪一家)(?:银行|公司|机构|基金|学校|大学|券商|平台|企业|集团)/g },
   { type: 'method', asked: /怎么(?!样)|如何|怎样(?!了)|什么办法|靠什么|通过什么/ },
@@ -171,7 +174,7 @@ const SCHOOL_KINDS = new Map([
 // Kinds that mean any organisation at all: "哪个机构" is answered by a bank or a broker alike.
 const ANY_ORGANISATION = /^(?:机构|企业|单位|组织)$/;
 export const slotKind = (question: string): string | undefined => {
-  const kind = KIND_AFTER_WHICH.exec(question)?.[1];
+  const kind = KIND_AFTER_WHICH.exec(question)?.[1] ?? (SCHOOL_ASKED.test(question) ? '学校' : undefined);
   return kind && !ANY_ORGANISATION.test(kind) ? kind : undefined;
 };
 
