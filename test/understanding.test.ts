@@ -1202,3 +1202,32 @@ describe('分别 asks its predicate of each name joined before it', () => {
     expect(a.answer).toContain('28.53');
   });
 });
+
+describe('names as a results story uses them, and the one appointed now', () => {
+  const { article: tea, engine: eng } = fixture('tea', [
+    '青禾茶饮换帅：首席运营官邵景川升任CEO',
+    '青禾茶饮控股有限公司发布公告，创始人顾南屏因个人原因辞任CEO，董事会任命首席运营官邵景川为新任CEO。',
+    '顾南在辞任后将继续担任董事会主席。景川在内部信中表示，青禾会把更多资源投向门店。顾南表示支持，景川表示感谢。',
+    '2023年11月，顾南屏曾将首席财务官一职交给罗嘉怡。',
+    '2024年，青禾实现营业收入86.4亿元。今年2月5日，青禾以3.2亿元收购麦岭烘焙。',
+  ].join('\n\n'), '2025-08-28');
+  it("a person's name cut short, and a word starting one company's name, are their short names", () => {
+    expect(tea.entities.find('顾南')[0]?.canonical).toBe('顾南屏');
+    expect(tea.entities.find('景川')[0]?.canonical).toBe('邵景川');
+    expect(tea.entities.find('青禾')[0]?.canonical).toMatch(/^青禾茶饮/);
+  });
+  it('the new holder asked is the one appointed now, not the one who left nor an old appointment', async () => {
+    await expectAnswerFrom(eng, '青禾新的CEO是谁', '邵景川');
+    await expectAnswerFrom(eng, '青禾新上任的CEO是谁？', '邵景川');
+  });
+  it('a day in a month named relative to the posting date answers that month', async () => {
+    await expectAnswerFrom(eng, '青禾今年2月收购麦岭烘焙花了多少钱', '3.2亿元');
+  });
+  it('a name typed as a real word beside a year is still read as the name', async () => {
+    const { engine: bank } = fixture('netbank', ['网商银行年报', '2023年网商银行不良率达到2.28%。'].join('\n\n'), '2025-04-23');
+    await expectAnswerFrom(bank, '网上银行2023年不良率多少', '2.28%');
+  });
+  it('age asked in English needs a sentence that states an age', async () => {
+    expect((await eng.answer('How old is Shao Jingchuan?')).kind).toBe('not_found');
+  });
+});

@@ -16,7 +16,7 @@ import type { Period } from '../genre/period.js';
 import { compact, tightenSpacing } from '../text/normalize.js';
 import { charBigrams as bigrams, inDictionary, tag } from '../text/segment.js';
 import type { Chunk, Citation, Sentence } from '../types.js';
-import { askedUnit, countedNoun, FUTURE_ASKED, FUTURE_IN_TEXT, DEPARTURE_IN_TEXT, PAST_TENURE_IN_TEXT, PRESENT_ASKED, PRESENT_IN_TEXT, SUCCESSION_IN_TEXT, roleAsked, CONCRETE_TYPES, chineseCountAt, figureInUnit, givesDayAsked, holdsType, asksAttribute, statesAttributeAsked, tellsNextStep, timeSpanAsked, tellsCareer, RAISES_QUESTION, slotKind, type SlotContext } from '../question/answer-type.js';
+import { APPOINTMENT_IN_TEXT, NEW_HOLDER_ASKED, askedUnit, countedNoun, FUTURE_ASKED, FUTURE_IN_TEXT, DEPARTURE_IN_TEXT, PAST_TENURE_IN_TEXT, PRESENT_ASKED, PRESENT_IN_TEXT, SUCCESSION_IN_TEXT, roleAsked, CONCRETE_TYPES, chineseCountAt, figureInUnit, givesDayAsked, holdsType, asksAttribute, statesAttributeAsked, tellsNextStep, timeSpanAsked, tellsCareer, RAISES_QUESTION, slotKind, type SlotContext } from '../question/answer-type.js';
 import { citeSpan, compactArticle } from '../corpus/cite.js';
 import { FRAME } from './frame.js';
 import { ordinalsIn, type QueryAnalysis } from '../question/query.js';
@@ -516,6 +516,8 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
     const role = q.answerType === 'person' ? roleAsked(q.text) : undefined;
     // "现在谁是CFO", "现在归谁管": who holds it now needs a sentence about now.
     if ((role || q.answerType === 'person') && PRESENT_ASKED.test(q.text) && !speaksOfNow(article, c.sentence.text)) broken.push('the present holder was asked; the sentence does not speak of now');
+    // "新的董事长是谁": the appointment made now, not a departure nor an old promotion.
+    if (q.answerType === 'person' && NEW_HOLDER_ASKED.test(q.core) && !(APPOINTMENT_IN_TEXT.test(span) && (speaksOfNow(article, span) || NEWLY_APPOINTED.test(span)))) broken.push('a new holder was asked; the span tells no appointment now');
     // "去向未对外披露": the article says it does not know; that is no answer to a concrete slot.
     if (CONCRETE_TYPES.has(q.answerType) && undisclosedAsked(q, c.sentence.text)) broken.push('the sentence says what was asked is not disclosed');
     if (role && !compact(c.sentence.text).includes(compact(role))) broken.push(`role ${role} not in the sentence`);
@@ -547,6 +549,8 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
 }
 
 const ORDINAL_ASKED = /第几/;
+// (An appointment said to be new is of now: "新任首席财务官林若溪", "履新".)
+const NEWLY_APPOINTED = /新任|履新|新上任|刚上任|新一任|新一届/;
 const moneyAsked = (question: string): boolean => /多少钱|花了多少|值多少/.test(question) && askedUnit(question) !== undefined;
 
 /** A question about a person is not answered by a sentence that names someone else and neither names the

@@ -354,6 +354,21 @@ function markTopic(byName: Map<string, Entity>, topic: string | undefined): void
   else byName.set(topic, { canonical: topic, kind: 'other', names: [topic], topic: true });
 }
 
+/** A person's name cut short ("顾南" of 顾南屏, "景川" of 邵景川) is that person, and a word found on its own
+ * that starts one organisation's name ("沁岚" of 沁岚茶饮控股) is its short name: merged, when only one
+ * name holds the part. */
+function mergeParts(byName: Map<string, Entity>): void {
+  const all = [...byName.values()];
+  for (const part of all) {
+    const n = part.canonical;
+    if (!HAN.test(n) || [...n].length < 2 || (part.kind !== 'person' && part.kind !== 'other')) continue;
+    const holders = all.filter((e) => e !== part && e.names.some((x) => x !== n && x.includes(n)) && (part.kind === 'person' ? e.kind === 'person' : e.kind === 'org' && e.names.some((x) => x.startsWith(n))));
+    if (holders.length !== 1 || !byName.has(n)) continue;
+    byName.delete(n);
+    if (!holders[0]!.names.includes(n)) holders[0]!.names.push(n);
+  }
+}
+
 /** A trade name is coined, not a word ("晟曜" of 晟曜光能): a reader calls the company by it even where the
  * article never does, so it is a name too when the article uses it for nothing else. */
 function addCoinedNames(byName: Map<string, Entity>, text: string): void {
@@ -443,8 +458,9 @@ export function deriveEntities(paragraphs: string[], aliases: Aliases, options: 
     }
   }
   mergeDeclared(byName, declared);
-  addCoinedNames(byName, all);
   addLineNames(byName, texts, options);
+  mergeParts(byName);
+  addCoinedNames(byName, all);
   markTopic(byName, topicOf(texts[0] ?? '', all));
   for (const a of aliases.aliases) {
     let e = [...byName.values()].find((x) => x.canonical === a.means || x.names.includes(a.means));

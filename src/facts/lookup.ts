@@ -230,11 +230,11 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
       const answer = routeFigure(book, { ...q, entities: [subject], entityNames: new Map([[subject, [subject]]]) }, postedYear);
       if (answer) return { ...answer, answer: `${answer.answer}（按文章主体“${subject}”理解）` };
     }
-    return ambiguousEntity(pool, measures);
+    return ambiguousEntity(pool, found);
   }
   const others = pool;
   pool = pool.filter((f) => q.entities.includes(f.entity));
-  if (!pool.length) return changeOnlyAnswer(changesOnly, q, found) ?? (q.asksQuantity ? entityMismatch(others, q, measures, canon) : null);
+  if (!pool.length) return changeOnlyAnswer(changesOnly, q, found) ?? (q.asksQuantity ? entityMismatch(others, q, found, canon) : null);
   pool = narrowFigures(pool, q, canon, asksChange);
   if (!pool.length) return null;
 
@@ -322,11 +322,12 @@ const NAMES_NO_ONE = /^(?:公司|该公司|这家公司|本公司|集团|企业|
 const periodWord = (w: string) => periodsAskedIn(w, 2000).length > 0 || /^(?:今年|去年|前年|明年|季度|三季度|二季度|一季度|四季度|上半年|下半年|全年|财年)$/.test(w);
 
 /** The question names a measure but no entity: ask which one, listing those the article has. */
-function ambiguousEntity(pool: FigureFact[], measures: MeasureHit['measure'][]): FactRoute {
+function ambiguousEntity(pool: FigureFact[], found: MeasureHit[]): FactRoute {
+  // (The measure named as the question names it, not the first word of its entry.)
   const names = [...new Set(pool.map((f) => f.entity))];
   return {
     kind: 'not_found',
-    answer: `请说明是哪家公司或产品：文章给出了这些主体的${measures[0]!.words[0]}数据：${names.join('、')}。`,
+    answer: `请说明是哪家公司或产品：文章给出了这些主体的${found[0]!.word}数据：${names.join('、')}。`,
     citations: [],
     confidence: 0,
     route: 'figure: ambiguous',
@@ -336,11 +337,11 @@ function ambiguousEntity(pool: FigureFact[], measures: MeasureHit['measure'][]):
 }
 
 /** The article gives this figure, but for other entities: one of theirs is not an answer. */
-function entityMismatch(others: FigureFact[], q: QueryAnalysis, measures: MeasureHit['measure'][], canon: Set<string>): FactRoute {
+function entityMismatch(others: FigureFact[], q: QueryAnalysis, found: MeasureHit[], canon: Set<string>): FactRoute {
   const names = [...new Set(others.map((f) => f.entity))];
   return {
     kind: 'not_found',
-    answer: `文章没有给出${q.entities.join('、')}的${measures[0]!.words[0]}数据。文章给出这项数据的主体有：${names.join('、')}。`,
+    answer: `文章没有给出${q.entities.join('、')}的${found[0]!.word}数据。文章给出这项数据的主体有：${names.join('、')}。`,
     citations: [],
     confidence: 0,
     route: 'figure: entity mismatch',

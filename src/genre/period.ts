@@ -77,6 +77,11 @@ function findPeriodsNow(text: string, postedYear: number, postedMonth?: number):
     [/(\d{4})年(?:的时候)?(?:底|末|终)/g, (m) => ({ key: `${m[1]}-end`, label: `${m[1]} 年底` })],
     [/(\d{4})年(\d{1,2})月(\d{1,2})日/g, (m) => ({ key: `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`, label: `${m[1]} 年 ${Number(m[2])} 月 ${Number(m[3])} 日` })],
     [/(\d{4})年(\d{1,2})月/g, (m) => ({ key: `${m[1]}-${pad(m[2]!)}`, label: `${m[1]} 年 ${Number(m[2])} 月` })],
+    // "今年2月5日", "去年12月": a date in a year named relative to the posting date.
+    [/(今年|去年)(\d{1,2})月(?:(\d{1,2})[日号])?/g, (m) => {
+      const year = relativeYear(m[1]!, postedYear);
+      return m[3] ? { key: `${year}-${pad(m[2]!)}-${pad(m[3])}`, label: `${year} 年 ${Number(m[2])} 月 ${Number(m[3])} 日（${m[1]}）` } : { key: `${year}-${pad(m[2]!)}`, label: `${year} 年 ${Number(m[2])} 月（${m[1]}）` };
+    }],
     // Fiscal years as reports write them: "FY2025", "2024财年".
     [/FY(\d{4})|(\d{4})\s*财年/g, (m) => ({ key: m[1] ?? m[2]!, label: `${m[1] ?? m[2]} 财年` })],
     [/(\d{4})(?:年(?:全年|度)?|全年)/g, (m) => ({ key: m[1]!, label: `${m[1]} 年` })],
@@ -149,5 +154,7 @@ function periodsAskedNow(question: string, postedYear: number, postedMonth: numb
  * date or year-end inside it. A part of the year (前三季度, 上半年, a quarter) does not answer for the year. */
 export function periodAnswers(asked: Period, stated: Period): boolean {
   if (asked.key === stated.key) return true;
+  // A month asked ("2月") is answered by a day in it ("2月5日").
+  if (/^\d{4}-\d{2}$/.test(asked.key) && /^\d{4}-\d{2}-\d{2}$/.test(stated.key)) return stated.key.startsWith(asked.key);
   return /^\d{4}$/.test(asked.key) && (stated.key === `${asked.key}-end` || /^\d{4}-\d{2}(-\d{2})?$/.test(stated.key)) && stated.key.startsWith(asked.key);
 }

@@ -102,7 +102,7 @@ const ATTRIBUTE_MARKERS: [RegExp, RegExp][] = [
   // A person's schooling is stated by degree or by graduating ("岚州大学硕士", "毕业于…大学").
   [/学历|学位|文凭|毕业|哪个学校|什么学校|哪所|读的书|念的书|念书|读书|教育背景/, /本科|硕士|博士|学士|MBA|毕业|肄业|就读|(?:大学|学院)(?!生)/],
   // An age is stated in years of age or by the year of birth ("46岁", "1979年出生").
-  [/年龄|岁数|几岁|多大了|(?:今年|现在|目前)多大|多大年纪|哪年出生|出生年|哪年生|几几年生/, /\d+\s*岁|[一二三四五六七八九十]+岁|出生|生于|年生/],
+  [/年龄|岁数|几岁|多少岁|多大了|(?:今年|现在|目前)多大|多大年纪|哪年出生|出生年|哪年生|几几年生/, /\d+\s*岁|[一二三四五六七八九十]+岁|出生|生于|年生/],
 ];
 /** The question asks an attribute by its kind ("什么颜色", "学历", "几岁"). */
 export const asksAttribute = (question: string): boolean => ATTRIBUTE_MARKERS.some(([asked]) => asked.test(question));
@@ -285,6 +285,10 @@ const WEIGHT = '(?:千克|公斤|克|吨|磅|斤|kg|g)';
 
 /** Who holds a post now ("现在的CFO是谁"): a sentence about a past tenure ("曾任", "担任过") does not say. */
 export const PRESENT_ASKED = /现在|目前|现任|如今|当前|眼下/;
+/** "新的董事长是谁", "新上任的总裁", "谁接班": the one appointed now is asked. */
+export const NEW_HOLDER_ASKED = /新(?:的|任|上任|一任|来的|一届)|刚上任|接班人|接任者|继任者|谁(?:来)?(?:接任|接替|接班|接棒)/;
+/** An appointment told: who takes the post ("选举…为董事长", "由…接任", "出任"). */
+export const APPOINTMENT_IN_TEXT = /接任|接替|继任|接棒|接班|选举|当选|出任|担任|任命|聘任|聘请|上任|履新|升任|为新任|新任/;
 // "来沛航之前在哪些公司干过", "where did he work before": the career before the post in question.
 const CAREER_BEFORE_ASKED = /(?:来|加入|进|到|加盟|入职|跳槽到?)[^？?。]{0,16}?(?:之前|以前|此前)|(?:之前|以前|此前)[^？?。]{0,12}?(?:来到?|加入|进入|加盟|入职)|(?:之前|以前|此前|曾经?)(?:在|去)?哪|在哪(?:些|家|个)?\S{0,4}?(?:干|工作|任职|上班|待)过/;
 // A career step told in a biography: a dated move, or the markers of an earlier post.

@@ -123,6 +123,9 @@ function readingsOf(before: string, after: string): { typed: string; read: strin
   return han.slice(0, latin.length).map((read, i) => ({ typed: latin[i]!, read }));
 }
 
+/** Units and period words beside a number are this short ("年第", "季度"). */
+const UNIT_WINDOW = 2;
+
 /** "不良律" -> 不良率, "韩心毅" -> 韩明远: a run of characters the article never writes, with the same
  * toneless pinyin as an article word and sharing at least one character with it. Longest windows first. */
 function repairHomophones(q: string, article: Article, readings: Reading[], options: ReadingOptions): string {
@@ -137,7 +140,8 @@ function repairHomophones(q: string, article: Article, readings: Reading[], opti
       if (!edges.has(at) || !edges.has(at + size)) continue;
       // Next to a number it is a unit or a period ("2024 年第 3 季度"); with a particle it is grammar.
       // (A numeral and its classifier are grammar too: "一仗" is not a typo for 一张.)
-      if (/\d/.test(out[at - 1] ?? '') || /\d/.test(out[at + size] ?? '') || NUMERAL_START.test(window)) continue;
+      // (A longer window is a name or a term however it is placed: "网上银行2023年".)
+      if ((size <= UNIT_WINDOW && (/\d/.test(out[at - 1] ?? '') || /\d/.test(out[at + size] ?? ''))) || NUMERAL_START.test(window)) continue;
       const grammar = [...window].some((c) => PARTICLES.has(c));
       if (!/^\p{Script=Han}+$/u.test(window) || haystack.includes(window) || QUESTION_FRAME.test(window)) continue;
       // A word the dictionary knows ("上班") was typed on purpose; a typo makes a non-word ("不良律"). But an
