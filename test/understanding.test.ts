@@ -1231,3 +1231,28 @@ describe('names as a results story uses them, and the one appointed now', () => 
     expect((await eng.answer('How old is Shao Jingchuan?')).kind).toBe('not_found');
   });
 });
+
+describe('a line of business, a share, a plan and a post kept, as a results story writes them', () => {
+  const { engine: eng } = fixture('chain', [
+    '青禾茶饮换帅',
+    '公司创始人顾南屏将不再兼任首席执行官一职，但继续担任董事会主席。',
+    '2025年上半年，青禾茶饮实现营业收入38.65亿元。咖啡子品牌“岚咖”收入5.41亿元，同比大增47.2%，占总营收的比重从去年同期的约11.0%提升至14.0%。',
+    '2025年上半年，青禾茶饮零售及瓶装饮料业务收入2.36亿元，同比下降4.8%；加盟管理服务及其他收入1.08亿元，同比增长6.3%。',
+    '到2027年，岚咖门店数量计划达到500家。',
+  ].join('\n\n'), '2025-08-28');
+  const figure = (text: string) => eng.facts.facts.find((f) => f.type === 'figure' && f.text === text) as import('../src/facts/schema.js').FigureFact | undefined;
+  it('giving up one post while keeping another tells what comes after', async () => {
+    await expectAnswerFrom(eng, '顾南屏卸任以后干嘛去了', '董事会主席');
+  });
+  it('a share of a measure is not the measure, and the figure a change arrives at is of now', () => {
+    expect(figure('14.0%')?.measure ?? '').not.toBe('营收');
+    expect(figure('14.0%')?.period?.key ?? '2025H1').toBe('2025H1');
+  });
+  it('a noun phrase before a bare 收入 names its line', () => {
+    expect(figure('1.08亿元')?.measureText).toBe('加盟管理服务及其他收入');
+    expect(figure('5.41亿元')?.change?.text).toContain('47.2%');
+  });
+  it('a plan is no figure of now', async () => {
+    expect((await eng.answer('岚咖现在有多少家门店')).kind).toBe('not_found');
+  });
+});

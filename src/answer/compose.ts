@@ -216,7 +216,9 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
   // sentence must say (checked as a hard constraint); the chat verbs need not stand there.
   // ("青禾宝是干啥的" asks what the name is: a sentence about it that says what it is may answer.)
   // (So does "来沛航之前在哪些公司干过": the employers asked are the slot, the rest is predicate.)
-  const onlyPredicate = (CONCRETE_TYPES.has(q.answerType) || q.answerType === 'definition' || q.asksCareerBefore || q.asksAfterDeparture) && substantive.length > 0 && substantive.every((w) => q.light.has(w));
+  // (Asking what came after a departure, the departure's own verb is predicate too: "卸任以后干嘛去了".)
+  const predicate = (w: string) => q.light.has(w) || (q.asksAfterDeparture && DEPARTURE_IN_TEXT.test(w));
+  const onlyPredicate = (CONCRETE_TYPES.has(q.answerType) || q.answerType === 'definition' || q.asksCareerBefore || q.asksAfterDeparture) && substantive.length > 0 && substantive.every(predicate);
   // A slot noun does count as the end of a name in the text: "远航公司" fills "哪家公司".
   // So does a word ending in the slot noun ("国际化业务" fills "哪块业务").
   const fillsSlot = (text: string) =>
@@ -538,6 +540,8 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
       // "干了几年": a span of time is asked; a calendar year or another count does not give it.
       const timeUnit = timeSpanAsked(q.text);
       if (timeUnit !== undefined && !figureInUnit(span, timeUnit)) broken.push('no span of time in the unit asked');
+      // "现在有多少家门店": a plan or a target ("到2027年…计划达到500家") is no figure of now.
+      if (PRESENT_ASKED.test(q.text) && FUTURE_IN_TEXT.test(c.sentence.text) && !PRESENT_IN_TEXT.test(c.sentence.text) && !STANDING_FIGURE.test(c.sentence.text)) broken.push('the present was asked; the sentence tells a plan');
       // "投了多少钱": an amount of money is asked; a capacity or a share is not one.
       if (moneyAsked(q.text) && !figureInUnit(span, askedUnit(q.text)!)) broken.push('no amount of money in the span');
       if (!holdsType('number', c.sentence.text, article.entities)) broken.push('no figure in the sentence');
@@ -549,6 +553,8 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
 }
 
 const ORDINAL_ASKED = /第几/;
+// A figure as it stands at a date ("截至6月末", "已达"): of now, whatever plan the sentence adds.
+const STANDING_FIGURE = /截至|截止|已经?(?:达到?|有|超过|突破)|达到了|共有|现有/;
 // (An appointment said to be new is of now: "新任首席财务官林若溪", "履新".)
 const NEWLY_APPOINTED = /新任|履新|新上任|刚上任|新一任|新一届/;
 const moneyAsked = (question: string): boolean => /多少钱|花了多少|值多少/.test(question) && askedUnit(question) !== undefined;

@@ -159,11 +159,15 @@ function yearBefore(p: Period | undefined): Period | undefined {
   return { key: earlier + p.key.slice(4), label: `${p.label.replace(/（[^）]*）$/, '').replace(year, earlier)}（上年同期）` };
 }
 
+// (Nor a time, a total, or a word pointing back: "它们的收入", "该收入".)
+const TIME_HEAD = /年|季|月|期|全年|半年|同比|累计|合计|总|^[它他她我你其该这那此各每本]/;
 const LINE_WORD = /(?:业务|板块|产品|事业部|事业群|部门|分部)$/;
 const LINE_LEAD = /^.*?(?:实现|录得|取得|其中|以及|而)(?=\p{Script=Han}{2})/u;
 // A person owns figures of their own (a stake, pay, age); the results of a company are never a person's.
 const PERSONAL_MEASURE = /持股|股份|股权|薪|年龄|身家|财富|奖金|报酬|年限/;
 // "研发投入占营业收入的比例为5.08%": a share of the measure named after 占 is not that measure.
+// ("占总营收的比重从…提升至14.0%": the ratio named anywhere before the figure in its clause.)
+const SHARE_RATIO = /占([^，,；;。]{1,16}?)的?(?:比重|比例|份额)/;
 const SHARE_OF = /占([^，,；;。]{1,16})(?:的)?(?:比例|比重|份额)?(?:为|是|达到?|约|仅|维持在|超过|升至|降至)?[^，,；;]{0,4}$/;
 
 /** What the sentence leaves for the next one: period, names, year, role, figures. Returns the last person. */
@@ -287,13 +291,18 @@ function figuresOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
     const named = (measure?.isUnit ? measure.measure.canonical : measure?.word) ?? previous?.measureText;
     // "奶酪业务收入6.9亿元": a business line's own income is named by the line, as written.
     const head = noun && named && noun !== named && noun.endsWith(named) ? noun.slice(0, -named.length).replace(/(?:实现|录得|取得|的)$/, '') : '';
-    const ownLine = LINE_WORD.test(head) ? `${head.replace(LINE_LEAD, '')}${named}` : undefined;
+    // (Any noun phrase before a bare 收入 names a line too: "加盟管理服务及其他收入".)
+    const lineHead = head.replace(LINE_LEAD, '');
+    const ownLine = LINE_WORD.test(head) || (named === '收入' && [...lineHead].length >= 2 && !TIME_HEAD.test(lineHead)) ? `${lineHead}${named}` : undefined;
     const lineText = ownLine ?? (line && !findMeasures(line).length && named && !line.includes(named) ? `${line}${named}` : named);
     // "累计融资额达到 $2.05B": a running total is a measure of its own, not this round's or this year's
     // (one "截至" a date already says so in its period).
     const stated = periodBefore(s, q.at) ?? s.periods[0] ?? state.inheritedPeriod;
-    const period = SAME_PERIOD_LAST_YEAR.test(q.clause) ? yearBefore(stated) : stated;
-    if (SAME_PERIOD_LAST_YEAR.test(q.clause) && !period) continue;
+    // (Not the figure a change from last year arrives at: "从去年同期的11.0%提升至14.0%".)
+    const lastYear = SAME_PERIOD_LAST_YEAR.exec(q.clause);
+    const ofLastYear = lastYear !== null && !ARRIVES.test(q.clause.slice(lastYear.index));
+    const period = ofLastYear ? yearBefore(stated) : stated;
+    if (ofLastYear && !period) continue;
     const cumulative = CUMULATIVE.test(q.clause) && lineText && !lineText.startsWith('累计') && !period?.key.endsWith('asof');
     const measureText = cumulative ? `累计${lineText}` : lineText;
     // "A 高于第二名 B 194%": the figure is A's lead over B, not B's.
@@ -303,7 +312,7 @@ function figuresOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
     const owner = given?.entity ?? (rival ? before.pop()?.canonical : undefined) ?? s.entities.filter((e) => e.at < q.at).pop()?.canonical ?? self ?? state.lastEntity;
     const entity = owner && ctx.isPerson(owner) && measureName && !PERSONAL_MEASURE.test(measureName) ? s.entities.filter((e) => e.at < q.at && !ctx.isPerson(e.canonical)).pop()?.canonical ?? ctx.subject : owner;
     if (!measureName || !measureText || !entity) continue;
-    const share = isPercent(q.match[3]!) ? SHARE_OF.exec(q.clause) : null;
+    const share = isPercent(q.match[3]!) ? (SHARE_OF.exec(q.clause) ?? SHARE_RATIO.exec(q.clause)) : null;
     if (share && measureText && share[1]!.includes(measure?.word ?? measureText)) continue;
     const fact: FigureFact = {
       id: 'pending',

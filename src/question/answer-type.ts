@@ -302,7 +302,7 @@ const AFTER_DEPARTURE_ASKED = /(?:离职|离开|辞职|辞任|卸任|走了?|退
 // A next step told after the departure or as what follows it: a move, a new post, a nomination, a venture.
 // (Keeping a post while giving up another is what comes after too: "会继续担任董事长".)
 const NEXT_STEP = '继续担任|仍担任|仍将担任|加入|加盟|入职|跳槽|转投|出任|担任|转任|改任|留任|提名|创办|创立|创业|去了|到了|进入|任职|投身|转而|转型';
-const NEXT_STEP_IN_TEXT = new RegExp(`(?:离职|离开|辞职|辞任|辞去|卸任|退休)[^。；;]*?(?:${NEXT_STEP})|(?:将|会|拟|随后|此后|之后|后|并将|转而)[^。，,]{0,8}?(?:${NEXT_STEP})`);
+const NEXT_STEP_IN_TEXT = new RegExp(`(?:离职|离开|辞职|辞任|辞去|卸任|退休|不再(?:兼任|担任))[^。；;]*?(?:${NEXT_STEP})|(?:将|会|拟|随后|此后|之后|后|并将|转而|但)[^。，,]{0,8}?(?:${NEXT_STEP})`);
 /** A question about what came after someone left, and whether a text tells a next step. */
 export const afterDepartureAsked = (question: string): boolean => AFTER_DEPARTURE_ASKED.test(question);
 export const tellsNextStep = (text: string): boolean => NEXT_STEP_IN_TEXT.test(text);
