@@ -1256,3 +1256,22 @@ describe('a line of business, a share, a plan and a post kept, as a results stor
     expect((await eng.answer('岚咖现在有多少家门店')).kind).toBe('not_found');
   });
 });
+
+describe('a figure asked against the same period a year before, and counts with their noun', () => {
+  const { engine: eng } = fixture('growth', [
+    '沧澜集团业绩',
+    '2024年前三季度，沧澜集团利润为329.8亿元，同比增长105.7%。',
+    '乐呗拥有4亿用户，还有4000万合作商家。',
+    '新任首席财务官林若溪此前在信衡会计师事务所从事审计工作。',
+  ].join('\n\n'), '2025-04-23');
+  it('with no figure of the earlier period, the change stated for the later one answers', async () => {
+    await expectAnswerFrom(eng, '沧澜2024年前三季度利润跟2023年同期比涨了多少', '105.7%');
+  });
+  it('a count keeps the noun it counts', async () => {
+    await expectAnswerFrom(eng, '乐呗有多少用户', '4亿用户');
+  });
+  it('新来 says who is asked; it names no one', async () => {
+    expect(analyzeQuestion('新来的财务老大以前在哪家事务所干审计', article).unknownNames).toEqual([]);
+    await expectAnswerFrom(eng, '新来的财务老大以前在哪家事务所干审计', '信衡会计师事务所');
+  });
+});

@@ -51,7 +51,11 @@ const classifierAfter = (f: FigureFact): string => {
   const quote = f.source.quote.replace(/\s+/g, '');
   const at = quote.indexOf(f.text.replace(/\s+/g, ''));
   const next = at < 0 ? '' : quote.charAt(at + f.text.replace(/\s+/g, '').length);
-  return next && COUNT_CLASSIFIERS.includes(next) && !/[%％]$/.test(f.text) ? next : '';
+  if (at < 0 || /[%％元]$/.test(f.text)) return '';
+  if (next && COUNT_CLASSIFIERS.includes(next)) return next;
+  // "4 亿用户": a count written right before the noun it counts keeps that noun.
+  const rest = quote.slice(at + f.text.replace(/\s+/g, '').length);
+  return rest.startsWith(f.measureText) ? f.measureText : '';
 };
 const COUNT_CLASSIFIERS = '人名家个位座台辆所只头架艘件';
 export const describeFigure = (f: FigureFact): string =>
@@ -67,7 +71,16 @@ const eventLabel = (f: EventFact) => (f.object ? `${f.event}${f.object}` : event
 /** `postedYear` reads 今年/去年 in questions against the article's publication date. */
 export function routeFacts(book: FactBook, q: QueryAnalysis, postedYear: number): FactRoute | null {
   // A comparison the facts cannot compute is one the article may state itself: retrieval quotes it.
-  return routeComparison(book, q) ?? routeEvent(book, q) ?? (q.answerType === 'comparison' ? null : routeFigure(book, q, postedYear));
+  return routeComparison(book, q) ?? routeEvent(book, q) ?? (q.answerType === 'comparison' ? changeSincePeriod(book, q, postedYear) : routeFigure(book, q, postedYear));
+}
+
+/** "2024年前三季度利润跟2023年同期比涨了多少": with no figure of the earlier period to compare, the change
+ * the article states for the later one is the answer. */
+function changeSincePeriod(book: FactBook, q: QueryAnalysis, postedYear: number): FactRoute | null {
+  if (q.periods.length !== 2 || !CHANGE_WORDS.test(q.text)) return null;
+  const later = [...q.periods].sort((a, b) => b.key.localeCompare(a.key))[0]!;
+  const answer = routeFigure(book, { ...q, periods: [later] }, postedYear);
+  return answer?.kind === 'fact' && answer.facts.some((f) => f.type === 'figure' && f.change) ? answer : null;
 }
 
 function routeComparison(book: FactBook, q: QueryAnalysis): FactRoute | null {

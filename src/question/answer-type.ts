@@ -286,7 +286,7 @@ const WEIGHT = '(?:千克|公斤|克|吨|磅|斤|kg|g)';
 /** Who holds a post now ("现在的CFO是谁"): a sentence about a past tenure ("曾任", "担任过") does not say. */
 export const PRESENT_ASKED = /现在|目前|现任|如今|当前|眼下/;
 /** "新的董事长是谁", "新上任的总裁", "谁接班": the one appointed now is asked. */
-export const NEW_HOLDER_ASKED = /新(?:的|任|上任|一任|来的|一届)|刚上任|接班人|接任者|继任者|谁(?:来)?(?:接任|接替|接班|接棒)/;
+export const NEW_HOLDER_ASKED = /新(?:的|任|上任|一任|来|一届)|刚上任|接班人|接任者|继任者|谁(?:来)?(?:接任|接替|接班|接棒)/;
 /** An appointment told: who takes the post ("选举…为董事长", "由…接任", "出任"). */
 export const APPOINTMENT_IN_TEXT = /接任|接替|继任|接棒|接班|选举|当选|出任|担任|任命|聘任|聘请|上任|履新|升任|为新任|新任/;
 // "来沛航之前在哪些公司干过", "where did he work before": the career before the post in question.

@@ -10,7 +10,7 @@ import { familyWords, findMeasures } from '../genre/measures.js';
 import { expandShortYears, periodsAskedIn } from '../genre/period.js';
 import { eventsAsked } from '../genre/events.js';
 import type { Period } from '../genre/period.js';
-import { afterDepartureAsked, careerBeforeAsked, classifyQuestion, isDeicticTime, slotNouns, withoutFocus, type AnswerType } from './answer-type.js';
+import { afterDepartureAsked, careerBeforeAsked, NEW_HOLDER_ASKED, classifyQuestion, isDeicticTime, slotNouns, withoutFocus, type AnswerType } from './answer-type.js';
 import { compactArticle } from '../corpus/cite.js';
 import { readQuestion, type Reading } from './reading.js';
 import { isColloquialFrame, sameSense } from '../text/function-words.js';
@@ -329,6 +329,8 @@ function unknownNames(text: string, article: Article, namesKnown: boolean, inArt
     !abbreviates(w, article) &&
     unglued(w, inArticle) === w &&
     !QUESTION_PIECE.test(w) &&
+    // ("新来的财务老大": 新来 says who is asked, the one appointed now; it names no one.)
+    !NEW_HOLDER_ASKED.test(w) &&
     !article.entities.find(w).length &&
     // "Star Funds" is a plural of a name's word ("Star Fund").
     !article.entities.entities.some((e) => e.names.some((n) => n.toLowerCase().split(/\s+/).includes(w.toLowerCase().replace(/s$/, '')))) &&
