@@ -1270,6 +1270,9 @@ describe('a figure asked against the same period a year before, and counts with 
   it('a count keeps the noun it counts', async () => {
     await expectAnswerFrom(eng, '乐呗有多少用户', '4亿用户');
   });
+  it('what was newly done (新设, 新建) names no one', () => {
+    for (const q of ['沧澜新设的部门是谁带的啊', '沧澜新建的工厂在哪']) expect(analyzeQuestion(q, article).unknownNames, q).toEqual([]);
+  });
   it('新来 says who is asked; it names no one', async () => {
     expect(analyzeQuestion('新来的财务老大以前在哪家事务所干审计', article).unknownNames).toEqual([]);
     await expectAnswerFrom(eng, '新来的财务老大以前在哪家事务所干审计', '信衡会计师事务所');

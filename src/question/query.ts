@@ -312,6 +312,8 @@ function abbreviates(w: string, article: Article): boolean {
   });
 }
 
+// "新设的部门", "新建的工厂": what was newly done, not a name (jieba may tag 新设 as an organisation).
+const NEWLY_DONE = /^新[设建开增招任来成组推上办立聘]$/;
 // Question words and measure phrases that jieba may glue to a neighbour ("哪俩", "多少钱"): never a name.
 const QUESTION_PIECE = /[哪谁啥几么吗呢]|多少|多[大久长高远重宽深厚快]|什么|怎么|如何|为何|^老[二三四五]$/;
 
@@ -331,6 +333,7 @@ function unknownNames(text: string, article: Article, namesKnown: boolean, inArt
     !QUESTION_PIECE.test(w) &&
     // ("新来的财务老大": 新来 says who is asked, the one appointed now; it names no one.)
     !NEW_HOLDER_ASKED.test(w) &&
+    !NEWLY_DONE.test(w) &&
     !article.entities.find(w).length &&
     // "Star Funds" is a plural of a name's word ("Star Fund").
     !article.entities.entities.some((e) => e.names.some((n) => n.toLowerCase().split(/\s+/).includes(w.toLowerCase().replace(/s$/, '')))) &&
