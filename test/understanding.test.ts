@@ -1188,6 +1188,12 @@ describe('what a sentence must hold for the kind asked', () => {
   it('age asked is stated in years; size asked is not age', () => {
     expect(classifyQuestion('许知远几几年生的')).toBe('date');
   });
+  it('an attribute asked is named by its kind, not by characters that happen to spell it', async () => {
+    const { asksAttribute, statesAttributeAsked } = await import('../src/question/answer-type.js');
+    for (const q of ['青石中学位于哪儿', '单位将由什么形式出售', '冷库有多大', '规模有多大']) expect(asksAttribute(q), q).toBe(false);
+    for (const q of ['许知远什么学历', '表格是什么形状的', '邵启明今年多大了', 'How old is he 多少岁']) expect(asksAttribute(q), q).toBe(true);
+    expect(statesAttributeAsked('表格是什么形状的', '一般给出矩形的表格')).toBe(true);
+  });
 });
 
 describe('分别 asks its predicate of each name joined before it', () => {

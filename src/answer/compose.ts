@@ -546,13 +546,15 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
       if (moneyAsked(q.text) && !figureInUnit(span, askedUnit(q.text)!)) broken.push('no amount of money in the span');
       if (!holdsType('number', c.sentence.text, article.entities)) broken.push('no figure in the sentence');
       // (A rank asked, "第几位", is no figure of a measure that an entity owns.)
-      else if (!ORDINAL_ASKED.test(q.text) && !ownsFigure(article, q, c, subject)) broken.push('the figure is about another entity');
+      else if (!(ORDINAL_ASKED.test(q.text) && namesAll(q, c.sentence.text)) && !ownsFigure(article, q, c, subject)) broken.push('the figure is about another entity');
     }
     return broken;
   };
 }
 
 const ORDINAL_ASKED = /第几/;
+/** The sentence names every entity the question names. */
+const namesAll = (q: QueryAnalysis, text: string): boolean => q.entities.length > 0 && q.entities.every((e) => (q.entityNames.get(e) ?? [e]).some((n) => text.includes(n)));
 // A figure as it stands at a date ("截至6月末", "已达"): of now, whatever plan the sentence adds.
 const STANDING_FIGURE = /截至|截止|已经?(?:达到?|有|超过|突破)|达到了|共有|现有/;
 // (An appointment said to be new is of now: "新任首席财务官林若溪", "履新".)
