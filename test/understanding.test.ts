@@ -1270,6 +1270,10 @@ describe('a figure asked against the same period a year before, and counts with 
     '乐呗拥有4亿用户，还有4000万合作商家。',
     '新任首席财务官林若溪此前在信衡会计师事务所从事审计工作。',
   ].join('\n\n'), '2025-04-23');
+  it('明年 is the year after posting: a target is dated by it', async () => {
+    const { periodsAskedIn } = await import('../src/genre/period.js');
+    expect(periodsAskedIn('明年营收目标定了多少', 2025).map((p) => p.key)).toEqual(['2026']);
+  });
   it('with no figure of the earlier period, the change stated for the later one answers', async () => {
     await expectAnswerFrom(eng, '沧澜2024年前三季度利润跟2023年同期比涨了多少', '105.7%');
   });

@@ -28,16 +28,17 @@ export function findPeriods(text: string, postedYear: number, postedMonth?: numb
 }
 const periodMemo = new Map<string, FoundPeriod[]>();
 
-const relativeYear = (word: string, postedYear: number): number => postedYear - ['今年', '去年', '前年'].indexOf(word);
+// (明年 is a year ahead: plans and targets are dated by it.)
+const relativeYear = (word: string, postedYear: number): number => (word === '明年' ? postedYear + 1 : postedYear - ['今年', '去年', '前年'].indexOf(word));
 
-function findPeriodsNow(text: string, postedYear: number, postedMonth?: number): FoundPeriod[] {
-  const out: FoundPeriod[] = [];
+/** Rules for a quarter or half written with no year, when the posting month is known. */
+function barePeriodRules(text: string, postedYear: number, postedMonth: number | undefined): [RegExp, (m: RegExpExecArray) => Period | null][] {
   // (The year of a bare part of a year: the last one written before it, else the latest ended.)
   const yearOf = (at: number, lastMonth: number): number => {
     const said = [...text.slice(0, at).matchAll(/(\d{4})年/g)].pop()?.[1];
     return said ? Number(said) : lastMonth <= (postedMonth ?? 0) ? postedYear : postedYear - 1;
   };
-  const bare: [RegExp, (m: RegExpExecArray) => Period | null][] = postedMonth === undefined ? [] : [
+  return postedMonth === undefined ? [] : [
     // (Not a count of quarters: "连续四个季度".)
     [/(?<![\d年季个])(?:第([一二三四1-4])(?:个)?|([一二三四]))季度/g, (m) => {
       const n = '一二三四'.indexOf(m[1] ?? m[2]!) + 1 || Number(m[1]);
@@ -47,6 +48,11 @@ function findPeriodsNow(text: string, postedYear: number, postedMonth?: number):
     [/(?<![\d年])前三(?:个)?季度/g, (m) => ({ key: `${yearOf(m.index, 9)}Q1-3`, label: `${yearOf(m.index, 9)} 年前三季度` })],
     [/(?<![\d年])上半年/g, (m) => ({ key: `${yearOf(m.index, 6)}H1`, label: `${yearOf(m.index, 6)} 年上半年` })],
   ];
+}
+
+function findPeriodsNow(text: string, postedYear: number, postedMonth?: number): FoundPeriod[] {
+  const out: FoundPeriod[] = [];
+  const bare = barePeriodRules(text, postedYear, postedMonth);
   const rules: [RegExp, (m: RegExpExecArray) => Period | null][] = [
     // A span of quarters: "从 2023 年 Q3 到 2024 年 Q1".
     [/(\d{4})年?[Qq]([1-4])到(\d{4})年?[Qq]([1-4])/g, (m) => ({ key: `${m[1]}Q${m[2]}-${m[3]}Q${m[4]}`, label: `${m[1]} 年 Q${m[2]} 到 ${m[3]} 年 Q${m[4]}` })],
@@ -91,6 +97,7 @@ function findPeriodsNow(text: string, postedYear: number, postedMonth?: number):
     [/(?:与|较|相较于|相比|比)(?:去年|上年)(?:相比)?/g, () => null],
     [/去年(?:全年)?/g, () => ({ key: String(postedYear - 1), label: `${postedYear - 1} 年（去年）` })],
     [/今年(?:全年)?/g, () => ({ key: String(postedYear), label: `${postedYear} 年（今年）` })],
+    [/明年(?:全年)?/g, () => ({ key: String(postedYear + 1), label: `${postedYear + 1} 年（明年）` })],
     [/上年/g, () => null],
     ...bare,
   ];
@@ -139,6 +146,7 @@ function periodsAskedNow(question: string, postedYear: number, postedMonth: numb
     .replace(/\s+/g, '')
     .replace(/去年(?!同期)/g, `${postedYear - 1}年`)
     .replace(/今年/g, `${postedYear}年`)
+    .replace(/明年/g, `${postedYear + 1}年`)
     // "头三个季度", "前3季度": the first three quarters however they are counted.
     .replace(/(?:头|前)(?:三|3)个?季度/g, '前三季度')
     .replace(/(?<![\d年第前])([一二三四])季度/g, (_, n: string) => `${yearOf(' 一二三四'.indexOf(n))}年${n}季度`)
