@@ -2,6 +2,7 @@
 // question leaves out — the entity, the period, the measure — is taken from the previous question, and the
 // answer says so.
 import type { Article } from '../corpus/article.js';
+import { mentionCounts, mostNamed } from '../corpus/prominent.js';
 import type { QueryAnalysis } from '../question/query.js';
 import { PERSON_PRONOUN } from '../text/function-words.js';
 
@@ -43,20 +44,14 @@ export function followUp(current: QueryAnalysis, previous: QueryAnalysis | undef
 }
 
 /** The person an article follows: named PROTAGONIST_LEAD times as often as anyone else (a leadership-change
- * story is about the one who takes over). Remembered per article. */
+ * story is about the one who takes over). */
 export function protagonist(article: Article): string | undefined {
-  if (protagonists.has(article)) return protagonists.get(article);
-  const counts = new Map<string, number>();
-  for (const p of article.paragraphs) for (const m of article.entities.find(p.text)) if (m.kind === 'person') counts.set(m.canonical, (counts.get(m.canonical) ?? 0) + 1);
-  const [first, second] = [...counts].sort((a, b) => b[1] - a[1]);
+  const [first] = mentionCounts(article, 'person');
   // (Or the one the headline names, if named most: the old leader is often named nearly as much.)
   const headline = `${article.meta.title}\n${article.paragraphs[0]?.text ?? ''}`;
-  const headlined = first && article.entities.find(headline).some((m) => m.canonical === first[0]);
-  const found = first && (headlined || !second || first[1] >= second[1] * PROTAGONIST_LEAD) ? first[0] : undefined;
-  protagonists.set(article, found);
-  return found;
+  const headlined = first !== undefined && article.entities.find(headline).some((m) => m.canonical === first[0]);
+  return headlined ? first[0] : mostNamed(article, 'person', PROTAGONIST_LEAD);
 }
-const protagonists = new WeakMap<Article, string | undefined>();
 const PROTAGONIST_LEAD = 2;
 // A pronoun that opens the question ("他哪年进的…", "她之前在哪"): with nothing before it in the
 // conversation, it can only mean the person the article follows.

@@ -6,6 +6,7 @@ import { PERSON_PRONOUN } from '../text/function-words.js';
 import type { Article } from '../corpus/article.js';
 import type { EntityMention } from '../corpus/entities.js';
 import { chunkOfOffset } from '../corpus/cite.js';
+import { mostNamed } from '../corpus/prominent.js';
 import { tightenSpacing } from '../text/normalize.js';
 import type { Sentence } from '../types.js';
 import { canonicalRole, EVENT_CLASSES, ROLES } from '../genre/events.js';
@@ -89,7 +90,7 @@ export function extractFacts(article: Article): Fact[] {
     // People (and named products) are the subjects of dated events.
     isSubjectKind: (e) => ['person', 'product'].includes(article.entities.get(e)?.kind ?? ''),
     isPerson: (e) => article.entities.get(e)?.kind === 'person',
-    subject: reportedCompany(article),
+    subject: mostNamed(article, 'org', SUBJECT_LEAD),
   };
   const facts: Fact[] = [];
   let lastPerson: string | undefined;
@@ -109,13 +110,7 @@ export function extractFacts(article: Article): Fact[] {
   return facts.map((f, i) => ({ ...f, id: `${f.type === 'figure' ? 'F' : 'E'}${String(i + 1).padStart(3, '0')}` }));
 }
 
-/** The organisation the article names most, when it is named SUBJECT_LEAD times as often as the next. */
-function reportedCompany(article: Article): string | undefined {
-  const counts = new Map<string, number>();
-  for (const p of article.paragraphs) for (const m of article.entities.find(p.text)) if (article.entities.get(m.canonical)?.kind === 'org') counts.set(m.canonical, (counts.get(m.canonical) ?? 0) + 1);
-  const [first, second] = [...counts].sort((a, b) => b[1] - a[1]);
-  return first && (!second || first[1] >= second[1] * SUBJECT_LEAD) ? first[0] : undefined;
-}
+/** How much more often the company reported on is named than any other organisation. */
 const SUBJECT_LEAD = 2;
 // News calls the company it reports on "公司" once it has named it ("截至报告期末，公司员工总数为…").
 const SELF_REFERENCE = /(?:^|[，,；;：:（(]|该|本)(?:公司|集团)(?!\p{Script=Han}*(?:董事|总裁|CEO|高管))/u;
