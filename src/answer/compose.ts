@@ -2,19 +2,19 @@
 // that the article does not answer it. Names, years, ordinals and the kind of answer asked for are hard
 // constraints; the question's other words only rank, with typos, English and everyday words already read
 // into the article's wording.
-import { PERSON_PRONOUN } from '../text/function-words.js';
 import type { Article } from '../corpus/article.js';
 import { personShaped } from '../corpus/entities.js';
 import type { FusedHit } from '../retrieval/fusion.js';
 import type { LexicalIndex } from '../retrieval/lexical.js';
 import { findPeriods, periodAnswers, periodsAskedIn } from '../genre/period.js';
-import { familyOf, familyWords, findMeasures, measureNounBefore } from '../genre/measures.js';
+import { familyOf, familyWords, findMeasures, LOSS_FAMILY, measureNounBefore, PROFIT_FAMILY } from '../genre/measures.js';
 import { COMPARED_WITH } from '../facts/extract.js';
 import { ROLES } from '../genre/events.js';
 import { FUNCTION_CHARS, ORG_ENDINGS } from '../genre/names.js';
 import type { Period } from '../genre/period.js';
 import { compact, tightenSpacing } from '../text/normalize.js';
 import { charBigrams as bigrams, inDictionary, tag } from '../text/segment.js';
+import { PERSON_PRONOUN } from '../text/function-words.js';
 import type { Chunk, Citation, Sentence } from '../types.js';
 import { APPOINTMENT_IN_TEXT, NEW_HOLDER_ASKED, askedUnit, countedNoun, FUTURE_ASKED, FUTURE_IN_TEXT, DEPARTURE_IN_TEXT, PAST_TENURE_IN_TEXT, PRESENT_ASKED, PRESENT_IN_TEXT, SUCCESSION_IN_TEXT, roleAsked, CONCRETE_TYPES, chineseCountAt, figureInUnit, givesDayAsked, holdsType, asksAttribute, statesAttributeAsked, tellsNextStep, timeSpanAsked, tellsCareer, RAISES_QUESTION, slotKind, type SlotContext } from '../question/answer-type.js';
 import { citeSpan, compactArticle } from '../corpus/cite.js';
@@ -248,7 +248,7 @@ export function composePassage(
 
   if (q.words.length === 0 && q.entities.length === 0) return notFound('the question has no words to look for');
   const judge = evidenceJudge(article, lexical, q, options);
-  const candidates = rankCandidates(article, q, withCareerChunks(article, q, hits), judge.coverage, options);
+  const candidates = rankCandidates(article, q, withSlotChunks(article, q, hits), judge.coverage, options);
   const best = candidates[0];
   if (!best) return notFound('no passage shares a word with the question');
   const nearest = citeSpan(article, best.sentence);
@@ -272,7 +272,7 @@ export function composePassage(
   const enough = (c: Candidate) =>
     judge.onlyPredicate && tellsStep(c)
       ? options.minPredicateCoverage
-      : CONCRETE_TYPES.has(q.answerType) || (q.asksCareerBefore && tellsCareer(c.sentence.text)) || (q.asksAfterDeparture && tellsNextStep(c.sentence.text)) || statesAttributeAsked(q.core, c.sentence.text) || (q.answerType === 'reason' && (announcesReason(article, c) || CAUSE_STATED.test(c.sentence.text)))
+      : CONCRETE_TYPES.has(q.answerType) || tellsStep(c) || statesAttributeAsked(q.core, c.sentence.text) || (q.answerType === 'reason' && (announcesReason(article, c) || CAUSE_STATED.test(c.sentence.text)))
       ? options.minConcreteCoverage
       : options.minCoverage;
   // A why is answered by a sentence that states a cause, when one passes, before a better-worded one that
@@ -323,7 +323,7 @@ const slotOf = (q: QueryAnalysis): SlotContext => ({ asked: new Set(q.entities),
 /** "X来Y之前在哪干过": the answer is the person's biography, which shares few words with the question (the
  * employers are what is asked). Passages that tell a step of a career and, with the passage before, name the
  * person asked join the ones retrieved, after the best. */
-function withCareerChunks(article: Article, q: QueryAnalysis, hits: FusedHit[]): FusedHit[] {
+function withSlotChunks(article: Article, q: QueryAnalysis, hits: FusedHit[]): FusedHit[] {
   // (So does the kind of attribute asked, "学历", stated in a passage about the person: "毕业于…".)
   // (And what came after a departure, told of the person: "辞任后…将转任…".)
   const attribute = asksAttribute(q.core) && q.people.length > 0;
@@ -462,12 +462,14 @@ function defines(q: QueryAnalysis, text: string): boolean {
   return q.words.filter((w) => !q.light.has(w) && [...w].length >= 2).some((w) => new RegExp(`${compact(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:则|就|即|也)?(?:是|指|即|为|意味着)`).test(squeezed));
 }
 
+const PRONOUN_NEAR_START = new RegExp(`^.{0,12}?${PERSON_PRONOUN.source}`);
+
 /** The sentence, preceded by the name a pronoun in it stands for: "他曾经掌管…" speaks of the nearest name
  * before it ("林志成指出:韩明远…。他…" -> 韩明远). */
 function resolved(article: Article, c: Pick<Candidate, 'chunk' | 'index' | 'sentence'>): string {
   const text = c.sentence.text;
   // 他/她 stand for a person; 其/该 at the start for whatever was named last.
-  const personal = new RegExp(`^.{0,12}?${PERSON_PRONOUN.source}`).test(text) && !article.entities.find(text.slice(0, 6)).some((e) => e.kind === 'person');
+  const personal = PRONOUN_NEAR_START.test(text) && !article.entities.find(text.slice(0, 6)).some((e) => e.kind === 'person');
   const other = /^[其该]/.test(text);
   if (!personal && !other) return text;
   const earlier = article.entities.find(c.chunk.sentences.slice(0, c.index).map((s) => s.text).join(''));
@@ -637,8 +639,6 @@ const ROLE_OWNER_GAP = 1;
 /** The measure asked stands as itself (not inside another measure: 收入 of 收入占比 is a share) in the
  * clause of one of the sentence's figures, or in the clause right before it ("简鹤鸣今年64岁，他在致全体员工
  * 的信中…" does not count employees). */
-const LOSS = familyOf('亏损');
-const PROFIT = familyOf('净利润');
 function measuredNearFigure(text: string, canonical: string): boolean {
   const family = familyOf(canonical);
   const squeezed = tightenSpacing(text);
@@ -654,7 +654,7 @@ function measuredNearFigure(text: string, canonical: string): boolean {
     const line = (f: ReturnType<typeof findMeasures>[number]) => canonical === '营收' && f.measure.canonical === '收入' && f.word !== '收入';
     if (findMeasures(near).some((f) => familyOf(f.measure.canonical) === family && !line(f))) return true;
     // A loss is a profit below zero ("净利润为-1.36亿元").
-    if (family === LOSS && /[-－−负]$/.test(squeezed.slice(0, m.index!)) && findMeasures(near).some((f) => familyOf(f.measure.canonical) === PROFIT)) return true;
+    if (family === LOSS_FAMILY && /[-－−负]$/.test(squeezed.slice(0, m.index!)) && findMeasures(near).some((f) => familyOf(f.measure.canonical) === PROFIT_FAMILY)) return true;
   }
   return false;
 }

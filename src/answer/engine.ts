@@ -166,7 +166,9 @@ interface EngineContext {
 type AnswerBody = Omit<Answer, 'ms' | 'question' | 'language'>;
 
 async function answerQuestion(ctx: EngineContext, question: string, options: AnswerOptions): Promise<Answer> {
-  const parts = typeof question === 'string' && !options.explain ? (compoundParts(question).length === 2 ? compoundParts(question) : (distributedParts(question, ctx.article) ?? [])) : [];
+  const line = typeof question === 'string' && !options.explain ? question : undefined;
+  const compound = line ? compoundParts(line) : [];
+  const parts = compound.length === 2 || !line ? compound : (distributedParts(line, ctx.article) ?? []);
   if (parts.length === 2) return answerCompound(ctx, question, parts as [string, string], options);
   return answerOne(ctx, question, options);
 }

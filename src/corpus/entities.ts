@@ -337,7 +337,6 @@ function shortForms(entity: Entity, text: string, counts: Map<string, number>): 
     const prefix = tradeNameOf(c) ?? '';
     // (A place, "岚州市" of 岚州市金融控股集团, names a city, not the group.)
     if (prefix && !GENERIC_ORG_PREFIXES.has(prefix) && !ADMINISTRATIVE_PLACE.test(prefix) && standalone(prefix, text)) out.push(prefix);
-
   } else if (/ /.test(c)) {
     const words = c.split(' ');
     const short = entity.kind === 'person' ? words[words.length - 1]! : words[0]!;
@@ -373,12 +372,13 @@ function mergeParts(byName: Map<string, Entity>): void {
  * article never does, so it is a name too when the article uses it for nothing else. */
 function addCoinedNames(byName: Map<string, Entity>, text: string): void {
   const taken = new Set([...byName.values()].flatMap((e) => e.names));
+  const names = [...taken];
   for (const e of byName.values()) {
     const c = e.canonical;
     const coined = [...c].slice(0, 2).join('');
     if (e.kind !== 'org' || !HAN.test(c) || [...c].length < 4 || e.names.some((n) => [...n].length === 2) || taken.has(coined)) continue;
     // (Not when another name holds the same two characters: then they tell no one apart.)
-    const shared = [...byName.values()].some((o) => o !== e && o.names.some((n) => n.includes(coined)));
+    const shared = names.some((n) => n.includes(coined) && !e.names.includes(n));
     // (Nor words the segmenter reads as a verb or an adverb: "获聘集团" is no company's name.)
     const wordLike = /^[vdpcr]/.test(tag([...coined][0]!)[0]?.tag ?? '');
     if (shared || wordLike || GENERIC_ORG_PREFIXES.has(coined) || inDictionary(coined) || !text.includes(c)) continue;

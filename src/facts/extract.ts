@@ -2,12 +2,12 @@
 // measure and period from the sentence and the sentences before it in the paragraph, and reads the genre's
 // ways of packing several facts into one sentence ("A、B、C 的收入分别为 x、y、z", "这两个数字分别是…",
 // "接任该职位"). What it gets wrong is corrected in the corpus folder's facts.overrides.json.
-import { PERSON_PRONOUN } from '../text/function-words.js';
 import type { Article } from '../corpus/article.js';
 import type { EntityMention } from '../corpus/entities.js';
 import { chunkOfOffset } from '../corpus/cite.js';
 import { mostNamed } from '../corpus/prominent.js';
 import { tightenSpacing } from '../text/normalize.js';
+import { PERSON_PRONOUN } from '../text/function-words.js';
 import type { Sentence } from '../types.js';
 import { canonicalRole, EVENT_CLASSES, ROLES } from '../genre/events.js';
 import { findMeasures, measureNounBefore, type MeasureEntry } from '../genre/measures.js';
@@ -23,8 +23,11 @@ const QUANTITY =
   /(近|超过|约|不到|将近|仅|达到|高于|~)?\$?(-?\d+(?:\.\d+)?)(亿元|亿美元|万亿元|亿人民币|亿部|亿|万名|万笔|万户|万家|万|%|笔|家|个城市|个商圈|年(?![前初底度中末\d])|天|(?<=\$-?\d+(?:\.\d+)?)[BMK](?![A-Za-z]))/g;
 // "$106M（+112%）": a signed percentage in brackets right after a figure is its change.
 const SIGNED_IN_BRACKETS = /[（(]([+\-−])$/;
-// (With the degree news writing adds: "同比大增32.8%", "大幅下滑", "激增".)
-const CHANGE_BEFORE = /(同比|环比)?((?:大幅|小幅|略有|略微|明显|显著)?(?:增长|上升|回升|提升|下降|下滑|减少|收缩|上涨|下跌)|大增|大涨|激增|猛增|暴增|大降|大跌|骤降|锐减|暴跌)了?(?:约)?$/;
+// A change verb, with the degree news writing adds ("同比大增32.8%", "大幅下滑", "激增").
+const CHANGE_VERB = '(?:大幅|小幅|略有|略微|明显|显著)?(?:增长|上升|回升|提升|下降|下滑|减少|收缩|上涨|下跌)|大增|大涨|激增|猛增|暴增|大降|大跌|骤降|锐减|暴跌';
+const CHANGE_BEFORE = new RegExp(`(同比|环比)?(${CHANGE_VERB})了?(?:约)?$`);
+// The words that state a change, as the change's text shows them ("同比增长").
+const CHANGE_LEAD = new RegExp(`(同比|环比)?(?:${CHANGE_VERB})了?`);
 const RISE = /增长|上升|回升|提升|上涨|增|涨/;
 // A date, with the hour when the article gives one ("12月8日早9点").
 const DATE = /(?:(\d{4})年|(次年|今年|去年))?(\d{1,2})月(?:(\d{1,2})日)?(?:((?:早上?|上午|中午|下午|晚上?|凌晨)?\d{1,2}点(?:半|\d{1,2}分)?))?/g;
@@ -341,8 +344,6 @@ function targetAfter(s: ReadSentence, q: Quantity, ctx: Context): { object?: str
 // The verbs of a deal right after its price.
 const PAID_FOR = /^(?:的价格|的代价|的价钱)?(?:收购|并购|买下|入股|投资|购入)了?/;
 
-/** Changes ("同比增长 105.7%", "分别下降了 21.56%和 27.40%") attach to the figures they describe; a change
- * with no base figure ("营收下滑了-0.48%") is a fact of its own. */
 /** The last figure of this sentence between `from` and `to` (where a change stands), if any. */
 function ownFigure(s: ReadSentence, figures: FigureFact[], from: number, to: number): FigureFact | undefined {
   let best: { f: FigureFact; at: number } | undefined;
@@ -354,6 +355,8 @@ function ownFigure(s: ReadSentence, figures: FigureFact[], from: number, to: num
   return best?.f;
 }
 
+/** Changes ("同比增长 105.7%", "分别下降了 21.56%和 27.40%") attach to the figures they describe; a change
+ * with no base figure ("营收下滑了-0.48%") is a fact of its own. */
 function changesOf(s: ReadSentence, ctx: Context, state: ParagraphState): FigureFact[] {
   const changes = quantitiesOf(s.text).filter((q) => q.change);
   if (!changes.length) return [];
@@ -369,7 +372,7 @@ function changesOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
     // with no figure between them ("分别增长a%和b%") goes back to the figures listed before.
     const target = ownFigure(s, figures, changes[i - 1]?.at ?? 0, q.at) ?? targets[i];
     const changeText = asWritten(s.raw, q.match[0]);
-    const lead = /(同比|环比)?(?:大幅|小幅|略有|略微|明显|显著)?(增长|上升|回升|提升|上涨|下降|下滑|减少|下跌|大增|大涨|激增|猛增|暴增|大降|大跌|骤降|锐减|暴跌)了?/.exec(s.text.slice(0, q.at).slice(-10));
+    const lead = CHANGE_LEAD.exec(s.text.slice(0, q.at).slice(-10));
     // "（+112%）": with no verb before it, the sign says the direction.
     const sign = lead ? '' : (SIGNED_IN_BRACKETS.exec(s.text.slice(0, q.at))?.[1] ?? '');
     const change = { direction: q.change!, value: Math.abs(Number(q.match[2])), unit: '%', text: `${lead?.[0] ?? ''}${sign}${changeText}` };

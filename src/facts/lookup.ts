@@ -4,7 +4,7 @@
 import { ORG_ENDINGS, tradeNameOf } from '../genre/names.js';
 import { ordinalsIn, type QueryAnalysis } from '../question/query.js';
 import type { Citation, ChunkId } from '../types.js';
-import { findMeasures, familyOf } from '../genre/measures.js';
+import { findMeasures, familyOf, LOSS_FAMILY, PROFIT_FAMILY } from '../genre/measures.js';
 import { charBigrams } from '../text/segment.js';
 import { compact } from '../text/normalize.js';
 import { periodsAskedIn } from '../genre/period.js';
@@ -49,12 +49,12 @@ export const baseMeasure = (m: string) => m.replace(/增速$/, '');
 const figureLabel = (f: FigureFact) => `${f.qualifier ?? ''}${f.text}${classifierAfter(f)}`;
 const classifierAfter = (f: FigureFact): string => {
   const quote = f.source.quote.replace(/\s+/g, '');
-  const at = quote.indexOf(f.text.replace(/\s+/g, ''));
-  const next = at < 0 ? '' : quote.charAt(at + f.text.replace(/\s+/g, '').length);
+  const figure = f.text.replace(/\s+/g, '');
+  const at = quote.indexOf(figure);
   if (at < 0 || /[%％元]$/.test(f.text)) return '';
-  if (next && COUNT_CLASSIFIERS.includes(next)) return next;
+  const rest = quote.slice(at + figure.length);
+  if (rest && COUNT_CLASSIFIERS.includes(rest[0]!)) return rest[0]!;
   // "4 亿用户": a count written right before the noun it counts keeps that noun.
-  const rest = quote.slice(at + f.text.replace(/\s+/g, '').length);
   return rest.startsWith(f.measureText) ? f.measureText : '';
 };
 const COUNT_CLASSIFIERS = '人名家个位座台辆所只头架艘件';
@@ -219,7 +219,7 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
   // A figure the question itself states ("收购粤湾70%股权的对价是多少") is given, not asked.
   const stated = compact(q.normalized);
   // A loss asked is answered by a profit below zero ("亏了多少" by "净利润为-1.36亿元").
-  const lossAsProfit = (f: FigureFact) => families.has(LOSS) && familyOf(baseMeasure(f.measure)) === PROFIT && f.value < 0;
+  const lossAsProfit = (f: FigureFact) => families.has(LOSS_FAMILY) && familyOf(baseMeasure(f.measure)) === PROFIT_FAMILY && f.value < 0;
   let pool = book.facts.filter((f): f is FigureFact => f.type === 'figure' && (families.has(familyOf(baseMeasure(f.measure))) || lossAsProfit(f)) && !stated.includes(compact(f.text)));
   // 营收 — or a bare 收入, "revenue" — asks for revenue as a whole: one named income line (保险业务收入,
   // 手续费及佣金收入) is not it.
@@ -329,14 +329,12 @@ function mainSubject(book: FactBook, pool: FigureFact[]): string | undefined {
 }
 /** How far ahead in figures the article's subject must be (else the question must name whose figure). */
 const MAIN_SUBJECT_LEAD = 2;
-const LOSS = familyOf('亏损');
-const PROFIT = familyOf('净利润');
 const NAMES_NO_ONE = /^(?:公司|该公司|这家公司|本公司|集团|企业|百分|百分之|百分之几|现在|目前|如今|眼下|总共|一共|总数|整个|一整年|整年|全年)$/;
 const periodWord = (w: string) => periodsAskedIn(w, 2000).length > 0 || /^(?:今年|去年|前年|明年|季度|三季度|二季度|一季度|四季度|上半年|下半年|全年|财年)$/.test(w);
 
 /** The question names a measure but no entity: ask which one, listing those the article has. */
+/** (The measure is named as the question names it, not by the first word of its entry.) */
 function ambiguousEntity(pool: FigureFact[], found: MeasureHit[]): FactRoute {
-  // (The measure named as the question names it, not the first word of its entry.)
   const names = [...new Set(pool.map((f) => f.entity))];
   return {
     kind: 'not_found',

@@ -75,6 +75,9 @@ const measureMemo = new Map<string, { measure: MeasureEntry; word: string; at: n
 
 export const measureByName = new Map(MEASURES.map((m) => [m.canonical, m]));
 export const familyOf = (canonical: string): string => measureByName.get(canonical)?.family ?? canonical;
+/** A loss is a profit below zero: these two families answer each other. */
+export const LOSS_FAMILY = familyOf('亏损');
+export const PROFIT_FAMILY = familyOf('净利润');
 /** Every word of a family's measures ("营收", "营业收入", "收入" … for revenue). */
 export const familyWords = (family: string): string[] => MEASURES.filter((m) => m.family === family).flatMap((m) => m.words);
 

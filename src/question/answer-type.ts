@@ -205,7 +205,8 @@ export function holdsType(type: AnswerType, text: string, entities: EntityIndex,
       if (MANAGES.test(slot.question ?? '')) return fresh().some((e) => e.kind === 'person') || newRoleIn(text, slot.question);
       return fresh().some((e) => e.kind !== 'other') || newRoleIn(text, slot.question) || taggedNameIn(text, slot.question);
     case 'org': {
-      if (text.includes('某') && text.replace(UNNAMED_ORG, '') !== text) return holdsType(type, text.replace(UNNAMED_ORG, ''), entities, slot);
+      const named = text.includes('某') ? text.replace(UNNAMED_ORG, '') : text;
+      if (named !== text) return holdsType(type, named, entities, slot);
       // A school is never a company: "哪所大学" wants a school's name, whatever other organisation is there.
       const school = slot.kind !== undefined ? SCHOOL_KINDS.get(slot.kind) : undefined;
       if (school) return school.test(text);
@@ -288,7 +289,7 @@ export const PRESENT_ASKED = /现在|目前|现任|如今|当前|眼下/;
 /** "新的董事长是谁", "新上任的总裁", "谁接班": the one appointed now is asked. */
 export const NEW_HOLDER_ASKED = /新(?:的|任|上任|一任|来|一届)|刚上任|接班人|接任者|继任者|谁(?:来)?(?:接任|接替|接班|接棒)/;
 /** An appointment told: who takes the post ("选举…为董事长", "由…接任", "出任"). */
-export const APPOINTMENT_IN_TEXT = /接任|接替|继任|接棒|接班|选举|当选|出任|担任|任命|聘任|聘请|上任|履新|升任|为新任|新任/;
+export const APPOINTMENT_IN_TEXT = /接任|接替|继任|接棒|接班|选举|当选|出任|担任|任命|聘任|聘请|上任|履新|升任|新任/;
 // "来沛航之前在哪些公司干过", "where did he work before": the career before the post in question.
 const CAREER_BEFORE_ASKED = /(?:来|加入|进|到|加盟|入职|跳槽到?)[^？?。]{0,16}?(?:之前|以前|此前)|(?:之前|以前|此前)[^？?。]{0,12}?(?:来到?|加入|进入|加盟|入职)|(?:之前|以前|此前|曾经?)(?:在|去)?哪|在哪(?:些|家|个)?\S{0,4}?(?:干|工作|任职|上班|待)过/;
 // A career step told in a biography: a dated move, or the markers of an earlier post.
@@ -300,8 +301,8 @@ export const tellsCareer = (text: string): boolean => CAREER_IN_TEXT.test(text);
 // (Chat says stepping down in everyday words: "下来以后", "不当CEO以后", "退下来", "交棒后".)
 const AFTER_DEPARTURE_ASKED = /(?:离职|离开|辞职|辞任|卸任|走了?|退休|下来|下台|退下|不当[^？?，,]{0,8}?|不干了?|交棒|让位)[^？?]{0,10}?(?:去|到|加入|跳槽|进|干|做)[^？?]{0,4}?(?:哪|什么|啥|嘛)|(?:哪里|哪儿|哪家)[^？?]{0,40}?(?:离开|离职|辞职)/;
 // A next step told after the departure or as what follows it: a move, a new post, a nomination, a venture.
-// (Keeping a post while giving up another is what comes after too: "会继续担任董事长".)
-const NEXT_STEP = '继续担任|仍担任|仍将担任|加入|加盟|入职|跳槽|转投|出任|担任|转任|改任|留任|提名|创办|创立|创业|去了|到了|进入|任职|投身|转而|转型';
+// (Keeping a post while giving up another is what comes after too: "会继续担任董事长" — 担任 after 会.)
+const NEXT_STEP = '加入|加盟|入职|跳槽|转投|出任|担任|转任|改任|留任|提名|创办|创立|创业|去了|到了|进入|任职|投身|转而|转型';
 const NEXT_STEP_IN_TEXT = new RegExp(`(?:离职|离开|辞职|辞任|辞去|卸任|退休|不再(?:兼任|担任))[^。；;]*?(?:${NEXT_STEP})|(?:将|会|拟|随后|此后|之后|后|并将|转而|但)[^。，,]{0,8}?(?:${NEXT_STEP})`);
 /** A question about what came after someone left, and whether a text tells a next step. */
 export const afterDepartureAsked = (question: string): boolean => AFTER_DEPARTURE_ASKED.test(question);
