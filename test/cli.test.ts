@@ -38,6 +38,15 @@ describe('npm run ask', () => {
     }
   });
 
+
+  it('--json with a question on the command line answers that question as one JSON line (stdin is not waited for)', () => {
+    const r = ask(['--json', '花呗有多少用户？'], 'this stdin line is not a question asked\n');
+    expect(r.status).toBe(0);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out).toHaveLength(1);
+    expect(out[0].question).toBe('花呗有多少用户？');
+    expect(out[0].kind).toBe('fact');
+  });
   it('--explain shows the route, tokens, retriever ranks and the dense status', () => {
     const r = ask(['--explain', '网商银行的客户主要是哪些人？']);
     expect(r.stdout).toContain('"route": "retrieval"');

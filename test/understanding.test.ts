@@ -1288,3 +1288,92 @@ describe('a figure asked against the same period a year before, and counts with 
     await expectAnswerFrom(eng, '新来的财务老大以前在哪家事务所干审计', '信衡会计师事务所');
   });
 });
+
+describe('figures told as a results story tells them: units of goods and prices, where a change starts, per-share values', () => {
+  const { engine: eng } = fixture('results', [
+    '岚桥电池换帅 许知远接棒',
+    '岚桥电池股份有限公司（以下简称“岚桥电池”）前晚发布年报，创始人罗思远因个人原因辞去首席执行官职务，董事会聘任现任总裁许知远为新任首席执行官。罗思远继续担任董事长。',
+    '接任者许知远今年47岁。他本科毕业于青石理工大学材料专业，此后获得东川大学博士学位。',
+    '年报显示，2024年岚桥电池实现营业收入412.37亿元，同比增长21.4%；全年综合毛利率为19.7%，较上年提升2.5个百分点。全年电池合计出货量86.4GWh，同比增长34.5%。',
+    '受业绩影响，岚桥电池股价昨日高开，盘中最高触及70.15元，最终收报68.42元，涨幅7.3%。',
+    '资产负债方面，归属于母公司股东的净资产为552.3亿元，每股净资产8.84元。上半年公司经营活动产生的现金流量净额为57.9亿元，同比增长13.5%。',
+    '公司以3.8亿元受让青石数科41%的股权。青石数科的线上定损比例可以从目前的62%提高至85%。',
+    '分析师将岚桥电池的目标价从72元上调至79元。',
+    '2024年，乐呗科技的财富管理手续费及佣金收入为220.05亿元，同比下降22.70%；全年营收下滑了0.48%。',
+    '据统计，岚桥电池的对外投资总计有171笔，对外投资总额达到了近300亿元。',
+  ].join('\n\n'), '2025-03-28');
+  const facts = () => eng.facts.facts.filter((f) => f.type === 'figure');
+  const figure = (text: string) => facts().find((f) => f.type === 'figure' && f.text.replace(/\s/g, '') === text);
+
+  it('a quantity of goods or a price in 元 is a figure of the measure its own clause names', () => {
+    expect(figure('86.4GWh')?.measure).toBe('出货量');
+    expect(figure('68.42元')?.measure).toBe('股价');
+    // (A price with no measure in its clause, and a per-share value, are no figures of anything.)
+    expect(figure('70.15元')).toBeUndefined();
+    expect(figure('8.84元')).toBeUndefined();
+  });
+  it('a change in a sentence with its own measure or figure stays there', () => {
+    expect(figure('19.7%')?.change).toBeUndefined();
+    expect(figure('86.4GWh')?.change?.text).toContain('34.5%');
+    expect(figure('552.3亿元')?.change).toBeUndefined();
+  });
+  it('涨幅 is a change: it is no share price', () => {
+    expect(figure('68.42元')?.change?.text).toContain('7.3%');
+    expect(facts().some((f) => f.measure === '股价' && f.unit === '%')).toBe(false);
+  });
+  it('the figure after 从 is where a change started; the one it arrives at is the figure', () => {
+    expect(figure('72元')).toBeUndefined();
+    expect(figure('79元')?.measure).toBe('目标价');
+    expect(figure('62%')).toBeUndefined();
+    // (85% is a ratio of its own noun, 定损比例, not the stake bought in the sentence before.)
+    expect(figure('85%')?.measure ?? '').not.toBe('持股比例');
+  });
+  it('a ratio is a percentage: the price paid for a stake is no stake', () => {
+    expect(figure('41%')?.measure).toBe('持股比例');
+    expect(figure('3.8亿元')?.measure ?? '').not.toBe('持股比例');
+  });
+  it.each([
+    ['岚桥电池昨天股价收在多少', '68.42元'],
+    ['岚桥电池全年出货量多少GWh', '86.4GWh'],
+    ['乐呗科技财富管理手续费收入下滑了多少', '22.70%'],
+    ['岚桥电池对外投资总共砸了多少钱', '300亿元'],
+    ['岚桥电池对外投资有多少笔', '171笔'],
+  ])('%s', async (q, expected) => expectAnswerFrom(eng, q, expected));
+  it('a line asked is not the whole revenue, nor another line', async () => {
+    for (const q of ['乐呗科技电池回收业务收入多少', '岚桥电池电池回收业务收入是多少']) expect((await eng.answer(q)).kind, q).toBe('not_found');
+  });
+  it('a 他 that stands for another person answers nothing about the one asked', async () => {
+    expect((await eng.answer('罗思远是哪个大学毕业的')).kind).toBe('not_found');
+    await expectAnswerFrom(eng, '许知远是哪个大学毕业的', '青石理工大学');
+  });
+  it('a new holder asked (新CEO, 谁接了) is named by the appointment made now, under either name of the post', async () => {
+    await expectAnswerFrom(eng, '岚桥新CEO是谁啊', '许知远');
+    await expectAnswerFrom(eng, '谁接了罗思远的首席执行官', '许知远');
+  });
+  it('a why asked with a chat verb only is answered by the sentence that gives the cause', async () => {
+    await expectAnswerFrom(eng, '罗思远为啥不干了', '个人原因');
+  });
+});
+
+describe('posts: a lesser post holding the name of the one asked is not it', () => {
+  it('副总裁 and 总裁助理 are not 总裁; CEO is found as 首席执行官', async () => {
+    const { roleOccurrences } = await import('../src/genre/events.js');
+    expect(roleOccurrences('副总裁兼董事会秘书邱书航', '总裁')).toEqual([]);
+    expect(roleOccurrences('总裁助理周然', '总裁')).toEqual([]);
+    expect(roleOccurrences('聘任副总裁许知远为公司总裁', '总裁')).toEqual([11]);
+    expect(roleOccurrences('聘任许知远为新任首席执行官', 'CEO')).toHaveLength(1);
+    // (Unless the lesser post is the one asked.)
+    expect(roleOccurrences('执行董事罗思远', '董事', '谁是执行董事')).toHaveLength(1);
+  });
+});
+
+describe('what an asked event means besides the event', () => {
+  const { engine: eng } = fixture(
+    'joined',
+    ['岚桥集团换帅：许知远出任CEO', '岚桥集团今天宣布，许知远将出任岚桥集团CEO。', '2014年5月，许知远加入了岚桥集团。他主导了岚桥集团的多笔投资。', '许知远此前在青石证券工作。'].join('\n\n'),
+    '2025-04-23',
+  );
+  it('最早, 正式 frame the event asked; they are not something else that happened', async () => {
+    for (const q of ['许知远最早是哪年进的岚桥啊', '许知远是哪年正式加入岚桥集团的']) await expectAnswerFrom(eng, q, '2014');
+  });
+});

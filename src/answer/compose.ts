@@ -3,23 +3,24 @@
 // constraints; the question's other words only rank, with typos, English and everyday words already read
 // into the article's wording.
 import type { Article } from '../corpus/article.js';
-import { personShaped } from '../corpus/entities.js';
+import { personShaped, type EntityMention } from '../corpus/entities.js';
 import type { FusedHit } from '../retrieval/fusion.js';
 import type { LexicalIndex } from '../retrieval/lexical.js';
 import { findPeriods, periodAnswers, periodsAskedIn } from '../genre/period.js';
 import { familyOf, familyWords, findMeasures, LOSS_FAMILY, measureNounBefore, PROFIT_FAMILY } from '../genre/measures.js';
 import { COMPARED_WITH } from '../facts/extract.js';
-import { ROLES } from '../genre/events.js';
+import { ROLES, roleOccurrences } from '../genre/events.js';
 import { FUNCTION_CHARS, ORG_ENDINGS } from '../genre/names.js';
 import type { Period } from '../genre/period.js';
 import { compact, tightenSpacing } from '../text/normalize.js';
 import { charBigrams as bigrams, inDictionary, tag } from '../text/segment.js';
 import { PERSON_PRONOUN } from '../text/function-words.js';
 import type { Chunk, Citation, Sentence } from '../types.js';
-import { APPOINTMENT_IN_TEXT, NEW_HOLDER_ASKED, askedUnit, countedNoun, FUTURE_ASKED, FUTURE_IN_TEXT, DEPARTURE_IN_TEXT, PAST_TENURE_IN_TEXT, PRESENT_ASKED, PRESENT_IN_TEXT, SUCCESSION_IN_TEXT, roleAsked, CONCRETE_TYPES, chineseCountAt, figureInUnit, givesDayAsked, holdsType, asksAttribute, statesAttributeAsked, tellsNextStep, timeSpanAsked, tellsCareer, RAISES_QUESTION, slotKind, type SlotContext } from '../question/answer-type.js';
+import { APPOINTMENT_IN_TEXT, NEW_HOLDER_ASKED, askedUnit, countedNoun, moneyAsked, FUTURE_ASKED, FUTURE_IN_TEXT, DEPARTURE_IN_TEXT, PAST_TENURE_IN_TEXT, PRESENT_ASKED, PRESENT_IN_TEXT, SUCCESSION_IN_TEXT, roleAsked, CONCRETE_TYPES, chineseCountAt, figureInUnit, givesDayAsked, holdsType, asksAttribute, statesAttributeAsked, tellsNextStep, timeSpanAsked, tellsCareer, RAISES_QUESTION, slotKind, type SlotContext } from '../question/answer-type.js';
 import { citeSpan, compactArticle } from '../corpus/cite.js';
 import { FRAME } from './frame.js';
 import { ordinalsIn, type QueryAnalysis } from '../question/query.js';
+import { lineAsked, namesLine } from '../question/line.js';
 
 export interface PassageAnswer {
   kind: 'passage' | 'not_found';
@@ -113,8 +114,7 @@ function standsAlone(c: string, hay: string): boolean {
 }
 /** "其叶" for 树叶, "妻" for 妻子: a two-character noun (not a name) written by one of its sense-bearing
  * characters alone. */
-const headStandsIn = (w: string, hay: string): boolean =>
-  [...w].length === 2 && !personShaped(w) && [...w].some((c) => !AFFIX_CHARS.has(c) && standsAlone(c, hay));
+const headStandsIn = (w: string, hay: string): boolean => [...w].some((c) => !AFFIX_CHARS.has(c) && standsAlone(c, hay));
 // Two characters that qualify a kind ("国际化业务"), not a count of it ("200多个城市").
 const QUALIFYING_CHAR = '[^\\P{Script=Han}个多余几两一二三四五六七八九十百千万种些]';
 const KIND_QUALIFIER = `${QUALIFYING_CHAR}{2}`;
@@ -162,28 +162,51 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
   // The article's own subject is implied by every sentence ("毛利率 61%" in a report on one company): its
   // name barely tells sentences apart, so it weighs little.
   const subjectNames = new Set((article.entities.get(articleSubject(article) ?? '')?.names ?? []).map((n) => compact(n)));
-  // A predicate word the text lacks is forgiven at the gate (chat paraphrases it); one the text repeats
-  // still counts in full.
-  const weight = (w: string, gate: boolean, present: boolean) =>
-    (/^\d+$/.test(w) ? 2 : known(w) ? lexical.idf(lexical.bm25.docFreq.has(w) ? w : q.alternatives.get(w)![0]!) : untranslated(w) ? 0.1 : absentWeight) *
-    (subjectNames.has(compact(w)) ? options.subjectWeight : q.entities.includes(w) ? 1.5 : gate && !present && q.light.has(w) ? lightWeightOf(w) : 1);
   // (A framing word the whole article never uses could match nowhere: it weighs nothing at the gate.
   // Looked up once per question, not per sentence weighed.)
   const articleText = compactArticle(article);
   const lightUsed = new Map([...q.light].map((w) => [w, articleText.includes(compact(w))]));
   const lightWeightOf = (w: string) => (lightUsed.get(w) ? options.lightWeight : 0);
-  const presence = (w: string, hay: string): number => {
-    // A number stands whole: the 8 of "8月" is not in 1988.
-    if (/^\d+$/.test(w)) return new RegExp(`(?<![\\d.])${w}(?![\\d.]*\\d)`).test(hay) ? 1 : 0;
-    if ([w, ...(q.alternatives.get(w) ?? [])].some((x) => hay.includes(compact(x)))) return 1;
-    // "学历" is in a text that states a schooling ("毕业于…硕士").
-    if (asksAttribute(w) && statesAttributeAsked(w, hay)) return 1;
+  // Everything about a question word that does not depend on the sentence weighed, worked out once per
+  // question: coverage runs for every candidate sentence and paragraph.
+  const probeFor = (w: string) => {
     const grams = [...new Set(bigrams(w))];
-    // A two-character noun is often written by its head character alone ("其叶" for 树叶, "妻" for 妻子).
-    if (grams.length === 1 && !q.entities.includes(w) && !article.entities.find(w).length && headStandsIn(w, hay)) return HEAD_CREDIT;
-    if (grams.length < 2) return 0;
-    const share = grams.filter((g) => hay.includes(g)).length / grams.length;
+    const base = /^\d+$/.test(w) ? 2 : known(w) ? lexical.idf(lexical.bm25.docFreq.has(w) ? w : q.alternatives.get(w)![0]!) : untranslated(w) ? 0.1 : absentWeight;
+    const role = subjectNames.has(compact(w)) ? options.subjectWeight : q.entities.includes(w) ? 1.5 : undefined;
+    return {
+      word: w,
+      // A number stands whole: the 8 of "8月" is not in 1988.
+      number: /^\d+$/.test(w) ? new RegExp(`(?<![\\d.])${w}(?![\\d.]*\\d)`) : undefined,
+      forms: [w, ...(q.alternatives.get(w) ?? [])].map((x) => compact(x)),
+      attribute: asksAttribute(w),
+      grams,
+      // A two-character noun is often written by its head character alone ("其叶" for 树叶, "妻" for 妻子).
+      headMayStandIn: grams.length === 1 && !q.entities.includes(w) && !article.entities.find(w).length && [...w].length === 2 && !personShaped(w),
+      // A predicate word the text lacks is forgiven at the gate (chat paraphrases it); one the text repeats
+      // still counts in full.
+      weight: (gate: boolean, present: boolean) => base * (role ?? (gate && !present && q.light.has(w) ? lightWeightOf(w) : 1)),
+    };
+  };
+  type Probe = ReturnType<typeof probeFor>;
+  const probes = q.words.map(probeFor);
+  const presenceOf = (p: Probe, hay: string): number => {
+    if (p.number) return p.number.test(hay) ? 1 : 0;
+    if (p.forms.some((x) => hay.includes(x))) return 1;
+    // "学历" is in a text that states a schooling ("毕业于…硕士").
+    if (p.attribute && statesAttributeAsked(p.word, hay)) return 1;
+    if (p.headMayStandIn && headStandsIn(p.word, hay)) return HEAD_CREDIT;
+    if (p.grams.length < 2) return 0;
+    let found = 0;
+    for (const g of p.grams) if (hay.includes(g)) found++;
+    const share = found / p.grams.length;
     return share >= options.partialMatchShare ? share * PARTIAL_MATCH_CREDIT : 0;
+  };
+  const probeOf = new Map(probes.map((p) => [p.word, p]));
+  // (Words from outside the question's own list, such as a measure's other names, get a probe when first met.)
+  const presence = (w: string, hay: string): number => {
+    let probe = probeOf.get(w);
+    if (!probe) probeOf.set(w, (probe = probeFor(w)));
+    return presenceOf(probe, hay);
   };
   // For the gate, predicate words weigh little (chat paraphrases them); between sentences they still rank
   // ("加入之前在哪" prefers the sentence that says 之前).
@@ -192,12 +215,12 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
     let total = 0;
     let got = 0;
     const missing: string[] = [];
-    for (const w of q.words) {
-      const p = presence(w, hay);
-      const wt = weight(w, gate, p >= 1);
+    for (const probe of probes) {
+      const p = presenceOf(probe, hay);
+      const wt = probe.weight(gate, p >= 1);
       total += wt;
       got += wt * p;
-      if (p < 1) missing.push(w);
+      if (p < 1) missing.push(probe.word);
     }
     return { coverage: total ? got / total : 0, missing };
   };
@@ -219,13 +242,15 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
   // (Asking what came after a departure, the departure's own verb is predicate too: "卸任以后干嘛去了".)
   const predicate = (w: string) => q.light.has(w) || (q.asksAfterDeparture && DEPARTURE_IN_TEXT.test(w));
   const onlyPredicate = (CONCRETE_TYPES.has(q.answerType) || q.answerType === 'definition' || q.asksCareerBefore || q.asksAfterDeparture) && substantive.length > 0 && substantive.every(predicate);
+  // "罗思远为啥不干了": a why-question of names and a chat verb is answered by a sentence that gives a cause.
+  const reasonOfPredicate = q.answerType === 'reason' && substantive.length > 0 && substantive.every(predicate);
   // A slot noun does count as the end of a name in the text: "远航公司" fills "哪家公司".
   // So does a word ending in the slot noun ("国际化业务" fills "哪块业务").
   const fillsSlot = (text: string) =>
     q.slots.some((w) => article.entities.find(text).some((m) => m.name.endsWith(w) && m.name !== w) || new RegExp(`${KIND_QUALIFIER}${w}`, 'u').test(compact(text)));
   // (A sentence stating the kind of attribute asked, "毕业于…" for 学历, says what is asked.)
   const saysSomething = (text: string) =>
-    !onlyUntranslated && (substantive.length === 0 || onlyPredicate || fillsSlot(text) || statesAttributeAsked(q.core, text) || substantive.some((w) => presence(w, compact(text)) > 0));
+    !onlyUntranslated && (substantive.length === 0 || onlyPredicate || (reasonOfPredicate && CAUSE_STATED.test(text)) || fillsSlot(text) || statesAttributeAsked(q.core, text) || substantive.some((w) => presence(w, compact(text)) > 0));
   return { coverage, saysSomething, substantive, presence, onlyPredicate };
 }
 
@@ -309,8 +334,8 @@ const announcesReason = (article: Article, c: Candidate): boolean => reasonAnnou
 // A sentence that points back at its cause: "因为这个原因", "正因如此", "由于这些因素".
 // A sentence that opens on its consequence ("所以，沧澜在这些业务线上的优势非常明显") has its cause before it.
 const CAUSE_BEFORE = /^(?:也?正是?)?(?:因为|由于|基于)(?:这个|这一|这些|上述|以上|此)(?:原因|因素|背景|情况)|^正因(?:如此|为此)|^为此|^(?:所以|因此|因而|故而|由此可见|可见|于是|正因为这样)[，,]?/;
-// A sentence that states a cause in so many words: "因未获批准而终止", "由于…", "之所以…是因为…".
-const CAUSE_STATED = /因[^，,。；;此为]{1,24}而|由于|因为|之所以|原因是|原因在于/;
+// A sentence that states a cause in so many words: "因未获批准而终止", "因年龄原因", "由于…", "之所以…是因为…".
+const CAUSE_STATED = /因[^，,。；;此为]{1,24}而|因[^，,。；;此为]{1,12}原因|由于|因为|之所以|原因是|原因在于|出于|缘于|源于|归因于/;
 // Words that announce the reason for what was just said.
 const REASON_ANNOUNCED = /究其原因|原因(?:在于|是|有)|之所以|这(?:跟|与|和).{0,8}有关/;
 
@@ -464,17 +489,21 @@ function defines(q: QueryAnalysis, text: string): boolean {
 
 const PRONOUN_NEAR_START = new RegExp(`^.{0,12}?${PERSON_PRONOUN.source}`);
 
-/** The sentence, preceded by the name a pronoun in it stands for: "他曾经掌管…" speaks of the nearest name
- * before it ("林志成指出:韩明远…。他…" -> 韩明远). */
-function resolved(article: Article, c: Pick<Candidate, 'chunk' | 'index' | 'sentence'>): string {
+/** The name a pronoun near the sentence's start stands for: 他/她 the nearest person named before it in the
+ * paragraph ("林志成指出:韩明远…。他…" -> 韩明远); 其/该 at the start whatever was named last. */
+function referent(article: Article, c: Pick<Candidate, 'chunk' | 'index' | 'sentence'>): { personal: boolean; named?: EntityMention } | undefined {
   const text = c.sentence.text;
-  // 他/她 stand for a person; 其/该 at the start for whatever was named last.
   const personal = PRONOUN_NEAR_START.test(text) && !article.entities.find(text.slice(0, 6)).some((e) => e.kind === 'person');
   const other = /^[其该]/.test(text);
-  if (!personal && !other) return text;
+  if (!personal && !other) return undefined;
   const earlier = article.entities.find(c.chunk.sentences.slice(0, c.index).map((s) => s.text).join(''));
-  const named = personal ? earlier.filter((e) => e.kind === 'person').pop() : earlier.pop();
-  return `${named?.name ?? ''} ${text}`;
+  return { personal, named: personal ? earlier.filter((e) => e.kind === 'person').pop() : earlier.pop() };
+}
+
+/** The sentence, preceded by the name a pronoun in it stands for. */
+function resolved(article: Article, c: Pick<Candidate, 'chunk' | 'index' | 'sentence'>): string {
+  const r = referent(article, c);
+  return r ? `${r.named?.name ?? ''} ${c.sentence.text}` : c.sentence.text;
 }
 
 /** Names, years, the kind of answer and (for figures) the entity in the very sentence: all must hold.
@@ -482,6 +511,7 @@ function resolved(article: Article, c: Pick<Candidate, 'chunk' | 'index' | 'sent
 function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (text: string) => boolean, presenceIn: (w: string, hay: string) => number) {
   const subject = articleSubject(article);
   const present = (text: string) => new Set(article.entities.find(text).map((e) => e.canonical));
+  const line = lineAsked(q);
   return (c: Candidate): string[] => {
     const near = c.chunk.sentences.slice(Math.max(0, c.index - 1), c.index + 2).map((x) => x.text).join('');
     const context = contextOf(article, c);
@@ -505,6 +535,10 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
     if (years.length) broken.push(`years ${years.join(', ')} absent`);
     if (!q.ordinals.every((o) => holdsOrdinal(article, context, o))) broken.push('ordinal absent');
     if (aboutAnotherPerson(article, q, c.sentence.text)) broken.push('the sentence is about another person');
+    // "宋砚秋是哪个大学毕业的" is not answered by "他本科…毕业于…" when 他 is the successor named before it.
+    const pointed = q.people.length ? referent(article, c) : undefined;
+    const other = pointed?.personal && pointed.named && !q.people.includes(pointed.named.canonical) ? pointed.named : undefined;
+    if (other && !peopleNames(q).some((n) => compact(c.sentence.text).includes(compact(n)))) broken.push(`the sentence's pronoun stands for ${other.name}, not the person asked`);
     // "程远舟离职以后去了哪家公司": the departure itself is not where the person went.
     if (q.asksAfterDeparture && !tellsNextStep(span)) broken.push('no step after the departure is told');
     if (CONCRETE_TYPES.has(q.answerType) && !holdsType(q.answerType, span, article.entities, slotOf(q))) broken.push(`no ${q.answerType} in the span`);
@@ -524,7 +558,7 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
     if (q.answerType === 'person' && NEW_HOLDER_ASKED.test(q.core) && !(APPOINTMENT_IN_TEXT.test(span) && (speaksOfNow(article, span) || NEWLY_APPOINTED.test(span)))) broken.push('a new holder was asked; the span tells no appointment now');
     // "去向未对外披露": the article says it does not know; that is no answer to a concrete slot.
     if (CONCRETE_TYPES.has(q.answerType) && undisclosedAsked(q, c.sentence.text)) broken.push('the sentence says what was asked is not disclosed');
-    if (role && !compact(c.sentence.text).includes(compact(role))) broken.push(`role ${role} not in the sentence`);
+    if (role && !roleOccurrences(compact(c.sentence.text), compact(role), compact(q.text)).length) broken.push(`role ${role} not in the sentence`);
     else if (role && q.entities.length && !roleOfAsked(article, q, c.sentence.text, role)) broken.push(`role ${role} is another organisation's`);
     // A figure must come from a sentence about the entity asked for, not from its neighbour's, for the
     // period and of the measure asked.
@@ -536,6 +570,7 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
       const sentence = compact(c.sentence.text);
       const unmeasured = q.measures.filter((m) => !measuredNearFigure(c.sentence.text, m.canonical));
       if (unmeasured.length) broken.push(`measure ${unmeasured.map((m) => m.canonical).join(', ')} not in the sentence`);
+      if (line && !namesLine(c.sentence.text, line)) broken.push(`the line asked (${line}) is not in the sentence`);
       const counted = q.measures.length ? undefined : countedNoun(q.core);
       // (Its head character may stand in a compound: 利息 is counted in 本息.)
       if (counted && presenceIn(counted, sentence) === 0 && !sentence.includes(counted.slice(-1))) broken.push(`what is counted (${counted}) is not in the sentence`);
@@ -561,7 +596,6 @@ const namesAll = (q: QueryAnalysis, text: string): boolean => q.entities.length 
 const STANDING_FIGURE = /截至|截止|已经?(?:达到?|有|超过|突破)|达到了|共有|现有/;
 // (An appointment said to be new is of now: "新任首席财务官林若溪", "履新".)
 const NEWLY_APPOINTED = /新任|履新|新上任|刚上任|新一任|新一届/;
-const moneyAsked = (question: string): boolean => /多少钱|花了多少|值多少/.test(question) && askedUnit(question) !== undefined;
 
 /** A question about a person is not answered by a sentence that names someone else and neither names the
  * person asked nor points back at anyone (他/她): "程远舟去了哪家公司" is not answered by another's departure. */
@@ -577,7 +611,9 @@ function aboutAnotherPerson(article: Article, q: QueryAnalysis, text: string): b
     if (!mentionedAgain(article, e.name)) return false;
     const clauseStart = Math.max(...[...'，,；;：:。'].map((p) => text.lastIndexOf(p, e.at))) + 1;
     // ("接替贺文涛的简佩琳今年46岁": a name after 的 heads its clause, whatever verb the modifier holds.)
-    return text[e.at - 1] === '的' || !tag(text.slice(clauseStart, e.at)).some((t) => t.tag.startsWith('v') || t.tag === 'p');
+    // (A verb with 者 after it is a noun for the one who does it: "接任者聂知远" heads its clause too.)
+    const before = tag(text.slice(clauseStart, e.at));
+    return text[e.at - 1] === '的' || !before.some((t, i) => (t.tag.startsWith('v') && before[i + 1]?.word !== '者') || t.tag === 'p');
   });
 }
 
@@ -594,7 +630,8 @@ const mentionedAgain = (article: Article, name: string): boolean => {
 const speaksOfNow = (article: Article, text: string): boolean => {
   if (PAST_TENURE_IN_TEXT.test(text)) return false;
   if (SUCCESSION_IN_TEXT.test(text)) return true;
-  if (DEPARTURE_IN_TEXT.test(text)) return false;
+  // (A departure told with the appointment that follows it, "辞去董事长…选举现任总裁X为董事长", speaks of now.)
+  if (DEPARTURE_IN_TEXT.test(text) && !(APPOINTMENT_IN_TEXT.test(text) && PRESENT_IN_TEXT.test(text))) return false;
   return PRESENT_IN_TEXT.test(text) || tightenSpacing(text).replace(/\s+/g, '').includes(`${article.meta.published.slice(0, 4)}年`);
 };
 
@@ -626,8 +663,7 @@ function postsSetAside(q: QueryAnalysis): string[] {
  * organisation belongs to it. True when some mention of the role is not another organisation's. */
 function roleOfAsked(article: Article, q: QueryAnalysis, text: string, role: string): boolean {
   const orgs = article.entities.find(text).filter((m) => m.kind === 'org');
-  const lower = text.toLowerCase();
-  for (let at = lower.indexOf(role.toLowerCase()); at >= 0; at = lower.indexOf(role.toLowerCase(), at + 1)) {
+  for (const at of roleOccurrences(text, role, q.text)) {
     const owner = orgs.find((m) => m.at + m.name.length <= at && at - (m.at + m.name.length) <= ROLE_OWNER_GAP);
     if (!owner || q.entities.includes(owner.canonical)) return true;
   }

@@ -315,12 +315,16 @@ const NAMING_MARKER = /[（(]|又称|又名|简称|学名|别名|俗名|俗称/;
 
 /** Words that stand before organisation endings again and again ("启衡" in 启衡集团, 启衡银行): whatever
  * the dictionary says they mean, here they are a name. */
+const GOVERNING_TAGS = /^(?:p|d|c|r|m|q|u[a-z]*)$/;
 function repeatedBeforeEndings(paragraphs: Tagged[], options: EntityOptions): Set<string> {
   const counts = new Map<string, number>();
   for (const tags of paragraphs) {
     tags.forEach(({ word }, i) => {
       const before = tags[i - 1]?.word ?? '';
       if (!ORG_ENDINGS.includes(word) || !HAN.test(before) || [...before].length < 2) return;
+      // (A preposition, adverb, pronoun or conjunction before the ending governs it or links it, "按照公司",
+      // "对于集团": no name. Verbs are not told apart: the segmenter tags coined names "启衡" as verbs.)
+      if (GOVERNING_TAGS.test(tags[i - 1]!.tag)) return;
       if (GENERIC_ORG_PREFIXES.has(before) || STOP_WORDS.has(before) || ORG_ENDINGS.includes(before) || DEICTIC_START.test(before)) return;
       if ([...before].some((c) => FUNCTION_CHARS.has(c))) return;
       counts.set(before, (counts.get(before) ?? 0) + 1);

@@ -10,21 +10,28 @@ import { tightenSpacing } from '../text/normalize.js';
 import { PERSON_PRONOUN } from '../text/function-words.js';
 import type { Sentence } from '../types.js';
 import { canonicalRole, EVENT_CLASSES, ROLES } from '../genre/events.js';
-import { findMeasures, measureNounBefore, type MeasureEntry } from '../genre/measures.js';
+import { familyOf, findMeasures, measureNounBefore, RATIO_MEASURES, type MeasureEntry } from '../genre/measures.js';
 import { findPeriods, type FoundPeriod, type Period } from '../genre/period.js';
 import type { EventFact, Fact, FigureFact } from './schema.js';
 
 // Spaces go, except between Latin words ("Russell Ellwanger" stays a name).
 const squeeze = (s: string) => tightenSpacing(s).replace(/(?<![A-Za-z])\s+|\s+(?![A-Za-z])/g, '');
 
+// Units of what a business makes, ships or sells (energy, vehicles, weight, pieces, devices), and a price
+// in 元 ("收报68.42元"): they name no measure by themselves (see UNIT_NAMES_NO_MEASURE).
+const PHYSICAL_UNIT = '[GMk]Wh|GW|MW|万辆|辆|万吨|吨|亿件|万件|件|万台|台';
+const UNIT_NAMES_NO_MEASURE = new RegExp(`^(?:${PHYSICAL_UNIT}|元)$`);
+// ("27.86元/股" names its measure by its unit: a price per share.)
 // A number with the unit the article writes after it. Four-digit years followed by 年 are dates, not figures.
 // Research reports write money the Latin way: "$106M", "~$5.4B" (the unit letter only after a "$" amount).
-const QUANTITY =
-  /(近|超过|约|不到|将近|仅|达到|高于|~)?\$?(-?\d+(?:\.\d+)?)(亿元|亿美元|万亿元|亿人民币|亿部|亿|万名|万笔|万户|万家|万|%|笔|家|个城市|个商圈|年(?![前初底度中末\d])|天|(?<=\$-?\d+(?:\.\d+)?)[BMK](?![A-Za-z]))/g;
+const QUANTITY = new RegExp(
+  String.raw`(近|超过|约|不到|将近|仅|达到|高于|~)?\$?(-?\d+(?:\.\d+)?)(${PHYSICAL_UNIT}|亿元|亿美元|万亿元|亿人民币|亿部|亿|万名|万笔|万户|万家|万|%|笔|家|个城市|个商圈|年(?![前初底度中末\d])|天|(?<=\$-?\d+(?:\.\d+)?)[BMK](?![A-Za-z])|元[/／]股|元(?![/／]))`,
+  'g',
+);
 // "$106M（+112%）": a signed percentage in brackets right after a figure is its change.
 const SIGNED_IN_BRACKETS = /[（(]([+\-−])$/;
-// A change verb, with the degree news writing adds ("同比大增32.8%", "大幅下滑", "激增").
-const CHANGE_VERB = '(?:大幅|小幅|略有|略微|明显|显著)?(?:增长|上升|回升|提升|下降|下滑|减少|收缩|上涨|下跌)|大增|大涨|激增|猛增|暴增|大降|大跌|骤降|锐减|暴跌';
+// A change verb, with the degree news writing adds ("同比大增32.8%", "大幅下滑", "激增"), or its noun ("涨幅7.3%").
+const CHANGE_VERB = '(?:大幅|小幅|略有|略微|明显|显著)?(?:增长|上升|回升|提升|下降|下滑|减少|收缩|上涨|下跌)|大增|大涨|激增|猛增|暴增|大降|大跌|骤降|锐减|暴跌|涨幅|增幅|跌幅|降幅';
 const CHANGE_BEFORE = new RegExp(`(同比|环比)?(${CHANGE_VERB})了?(?:约)?$`);
 // The words that state a change, as the change's text shows them ("同比增长").
 const CHANGE_LEAD = new RegExp(`(同比|环比)?(?:${CHANGE_VERB})了?`);
@@ -39,7 +46,8 @@ const BACK_REFERENCE = /这(?:两|几|三)?(?:个|项)?(?:数字|数据|指标)|
 export const COMPARED_WITH = /(?:高于|超过|领先于?|低于|多于|少于|超出)(?:第[一二三四五六七八九十\d]+名)?[^，,。；;]{0,12}$/;
 
 // Running totals: "累计融资额", "总计交付".
-const CUMULATIVE = /累计|累积|总计|合计|迄今/;
+// ("合计" sums parts of one period, "动力及储能电池合计出货量": not a running total.)
+const CUMULATIVE = /累计|累积|总计|迄今/;
 
 // "在权益产品上", "在指数基金方面": what a figure is measured on.
 const IN_TERMS_OF = /在([^，,。在\d]{2,10}?)(?:上(?![半下])|方面)/;
@@ -145,7 +153,11 @@ function periodBefore(s: { text: string; periods: FoundPeriod[] }, at: number): 
 // "毛利率由2023年的19.7%降至13.9%": the period after 由/从 dates the starting figure only; the figure the
 // change arrives at is of the period the text is about.
 const FROM_BEFORE = /[由从]$/;
-const ARRIVES = /(?:降|升|增|减|落|涨|跌|提升|提高|下滑|回升|回落|扩大|缩小|收窄|增加|减少|下降|上升)(?:至|到)/;
+const ARRIVES = /(?:降|升|增|减|落|涨|跌|提升|提高|下滑|回升|回落|扩大|缩小|收窄|增加|减少|下降|上升|上调|下调|调高|调低|攀升)(?:至|到)/;
+const PER_SHARE = /每股/;
+// "从72元上调至79元", "从上年的26%提升至33%": the figure after 从/由 is where the change started, not the figure now.
+const STARTS_FROM = /[由从][^，,。；;\d]{0,6}$/;
+const ARRIVES_NEXT = new RegExp(`^(?:${ARRIVES.source})`);
 const startingPoint = (text: string, p: FoundPeriod, at: number): boolean => FROM_BEFORE.test(text.slice(0, p.at)) && ARRIVES.test(text.slice(p.at + p.length, at));
 
 // "而去年同期为盈利2.05亿元": the same period a year before the one the text is about.
@@ -266,10 +278,13 @@ function figuresOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
   const out: FigureFact[] = [];
   for (const q of figures) {
     const given = assigned.get(q);
+    if (STARTS_FROM.test(s.text.slice(0, q.at)) && ARRIVES_NEXT.test(s.text.slice(q.at + q.match[0].length))) continue;
     const measure = given?.measure ? { ...given.measure, isUnit: false } : measureOf(s, q);
     // A "$" amount names no measure by its unit, and reports use them for everything (capex, a deal, a
     // segment): it is a figure only when its own clause names the measure ("SiPho收入$228M", "收购价$5.4B").
-    if (q.match[0].includes('$') && !given && !(measure && findMeasures(q.clause).some((m) => m.word === measure.word))) continue;
+    // So for a price in 元 or a quantity of goods ("86.4GWh", "12万辆"): "每股收益0.5元" is no revenue.
+    const namesNoMeasure = q.match[0].includes('$') || UNIT_NAMES_NO_MEASURE.test(q.match[3]!);
+    if (namesNoMeasure && !given && !(measure && findMeasures(q.clause).some((m) => m.word === measure.word))) continue;
     // A bare figure continues the paragraph's last measure ("又回升到将近 4900 亿元").
     // (Only in the same kind of unit: "降价 43%" does not continue a sales figure in 亿元.)
     const last = state.figures[state.figures.length - 1];
@@ -283,6 +298,10 @@ function figuresOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
     }
     // (After such a figure, a bare one continues it, not the listed measure before it.)
     const measureName = measure?.measure.canonical ?? (state.unlistedMeasure ? undefined : previous?.measure);
+    // A ratio is a percentage: "以3.8亿元受让其41%的股权" pays 3.8亿元, it holds no 3.8亿元 stake.
+    if (measureName && RATIO_MEASURES.has(measureName) && !isPercent(q.match[3]!)) continue;
+    // "每股净资产8.84元", "每股收益0.62元": a figure per share is not the company's total.
+    if (PER_SHARE.test(q.clause) && measure?.measure.family !== familyOf('股价')) continue;
     // A unit-word ("个商圈") reads badly as a label; the measure's name says it. "在指数基金上高于…": the
     // thing named after 在…上/方面 is the line of the measure the figure is about.
     const line = IN_TERMS_OF.exec(q.clause)?.[1];
@@ -342,7 +361,7 @@ function targetAfter(s: ReadSentence, q: Quantity, ctx: Context): { object?: str
   return target ? { object: target.canonical } : {};
 }
 // The verbs of a deal right after its price.
-const PAID_FOR = /^(?:的价格|的代价|的价钱)?(?:收购|并购|买下|入股|投资|购入)了?/;
+const PAID_FOR = /^(?:的价格|的代价|的价钱)?(?:收购|并购|买下|入股|投资|购入|受让|认购)了?/;
 
 /** The last figure of this sentence between `from` and `to` (where a change stands), if any. */
 function ownFigure(s: ReadSentence, figures: FigureFact[], from: number, to: number): FigureFact | undefined {
@@ -376,7 +395,17 @@ function changesOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
     // "（+112%）": with no verb before it, the sign says the direction.
     const sign = lead ? '' : (SIGNED_IN_BRACKETS.exec(s.text.slice(0, q.at))?.[1] ?? '');
     const change = { direction: q.change!, value: Math.abs(Number(q.match[2])), unit: '%', text: `${lead?.[0] ?? ''}${sign}${changeText}` };
-    if (target && !target.change && target.source.chunkId === s.source.chunkId) {
+    // "毛利率为19.7%。全年出货量86.4GWh，同比增长34.5%": a sentence that names a measure of its own
+    // before the change speaks of that measure, not of a figure in a sentence before.
+    const ownMeasure = findMeasures(s.text.slice(0, q.at)).at(-1)?.measure;
+    // (So does one with a figure of its own before the change, whatever measure the genre knows it by:
+    // "每股净资产8.84元。…现金流量净额为57.9亿元，同比增长13.5%".)
+    const ownFigureBefore = quantitiesOf(s.text).some((x) => !x.change && x.at < q.at);
+    const elsewhere =
+      target !== undefined &&
+      target.source.quote !== s.source.quote &&
+      (ownFigureBefore || (ownMeasure !== undefined && familyOf(ownMeasure.canonical) !== familyOf(target.measure.replace(/^累计|增速$/g, ''))));
+    if (target && !target.change && target.source.chunkId === s.source.chunkId && !elsewhere) {
       target.change = change;
       if (target.source.quote !== s.source.quote) target.note = `change from: ${s.source.quote}`;
       return;

@@ -3,9 +3,11 @@
 // article does give; anything else goes on to retrieval.
 import { ORG_ENDINGS, tradeNameOf } from '../genre/names.js';
 import { ordinalsIn, type QueryAnalysis } from '../question/query.js';
+import { lineAsked, namesLine } from '../question/line.js';
 import type { Citation, ChunkId } from '../types.js';
-import { findMeasures, familyOf, LOSS_FAMILY, PROFIT_FAMILY } from '../genre/measures.js';
-import { charBigrams } from '../text/segment.js';
+import { findMeasures, familyOf, LOSS_FAMILY, MEASURES, PROFIT_FAMILY } from '../genre/measures.js';
+import { figureInUnit, MONEY, moneyAsked } from '../question/answer-type.js';
+import { charBigrams, tag } from '../text/segment.js';
 import { compact } from '../text/normalize.js';
 import { periodsAskedIn } from '../genre/period.js';
 import type { EventFact, Fact, FigureFact } from './schema.js';
@@ -152,7 +154,8 @@ function routeEvent(book: FactBook, q: QueryAnalysis): FactRoute | null {
   const names = q.entities.flatMap((e) => q.entityNames.get(e) ?? [e]);
   // The event's own verbs (出任, 就任, 接棒 for a role) name the event, whatever the sentence says it with.
   const eventVerb = (w: string) => cls.asked.test(w) || cls.stated.test(w) || EVENT_VERBS.test(w);
-  const rest = q.words.filter((w) => [...w].length >= 2 && !names.some((n) => n.includes(w)) && !eventVerb(w) && !q.absentNouns.includes(w));
+  // (Predicate words, "最早", "正式", frame the event asked rather than add something that happened.)
+  const rest = q.words.filter((w) => [...w].length >= 2 && !names.some((n) => n.includes(w)) && !eventVerb(w) && !q.absentNouns.includes(w) && !q.light.has(w));
   const quotes = compact(pool.map((f) => f.source.quote).join(''));
   const said = (w: string) => [w, ...(q.alternatives.get(w) ?? [])].some((x) => quotes.includes(compact(x)));
   if (rest.length && rest.filter(said).length / rest.length < EVENT_WORDS_SHARED) return null;
@@ -221,9 +224,23 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
   // A loss asked is answered by a profit below zero ("亏了多少" by "净利润为-1.36亿元").
   const lossAsProfit = (f: FigureFact) => families.has(LOSS_FAMILY) && familyOf(baseMeasure(f.measure)) === PROFIT_FAMILY && f.value < 0;
   let pool = book.facts.filter((f): f is FigureFact => f.type === 'figure' && (families.has(familyOf(baseMeasure(f.measure))) || lossAsProfit(f)) && !stated.includes(compact(f.text)));
+  // "对外投资砸了多少钱": money asked of a measure counted in other units ("171 笔") is its amount, a measure
+  // named by a longer word that holds the one asked ("对外投资总额").
+  if (moneyAsked(q.text)) {
+    // (A bare 亿 or 万 may be money, "投入 5 亿现金"; 笔, 家, % and the like are not.)
+    const inMoney = (f: FigureFact) => figureInUnit(f.text, MONEY) || /^(?:万亿|亿|万)$/.test(f.unit);
+    const amountFamilies = new Set(MEASURES.filter((m) => m.words.some((w) => found.some((h) => w.length > h.word.length && w.includes(h.word)))).map((m) => m.family));
+    const amounts = pool.filter(inMoney);
+    pool = amounts.length ? amounts : book.facts.filter((f): f is FigureFact => f.type === 'figure' && amountFamilies.has(familyOf(baseMeasure(f.measure))) && inMoney(f));
+    if (!pool.length) return null;
+  }
   // 营收 — or a bare 收入, "revenue" — asks for revenue as a whole: one named income line (保险业务收入,
   // 手续费及佣金收入) is not it.
-  const whole = found.every((m) => m.measure.canonical === '营收' || m.word === '收入');
+  // "招行财富管理手续费收入": a line's income asked is answered by that line's figure or by the passages.
+  const line = lineAsked(q);
+  if (line) pool = pool.filter((f) => namesLine(f.measureText, line));
+  if (line && !pool.length) return null;
+  const whole = !line && found.every((m) => m.measure.canonical === '营收' || m.word === '收入');
   if (canon.has('营收') || whole) pool = pool.filter((f) => baseMeasure(f.measure) !== '收入' || f.measureText === '收入');
   const changesOnly = pool.filter((f) => f.measure.endsWith('增速'));
   if (!asksChange) pool = pool.filter((f) => !f.measure.endsWith('增速'));
@@ -243,7 +260,25 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
       const answer = routeFigure(book, { ...q, entities: [subject], entityNames: new Map([[subject, [subject]]]) }, postedYear);
       if (answer) return { ...answer, answer: `${answer.answer}（按文章主体“${subject}”理解）` };
     }
-    return ambiguousEntity(pool, found);
+    // With one owner in the article, asking whose figure is no help: the words besides the measure ("禾小串
+    // 收入", "battery capacity") may name a line of it, so the passages judge — unless a word the article uses
+    // elsewhere, never beside these figures, may name another owner ("水滴2023年保险收入多少").
+    // (A word read from English is a guess at the article's wording; it names no owner.)
+    const quotes = compact(book.facts.filter((f) => f.type === 'figure' && families.has(familyOf(baseMeasure(f.measure)))).map((f) => f.source.quote).join(''));
+    const guessed = new Set(q.readings.filter((r) => r.how === 'english').flatMap((r) => [r.read, ...(r.also ?? [])]));
+    const elsewhere = q.words.some(
+      (w) =>
+        /^\p{Script=Han}{2,}$/u.test(w) &&
+        NAME_LIKE_TAG.test(tag(w)[0]?.tag ?? '') &&
+        !q.absentNouns.includes(w) &&
+        !q.light.has(w) &&
+        !measureWords.has(w) &&
+        !periodWord(w) &&
+        !CHANGE_WORDS.test(w) &&
+        !guessed.has(w) &&
+        !quotes.includes(compact(w)),
+    );
+    return new Set(pool.map((f) => f.entity)).size === 1 && !elsewhere ? null : ambiguousEntity(pool, found);
   }
   const others = pool;
   pool = pool.filter((f) => q.entities.includes(f.entity));
@@ -329,6 +364,8 @@ function mainSubject(book: FactBook, pool: FigureFact[]): string | undefined {
 }
 /** How far ahead in figures the article's subject must be (else the question must name whose figure). */
 const MAIN_SUBJECT_LEAD = 2;
+// Nouns (and words the segmenter cannot place) may name an owner; verbs ("降到") do not.
+const NAME_LIKE_TAG = /^(?:n|x|eng|j)/;
 const NAMES_NO_ONE = /^(?:公司|该公司|这家公司|本公司|集团|企业|百分|百分之|百分之几|现在|目前|如今|眼下|总共|一共|总数|整个|一整年|整年|全年)$/;
 const periodWord = (w: string) => periodsAskedIn(w, 2000).length > 0 || /^(?:今年|去年|前年|明年|季度|三季度|二季度|一季度|四季度|上半年|下半年|全年|财年)$/.test(w);
 

@@ -3,6 +3,31 @@
 
 /** Roles whose taking up or leaving is an event ("出任CEO", "卸任总裁"). */
 export const ROLES = 'CEO|CFO|CTO|COO|CIO|首席执行官|首席财务官|首席技术官|首席运营官|轮值总裁|副总裁|总裁|副董事长|董事长|总经理|副行长|行长|董事|合伙人|负责人';
+/** Where a role stands as itself in a text: not inside a lesser post that holds its name ("副总裁",
+ * "总裁助理", "执行董事" for 董事 …): a 总裁 asked is not answered by a 副总裁. Offsets in the text as given. */
+export function roleOccurrences(text: string, role: string, asked = ''): number[] {
+  const out: number[] = [];
+  // (A post is found under its other name too: 首席执行官 for CEO, and CEO for 首席执行官.)
+  const canonical = ROLE_ALIASES.find(([re]) => re.test(role))?.[1] ?? role;
+  const forms = [canonical, ...ROLE_ALIASES.filter(([, c]) => c.toLowerCase() === canonical.toLowerCase()).map(([re]) => re.source)];
+  for (const form of forms) out.push(...formOccurrences(text, form, asked));
+  return out.sort((a, b) => a - b);
+}
+function formOccurrences(text: string, role: string, asked: string): number[] {
+  const hay = text.toLowerCase();
+  const r = role.toLowerCase();
+  const out: number[] = [];
+  for (let at = hay.indexOf(r); at >= 0; at = hay.indexOf(r, at + 1)) {
+    const lesser = LESSER_BEFORE.exec(hay.slice(Math.max(0, at - 3), at))?.[0] ?? '';
+    const after = LESSER_AFTER.exec(hay.slice(at + r.length, at + r.length + 2))?.[0] ?? '';
+    // (Unless the question asks that very post: "谁是执行董事".)
+    if ((lesser || after) && !asked.toLowerCase().includes(`${lesser}${r}${after}`)) continue;
+    out.push(at);
+  }
+  return out;
+}
+const LESSER_BEFORE = /(?:副|执行|独立|非执行|轮值)$/;
+const LESSER_AFTER = /^(?:助理|秘书)/;
 export const ROLE_ALIASES: [RegExp, string][] = [
   [/首席执行官/, 'CEO'],
   [/首席财务官/, 'CFO'],

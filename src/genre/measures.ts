@@ -22,6 +22,8 @@ export const MEASURES: MeasureEntry[] = [
   { canonical: '利润', words: ['利润', '盈利', '赚了', '赚'], family: 'profit' },
   { canonical: '不良率', words: ['不良贷款率', '不良率', '坏账率'], family: 'npl' },
   { canonical: '总资产', words: ['总资产'], family: 'assets' },
+  // Equity (assets net of liabilities) is not the balance sheet's total.
+  { canonical: '净资产', words: ['归属于母公司股东的净资产', '归属于上市公司股东的净资产', '归母净资产', '净资产'], family: 'net-assets' },
   { canonical: '资产规模', words: ['资产规模'], family: 'assets' },
   { canonical: '资产规模变化', words: ['收缩资产规模'], family: 'assets' },
   { canonical: '月活', words: ['月活', '每月活跃', '月活跃'], family: 'users' },
@@ -51,7 +53,9 @@ export const MEASURES: MeasureEntry[] = [
   { canonical: '估值', words: ['投后估值', '估值'], family: 'valuation' },
   { canonical: '市值', words: ['市值', '总市值', 'Market Cap', 'market cap'], family: 'market-cap' },
   // A price per share ("报 52.3 元/股") is the share price whatever the sentence calls it.
-  { canonical: '股价', words: ['股价', '股票价格', '每股价格', '元/股', '收盘价', '收报', '收于', '开盘价', 'share price', 'stock price'], family: 'share-price' },
+  { canonical: '股价', words: ['股价', '股票价格', '每股价格', '元/股', '收盘价', '收盘', '收报', '收于', '开盘价', 'share price', 'stock price'], family: 'share-price' },
+  // An analyst's price for the share ("目标价从72元上调至79元") is not the price it trades at.
+  { canonical: '目标价', words: ['目标价', '目标股价'], family: 'target-price' },
   { canonical: '融资额', words: ['融资额', '融资', '融了'], family: 'funding' },
   { canonical: '交易额', words: ['交易额', '交易规模', '成交额', 'TPV', 'GMV'], family: 'volume' },
   { canonical: '经常性收入', words: ['年化经常性收入', 'ARR', '经常性收入'], family: 'arr' },
@@ -83,11 +87,17 @@ export const familyWords = (family: string): string[] => MEASURES.filter((m) => 
 
 /** The head nouns of the genre's measures: a word ending in one of them names a measure even when it is not
  * one the genre lists ("拨备覆盖率", "资产总额", "关注类贷款占比"). */
-export const MEASURE_HEAD = /(?:率|额|量|(?<![同环])比|比例|比重|规模|余额|收入|利润|成本|费用|支出|均价|单价|市值|估值)$/;
+export const MEASURE_HEAD = /(?:率|额|量|(?<![同环])比|比例|比重|规模|余额|收入|利润|成本|费用|支出|均价|单价|市值|估值|资产)$/;
 /** A measure noun standing right before a figure ("拨备覆盖率312.46%", "资产总额为4386.52亿元"): the linking
  * verb and qualifier words are stripped first; returns the noun, or undefined. */
+// "净资产收益率（ROE）为14.1%": the abbreviation in brackets after the noun is not part of the sentence's wording.
+const ABBREVIATION_AFTER = /[（(][A-Za-z0-9]{1,8}[）)](?=(?:为|是|达|约|了)*$)/;
+const FROM_TO = /(?:可以|可|将|有望|预计|已)?(?:从|由)[^，,；;]{0,20}?(?:至|到)$/;
+/** Measures that are ratios: a figure in 亿元 or 笔 is never one of them ("以3.8亿元受让其41%的股权"). */
+export const RATIO_MEASURES = new Set(['持股比例', '不良率', '毛利率', '净利率', '市场份额', '收入占比', '净息差']);
 export function measureNounBefore(clause: string): string | undefined {
-  const lead = clause.replace(/(?:分别|约为|约|为|是|达到了?|达|仅|超过|至|了|升至|降至)+$/, '');
+  // ("…定损比例可以从目前的62%提高至85%": the noun stands before where the change started.)
+  const lead = clause.replace(FROM_TO, '').replace(ABBREVIATION_AFTER, '').replace(/(?:分别|约为|约|为|是|达到了?|达|仅|超过|至|了|升至|降至)+$/, '');
   const m = /\p{Script=Han}{2,12}$/u.exec(lead);
   return m && MEASURE_HEAD.test(m[0]) ? m[0] : undefined;
 }

@@ -287,7 +287,8 @@ const WEIGHT = '(?:千克|公斤|克|吨|磅|斤|kg|g)';
 /** Who holds a post now ("现在的CFO是谁"): a sentence about a past tenure ("曾任", "担任过") does not say. */
 export const PRESENT_ASKED = /现在|目前|现任|如今|当前|眼下/;
 /** "新的董事长是谁", "新上任的总裁", "谁接班": the one appointed now is asked. */
-export const NEW_HOLDER_ASKED = /新(?:的|任|上任|一任|来|一届)|刚上任|接班人|接任者|继任者|谁(?:来)?(?:接任|接替|接班|接棒)/;
+// ("新总裁", "新CEO": 新 right before the post.)
+export const NEW_HOLDER_ASKED = new RegExp(`新(?:的|任|上任|一任|来|一届)|新(?=${ROLES})|刚上任|接班人|接任者|继任者|谁(?:来)?(?:接任|接替|接班|接棒|接了|接手)`, 'i');
 /** An appointment told: who takes the post ("选举…为董事长", "由…接任", "出任"). */
 export const APPOINTMENT_IN_TEXT = /接任|接替|继任|接棒|接班|选举|当选|出任|担任|任命|聘任|聘请|上任|履新|升任|新任/;
 // "来沛航之前在哪些公司干过", "where did he work before": the career before the post in question.
@@ -318,7 +319,9 @@ export const DEPARTURE_IN_TEXT = /离职|离开|卸任|辞职|辞任|辞去/;
 export const FUTURE_ASKED = /(?:什么时候|何时|哪年|哪一年)(?:将|会|能|才会)|将于何时|计划何时|预计何时|打算何时/;
 export const FUTURE_IN_TEXT = /将|预计|计划|有望|拟|准备|即将|未来|目标/;
 // Any currency amount: 元, 亿元, 美元, "$5.4B".
-const MONEY = '(?:[万亿]?元|美元|港元|[BMK](?![a-z]))';
+export const MONEY = '(?:[万亿]?元|美元|港元|(?:亿|万亿)?人民币|[BMK](?![a-z]))';
+/** "花了多少钱", "值多少": an amount of money is asked. */
+export const moneyAsked = (question: string): boolean => /多少钱|花了多少|值多少/.test(question) && askedUnit(question) !== undefined;
 /** True when the text has a figure in that unit ("10 年", "3.94 万名"). */
 export const figureInUnit = (text: string, unit: string): boolean =>
   // A four-digit number before 年 is a year, not a count of years.

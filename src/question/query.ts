@@ -296,11 +296,24 @@ function absentNouns(text: string, article: Article, alternatives: Map<string, s
 
 /** Chinese abbreviates a name by keeping characters of it in order, the first among them ("印尼" of
  * 印度尼西亚, "北大" of 北京大学): a word of 2–3 characters so kept in a longer article word or name. */
+// The article's words and names, listed once per article (abbreviations are looked for in them).
+const longerCache = new WeakMap<Article, string[]>();
+function longerWords(article: Article): string[] {
+  let words = longerCache.get(article);
+  if (!words) longerCache.set(article, (words = [...article.lexicon.vocabulary, ...article.entities.entities.flatMap((e) => e.names)].filter((x) => x.length > 2)));
+  return words;
+}
+// The lower-cased words of the article's names ("star", "fund" of Star Fund), once per article.
+const nameWordCache = new WeakMap<Article, Set<string>>();
+function nameWords(article: Article): Set<string> {
+  let words = nameWordCache.get(article);
+  if (!words) nameWordCache.set(article, (words = new Set(article.entities.entities.flatMap((e) => e.names.flatMap((n) => n.toLowerCase().split(/\s+/))))));
+  return words;
+}
 function abbreviates(w: string, article: Article): boolean {
   const chars = [...w];
   if (chars.length < 2 || chars.length > 3 || !/^\p{Script=Han}+$/u.test(w)) return false;
-  const longer = [...article.lexicon.vocabulary, ...article.entities.entities.flatMap((e) => e.names)];
-  return longer.some((x) => {
+  return longerWords(article).some((x) => {
     if (x.length <= w.length || !x.startsWith(chars[0]!)) return false;
     let at = 1;
     for (const c of chars.slice(1)) {
@@ -336,7 +349,7 @@ function unknownNames(text: string, article: Article, namesKnown: boolean, inArt
     !NEWLY_DONE.test(w) &&
     !article.entities.find(w).length &&
     // "Star Funds" is a plural of a name's word ("Star Fund").
-    !article.entities.entities.some((e) => e.names.some((n) => n.toLowerCase().split(/\s+/).includes(w.toLowerCase().replace(/s$/, '')))) &&
+    !nameWords(article).has(w.toLowerCase().replace(/s$/, '')) &&
     (/^[A-Za-z]+$/.test(w) || ![...w].some((c) => GLUE_CHARS.has(c)));
   // "百度的CEO", "腾讯的市值": the word before 的 names whose thing is asked about. jieba often tags
   // company names as plain nouns, so an owner the article never mentions counts as an unknown name too.

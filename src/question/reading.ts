@@ -131,10 +131,10 @@ const UNIT_WINDOW = 2;
 function repairHomophones(q: string, article: Article, readings: Reading[], options: ReadingOptions): string {
   const haystack = compactArticle(article);
   let out = q;
+  // A typo replaces whole words as the question is cut ("不良/律", "招连"); a window that splits one of
+  // its words ("消费者是" -> "者是") is two words meeting, not a typo. (Cut again only after a repair.)
+  let edges = wordEdges(out);
   for (let size = options.maxTypoWindow; size >= 2; size--) {
-    // A typo replaces whole words as the question is cut ("不良/律", "招连"); a window that splits one of
-    // its words ("消费者是" -> "者是") is two words meeting, not a typo.
-    const edges = wordEdges(out);
     for (let at = 0; at + size <= out.length; at++) {
       const window = out.slice(at, at + size);
       if (!edges.has(at) || !edges.has(at + size)) continue;
@@ -160,6 +160,7 @@ function repairHomophones(q: string, article: Article, readings: Reading[], opti
       if (!match) continue;
       out = out.slice(0, at) + match + out.slice(at + size);
       readings.push({ typed: window, read: match, how: 'homophone' });
+      edges = wordEdges(out);
     }
   }
   return out;

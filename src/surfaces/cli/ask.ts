@@ -21,7 +21,7 @@ const USAGE =
   'usage: npm run ask -- "问题"            answer one question\n' +
   '       npm run ask                     on a terminal: a prompt where follow-ups work (or --interactive)\n' +
   '       npm run ask -- --explain "问题"  and show why (tokens, route, scores)\n' +
-  '       npm run --silent ask -- --json   one JSON answer per stdin line\n' +
+  '       npm run --silent ask -- --json   one JSON answer per stdin line (or for the question given)\n' +
   '       add --record to keep answers in the feedback store (npm run gaps)';
 
 /** Earlier questions a follow-up may lean on (the most recent ones). */
@@ -41,9 +41,10 @@ async function openStore(log: Logger) {
 type Keep = (a: Answer) => void;
 
 /** --json: one answer per stdin line; a bad line yields one error object and the batch goes on. */
-async function answerLines(engine: Engine, keep: Keep, log: Logger): Promise<void> {
-  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of rl) {
+async function answerLines(engine: Engine, keep: Keep, log: Logger, given?: string): Promise<void> {
+  // (A question given on the command line is the one line: `ask -- --json "问题"` answers it.)
+  const lines = given !== undefined ? [given] : createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
     let out: string;
     try {
       const a = await engine.answer(line);
@@ -118,7 +119,7 @@ runCli(async () => {
     store?.recordAnswer({ id: `cli-${randomUUID()}`, question: a.question, kind: a.kind, confidence: a.confidence, citationIds: a.citations.map((c) => c.id), keyTerms: engine.keyTerms(a.question) });
   try {
     if (json || interactive) {
-      await (json ? answerLines(engine, keep, log) : prompt(engine, keep, explain));
+      await (json ? answerLines(engine, keep, log, question.trim() ? question : undefined) : prompt(engine, keep, explain));
       return EXIT_OK;
     }
     const answer = await engine.answer(question, { explain });
