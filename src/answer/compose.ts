@@ -150,8 +150,9 @@ function articleSubject(article: Article): string | undefined {
   return subjectCache.get(article);
 }
 
-/** How one question judges evidence: word weights, fuzzy presence, and its hard constraints. */
-function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis, options: ComposeOptions) {
+/** How much of the question's words a text holds: each word's weight and fuzzy presence, worked out once
+ * per question. */
+function wordWeigher(article: Article, lexical: LexicalIndex, q: QueryAnalysis, options: ComposeOptions) {
   // Words the article never uses and that are not names ("学校", "情况") frame the question rather than
   // pick the evidence, so they weigh little; for "how many" questions an absent word is usually the very
   // thing measured ("估值", "员工"), so it keeps its full weight there.
@@ -224,6 +225,12 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
     }
     return { coverage: total ? got / total : 0, missing };
   };
+  return { coverage, presence, untranslated };
+}
+
+/** How one question judges evidence: word weights, fuzzy presence, and its hard constraints. */
+function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis, options: ComposeOptions) {
+  const { coverage, presence, untranslated } = wordWeigher(article, lexical, q, options);
   // Evidence must share something with the question besides its names: "星河集团的总部在哪里" is not
   // answered by a passage that merely mentions 星河集团.
   // Pieces of a name ("集团" of 星河集团) are the name, not something said about it.

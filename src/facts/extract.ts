@@ -271,6 +271,12 @@ function measureOf(s: ReadSentence, q: Quantity): { measure: MeasureEntry; word:
   return found ? { ...found, isUnit: false } : undefined;
 }
 
+/** A figure that cannot be of the measure found for it. A ratio is a percentage: "以3.8亿元受让其41%的股权"
+ * pays 3.8亿元, it holds no 3.8亿元 stake. "每股净资产8.84元": a figure per share is not the company's total. */
+function misfits(q: Quantity, measure: MeasureEntry | undefined, measureName: string | undefined): boolean {
+  return (measureName !== undefined && RATIO_MEASURES.has(measureName) && !isPercent(q.match[3]!)) || (PER_SHARE.test(q.clause) && measure?.family !== familyOf('股价'));
+}
+
 function figuresOf(s: ReadSentence, ctx: Context, state: ParagraphState): FigureFact[] {
   const quantities = quantitiesOf(s.text);
   const figures = quantities.filter((q) => !q.change);
@@ -298,10 +304,7 @@ function figuresOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
     }
     // (After such a figure, a bare one continues it, not the listed measure before it.)
     const measureName = measure?.measure.canonical ?? (state.unlistedMeasure ? undefined : previous?.measure);
-    // A ratio is a percentage: "以3.8亿元受让其41%的股权" pays 3.8亿元, it holds no 3.8亿元 stake.
-    if (measureName && RATIO_MEASURES.has(measureName) && !isPercent(q.match[3]!)) continue;
-    // "每股净资产8.84元", "每股收益0.62元": a figure per share is not the company's total.
-    if (PER_SHARE.test(q.clause) && measure?.measure.family !== familyOf('股价')) continue;
+    if (misfits(q, measure?.measure, measureName)) continue;
     // A unit-word ("个商圈") reads badly as a label; the measure's name says it. "在指数基金上高于…": the
     // thing named after 在…上/方面 is the line of the measure the figure is about.
     const line = IN_TERMS_OF.exec(q.clause)?.[1];

@@ -224,19 +224,13 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
   // A loss asked is answered by a profit below zero ("亏了多少" by "净利润为-1.36亿元").
   const lossAsProfit = (f: FigureFact) => families.has(LOSS_FAMILY) && familyOf(baseMeasure(f.measure)) === PROFIT_FAMILY && f.value < 0;
   let pool = book.facts.filter((f): f is FigureFact => f.type === 'figure' && (families.has(familyOf(baseMeasure(f.measure))) || lossAsProfit(f)) && !stated.includes(compact(f.text)));
-  // "对外投资砸了多少钱": money asked of a measure counted in other units ("171 笔") is its amount, a measure
-  // named by a longer word that holds the one asked ("对外投资总额").
   if (moneyAsked(q.text)) {
-    // (A bare 亿 or 万 may be money, "投入 5 亿现金"; 笔, 家, % and the like are not.)
-    const inMoney = (f: FigureFact) => figureInUnit(f.text, MONEY) || /^(?:万亿|亿|万)$/.test(f.unit);
-    const amountFamilies = new Set(MEASURES.filter((m) => m.words.some((w) => found.some((h) => w.length > h.word.length && w.includes(h.word)))).map((m) => m.family));
-    const amounts = pool.filter(inMoney);
-    pool = amounts.length ? amounts : book.facts.filter((f): f is FigureFact => f.type === 'figure' && amountFamilies.has(familyOf(baseMeasure(f.measure))) && inMoney(f));
+    pool = amountsAsked(book, pool, found);
     if (!pool.length) return null;
   }
   // 营收 — or a bare 收入, "revenue" — asks for revenue as a whole: one named income line (保险业务收入,
   // 手续费及佣金收入) is not it.
-  // "招行财富管理手续费收入": a line's income asked is answered by that line's figure or by the passages.
+  // "乐呗财富管理手续费收入": a line's income asked is answered by that line's figure or by the passages.
   const line = lineAsked(q);
   if (line) pool = pool.filter((f) => namesLine(f.measureText, line));
   if (line && !pool.length) return null;
@@ -246,40 +240,7 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
   if (!asksChange) pool = pool.filter((f) => !f.measure.endsWith('增速'));
   if (!pool.length) return changeOnlyAnswer(changesOnly, q, found);
 
-  if (q.entities.length === 0) {
-    if (q.unknownNames.length) return null; // about something the article never names: retrieval says so
-    // "三季度营收多少" in an article about one company asks for that company's figure: say the reading.
-    // (Not when other words may name whose figure it is: "水滴营收多少" is about 水滴, named or not.)
-    const measureWords = new Set(found.map((m) => m.word));
-    // (How it changed, "百分之几", and "公司" — the company reported on — name no one else.)
-    const onlyMeasure = q.words.every(
-      (w) => measureWords.has(w) || q.light.has(w) || [...measureWords].some((m) => m.includes(w)) || periodWord(w) || /^\d+$/.test(w) || CHANGE_WORDS.test(w) || NAMES_NO_ONE.test(w),
-    );
-    const subject = onlyMeasure ? mainSubject(book, pool) : undefined;
-    if (subject) {
-      const answer = routeFigure(book, { ...q, entities: [subject], entityNames: new Map([[subject, [subject]]]) }, postedYear);
-      if (answer) return { ...answer, answer: `${answer.answer}（按文章主体“${subject}”理解）` };
-    }
-    // With one owner in the article, asking whose figure is no help: the words besides the measure ("禾小串
-    // 收入", "battery capacity") may name a line of it, so the passages judge — unless a word the article uses
-    // elsewhere, never beside these figures, may name another owner ("水滴2023年保险收入多少").
-    // (A word read from English is a guess at the article's wording; it names no owner.)
-    const quotes = compact(book.facts.filter((f) => f.type === 'figure' && families.has(familyOf(baseMeasure(f.measure)))).map((f) => f.source.quote).join(''));
-    const guessed = new Set(q.readings.filter((r) => r.how === 'english').flatMap((r) => [r.read, ...(r.also ?? [])]));
-    const elsewhere = q.words.some(
-      (w) =>
-        /^\p{Script=Han}{2,}$/u.test(w) &&
-        NAME_LIKE_TAG.test(tag(w)[0]?.tag ?? '') &&
-        !q.absentNouns.includes(w) &&
-        !q.light.has(w) &&
-        !measureWords.has(w) &&
-        !periodWord(w) &&
-        !CHANGE_WORDS.test(w) &&
-        !guessed.has(w) &&
-        !quotes.includes(compact(w)),
-    );
-    return new Set(pool.map((f) => f.entity)).size === 1 && !elsewhere ? null : ambiguousEntity(pool, found);
-  }
+  if (q.entities.length === 0) return noEntityNamed(book, q, pool, found, families, postedYear);
   const others = pool;
   pool = pool.filter((f) => q.entities.includes(f.entity));
   if (!pool.length) return changeOnlyAnswer(changesOnly, q, found) ?? (q.asksQuantity ? entityMismatch(others, q, found, canon) : null);
@@ -305,6 +266,53 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
 }
 
 /** The measures the question names; with several, only those nearest its 多少/几. */
+/** "对外投资砸了多少钱": money asked of a measure counted in other units ("171 笔") is its amount, a measure
+ * named by a longer word that holds the one asked ("对外投资总额"). */
+function amountsAsked(book: FactBook, pool: FigureFact[], found: MeasureHit[]): FigureFact[] {
+  // (A bare 亿 or 万 may be money, "投入 5 亿现金"; 笔, 家, % and the like are not.)
+  const inMoney = (f: FigureFact) => figureInUnit(f.text, MONEY) || /^(?:万亿|亿|万)$/.test(f.unit);
+  const amountFamilies = new Set(MEASURES.filter((m) => m.words.some((w) => found.some((h) => w.length > h.word.length && w.includes(h.word)))).map((m) => m.family));
+  const amounts = pool.filter(inMoney);
+  return amounts.length ? amounts : book.facts.filter((f): f is FigureFact => f.type === 'figure' && amountFamilies.has(familyOf(baseMeasure(f.measure))) && inMoney(f));
+}
+
+/** The question names a measure but no one: the article's subject when only the measure is asked, the
+ * passages when one owner has it, else a request to say whose. */
+function noEntityNamed(book: FactBook, q: QueryAnalysis, pool: FigureFact[], found: MeasureHit[], families: Set<string>, postedYear: number): FactRoute | null {
+  if (q.unknownNames.length) return null; // about something the article never names: retrieval says so
+  // "三季度营收多少" in an article about one company asks for that company's figure: say the reading.
+  // (Not when other words may name whose figure it is: "水滴营收多少" is about 水滴, named or not.)
+  const measureWords = new Set(found.map((m) => m.word));
+  // (How it changed, "百分之几", and "公司" — the company reported on — name no one else.)
+  const onlyMeasure = q.words.every(
+    (w) => measureWords.has(w) || q.light.has(w) || [...measureWords].some((m) => m.includes(w)) || periodWord(w) || /^\d+$/.test(w) || CHANGE_WORDS.test(w) || NAMES_NO_ONE.test(w),
+  );
+  const subject = onlyMeasure ? mainSubject(book, pool) : undefined;
+  if (subject) {
+    const answer = routeFigure(book, { ...q, entities: [subject], entityNames: new Map([[subject, [subject]]]) }, postedYear);
+    if (answer) return { ...answer, answer: `${answer.answer}（按文章主体“${subject}”理解）` };
+  }
+  // With one owner in the article, asking whose figure is no help: the words besides the measure ("禾小串
+  // 收入", "battery capacity") may name a line of it, so the passages judge — unless a word the article uses
+  // elsewhere, never beside these figures, may name another owner ("水滴2023年保险收入多少").
+  // (A word read from English is a guess at the article's wording; it names no owner.)
+  const quotes = compact(book.facts.filter((f) => f.type === 'figure' && families.has(familyOf(baseMeasure(f.measure)))).map((f) => f.source.quote).join(''));
+  const guessed = new Set(q.readings.filter((r) => r.how === 'english').flatMap((r) => [r.read, ...(r.also ?? [])]));
+  const elsewhere = q.words.some(
+    (w) =>
+      /^\p{Script=Han}{2,}$/u.test(w) &&
+      NAME_LIKE_TAG.test(tag(w)[0]?.tag ?? '') &&
+      !q.absentNouns.includes(w) &&
+      !q.light.has(w) &&
+      !measureWords.has(w) &&
+      !periodWord(w) &&
+      !CHANGE_WORDS.test(w) &&
+      !guessed.has(w) &&
+      !quotes.includes(compact(w)),
+  );
+  return new Set(pool.map((f) => f.entity)).size === 1 && !elsewhere ? null : ambiguousEntity(pool, found);
+}
+
 function measuresAsked(q: QueryAnalysis): MeasureHit[] {
   const found = findMeasures(q.core);
   // "不良资产包涉及多少名消费者": with several measures named, the one next to 多少 is asked for.

@@ -1,4 +1,4 @@
-// A business line asked about: "招行财富管理手续费收入下滑了多少", "电池回收业务收入多少". The company's
+// A business line asked about: "乐呗财富管理手续费收入下滑了多少", "电池回收业务收入多少". The company's
 // revenue is not one line's income, so facts and passages must name the line.
 import { findMeasures } from '../genre/measures.js';
 import { charBigrams, tag } from '../text/segment.js';
