@@ -1377,3 +1377,45 @@ describe('what an asked event means besides the event', () => {
     for (const q of ['许知远最早是哪年进的岚桥啊', '许知远是哪年正式加入岚桥集团的']) await expectAnswerFrom(eng, q, '2014');
   });
 });
+
+describe('a career and a listing told the way results stories tell them', () => {
+  const { article: art, engine: eng } = fixture('career', [
+    '青石财险换帅：许知远升任总裁',
+    '8月27日晚间，青石财产保险股份有限公司（下称“青石财险”）发布公告，董事长罗思远因年龄原因辞去董事长职务，董事会选举现任总裁许知远为董事长。',
+    '许知远今年58岁。他1989年进入青石财险车险部，2003年出任桐屿分公司总经理，2019年起担任总裁。',
+    '2011年，邵景川加入青石财险，历任产品总监、事业部总经理，2021年起出任首席风险官。邵景川表示，风险管理是公司的根本。',
+    '上半年，青石财险实现保险服务收入412.6亿元，同比增长7.8%。第二季度实现保险服务收入209.4亿元。',
+    '8月28日，青石财险A股高开高走，收盘报14.82元，上涨4.37%；H股收报9.16港元，上涨5.65%。',
+    '公司拟出资20亿元设立全资资管子公司。今年4月，青石财险成功发行了首只巨灾债券，规模为5000万美元。',
+    '他在任期间，关停了一批长期亏损的营销服务部，把车险综合成本率从2019年的99.4%压降到去年的97.1%。',
+    '水滴等公司这几年的增长情况较为一般。',
+  ].join('\n\n'), '2025-08-29');
+  it('an ending word heading a measure ("保险服务收入") and a kind of company ("资管子公司") name no organisation', () => {
+    const orgs = art.entities.entities.filter((e) => e.kind === 'org').map((e) => e.canonical);
+    expect(orgs.some((n) => n.endsWith('实现保险') || n === '实现保险')).toBe(false);
+    expect(orgs.some((n) => n.endsWith('子公司'))).toBe(false);
+  });
+  it('each step of a career told in one sentence is dated by its own year', () => {
+    const events = eng.facts.facts.filter((f) => f.type === 'event');
+    const when = (who: string, what: string) => events.find((f) => f.type === 'event' && f.entity === who && f.event === what)?.date.iso;
+    expect(when('许知远', '总裁')).toBe('2019');
+    expect(when('邵景川', '加入')).toBe('2011');
+  });
+  it('an amount measure takes no percentage', () => {
+    expect(eng.facts.facts.some((f) => f.type === 'figure' && f.measure === '亏损')).toBe(false);
+  });
+  it.each([
+    ['青石财险A股收在多少', '14.82元'],
+    ['青石财险H股收在多少', '9.16港元'],
+    ['巨灾债券发了多大规模', '5000万美元'],
+    ['谁接了罗思远的董事长', '许知远'],
+    ['邵景川哪年加入青石财险的', '2011'],
+  ])('%s', async (q, expected) => expectAnswerFrom(eng, q, expected));
+  it('A股 and H股 are words of their own', () => {
+    expect(analyzeQuestion('A股收在多少', art).words).toContain('a股');
+  });
+  it('a company the article names only in passing ("水滴等公司") has no figure of the one it reports on', async () => {
+    expect(analyzeQuestion('水滴上半年保险服务收入多少', art).unlistedOwners).toEqual(['水滴']);
+    expect((await eng.answer('水滴上半年保险服务收入多少')).kind).toBe('not_found');
+  });
+});

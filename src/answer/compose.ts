@@ -776,9 +776,12 @@ function ownsFigure(article: Article, q: QueryAnalysis, c: Candidate, subject: s
   // (A name the sentence does not write at all is left implicit, as a buyer often is: "对X的收购…作价18亿元".)
   const writes = (part: string, e: string) => (q.entityNames.get(e) ?? [e]).some((n) => part.includes(n));
   if (others.some((e) => writes(text, e) && !writes(clause, e))) return false;
-  if (owner !== undefined) return q.entities.length === 0 || q.entities.includes(owner);
   // Any name written in the sentence counts here, even one only guessed to be a name (kind "other").
   const inSentence = new Set(article.entities.find(text).map((e) => e.canonical));
+  // (A word only guessed to be a name, "巨灾" of 巨灾债券, need only stand beside a figure of the article's
+  // subject: the subject owns what it issued.)
+  const guessedOnly = q.entities.length > 0 && q.entities.every((e) => kindOf(e) === 'other');
+  if (owner !== undefined) return guessedOnly && owner === subject ? q.entities.every((e) => inSentence.has(e)) : q.entities.length === 0 || q.entities.includes(owner);
   return q.entities.every((e) => inSentence.has(e) || e === subject);
 }
 

@@ -4,7 +4,7 @@
 // folder's aliases.json adds the other names people use (English company names, nicknames).
 import type { Aliases } from './load.js';
 import { DEICTIC_START, FORM_ENDINGS, FUNCTION_CHARS, LATIN_PERIOD, GENERIC_ACRONYMS, GENERIC_ORG_PREFIXES, ORG_ENDINGS, SURNAMES, tradeNameOf, type EntityKind } from '../genre/names.js';
-import { MEASURES } from '../genre/measures.js';
+import { findMeasures, MEASURES } from '../genre/measures.js';
 import { tightenSpacing } from '../text/normalize.js';
 import { inDictionary, STOP_WORDS, tag } from '../text/segment.js';
 
@@ -266,10 +266,25 @@ function latinCandidate(run: string[]): Candidate | null {
  * generic words) before an organisation ending make one organisation name. A name the dictionary does not
  * know, or one the segmenter tags as a name, may open a longer name; an ordinary noun ("星河") opens only
  * itself, so "典型代表恒业消金" gives 恒业消金. */
+// Measures of a year's flow that an ending word may head ("保险服务收入", "银行业务利润"); a stock such as
+// 资产 may follow a name ("枫港保险资产管理有限公司").
+const FLOW_MEASURE_END = /(?:收入|利润|费用|成本|率)$/;
+/** "实现保险服务收入": an ending word that heads a measure's compound ("保险服务收入") ends no name. */
+function measureCompoundAt(tags: Tagged, i: number): boolean {
+  // (A name followed by a measure of its own, "云商银行不良率", "星河集团净利润", is still a name.)
+  if (findMeasures(tags[i + 1]?.word ?? '')[0]?.at === 0) return false;
+  let after = '';
+  for (let j = i + 1; j < Math.min(tags.length, i + 4) && /^(?:n|vn)$/.test(tags[j]!.tag); j++) {
+    after += tags[j]!.word;
+    if (FLOW_MEASURE_END.test(after)) return true;
+  }
+  return false;
+}
+
 function orgEndingAt(tags: Tagged, i: number, options: EntityOptions, namesBeforeEndings: Set<string>): string | null {
   const word = tags[i]!.word;
   const ending = ORG_ENDINGS.find((e) => word === e);
-  if (!ending) return null;
+  if (!ending || measureCompoundAt(tags, i)) return null;
   const clean = (w: string) => ![...w].some((c) => FUNCTION_CHARS.has(c)) && !DEICTIC_START.test(w);
   const proper = (w: string, t: string) => clean(w) && (unknownWord(w) || NAME_TAGS.test(t) || namesBeforeEndings.has(w));
   const noun = (w: string, t: string) => clean(w) && /^(n|nz|j)$/.test(t) && !GENERIC_ORG_PREFIXES.has(w);
@@ -289,6 +304,8 @@ function orgEndingAt(tags: Tagged, i: number, options: EntityOptions, namesBefor
   const start = firstProper >= 0 ? firstProper : nearestNoun;
   const name = start >= 0 ? words.slice(start).map((x) => x.w).join('') : '';
   if ([...name].length < 2) return null;
+  // "资管子公司", "全资子公司": a kind of company (a subsidiary), not a name — the segmenter may cut it "管子/公司".
+  if (ending === '公司' && /(?:^|^\p{Script=Han}{1,2})子$/u.test(name)) return null;
   // "岚溪农村商业银行股份(有限公司)": the legal form after a name that already ends as one is not its name.
   return ending === LEGAL_FORM && ORG_ENDINGS.some((e) => name.endsWith(e) && name.length > e.length) ? name : name + ending;
 }
@@ -321,7 +338,7 @@ function repeatedBeforeEndings(paragraphs: Tagged[], options: EntityOptions): Se
   for (const tags of paragraphs) {
     tags.forEach(({ word }, i) => {
       const before = tags[i - 1]?.word ?? '';
-      if (!ORG_ENDINGS.includes(word) || !HAN.test(before) || [...before].length < 2) return;
+      if (!ORG_ENDINGS.includes(word) || !HAN.test(before) || [...before].length < 2 || measureCompoundAt(tags, i)) return;
       // (A preposition, adverb, pronoun or conjunction before the ending governs it or links it, "按照公司",
       // "对于集团": no name. Verbs are not told apart: the segmenter tags coined names "启衡" as verbs.)
       if (GOVERNING_TAGS.test(tags[i - 1]!.tag)) return;

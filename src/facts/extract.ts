@@ -10,7 +10,7 @@ import { tightenSpacing } from '../text/normalize.js';
 import { PERSON_PRONOUN } from '../text/function-words.js';
 import type { Sentence } from '../types.js';
 import { canonicalRole, EVENT_CLASSES, ROLES } from '../genre/events.js';
-import { familyOf, findMeasures, measureNounBefore, RATIO_MEASURES, type MeasureEntry } from '../genre/measures.js';
+import { AMOUNT_MEASURES, familyOf, findMeasures, measureNounBefore, RATIO_MEASURES, type MeasureEntry } from '../genre/measures.js';
 import { findPeriods, type FoundPeriod, type Period } from '../genre/period.js';
 import type { EventFact, Fact, FigureFact } from './schema.js';
 
@@ -18,14 +18,14 @@ import type { EventFact, Fact, FigureFact } from './schema.js';
 const squeeze = (s: string) => tightenSpacing(s).replace(/(?<![A-Za-z])\s+|\s+(?![A-Za-z])/g, '');
 
 // Units of what a business makes, ships or sells (energy, vehicles, weight, pieces, devices), and a price
-// in 元 ("收报68.42元"): they name no measure by themselves (see UNIT_NAMES_NO_MEASURE).
+// in 元, 港元 or 美元 ("收报68.42元"): they name no measure by themselves (see UNIT_NAMES_NO_MEASURE).
 const PHYSICAL_UNIT = '[GMk]Wh|GW|MW|万辆|辆|万吨|吨|亿件|万件|件|万台|台';
-const UNIT_NAMES_NO_MEASURE = new RegExp(`^(?:${PHYSICAL_UNIT}|元)$`);
+const UNIT_NAMES_NO_MEASURE = new RegExp(`^(?:${PHYSICAL_UNIT}|元|港元|美元)$`);
 // ("27.86元/股" names its measure by its unit: a price per share.)
 // A number with the unit the article writes after it. Four-digit years followed by 年 are dates, not figures.
 // Research reports write money the Latin way: "$106M", "~$5.4B" (the unit letter only after a "$" amount).
 const QUANTITY = new RegExp(
-  String.raw`(近|超过|约|不到|将近|仅|达到|高于|~)?\$?(-?\d+(?:\.\d+)?)(${PHYSICAL_UNIT}|亿元|亿美元|万亿元|亿人民币|亿部|亿|万名|万笔|万户|万家|万|%|笔|家|个城市|个商圈|年(?![前初底度中末\d])|天|(?<=\$-?\d+(?:\.\d+)?)[BMK](?![A-Za-z])|元[/／]股|元(?![/／]))`,
+  String.raw`(近|超过|约|不到|将近|仅|达到|高于|~)?\$?(-?\d+(?:\.\d+)?)(${PHYSICAL_UNIT}|亿元|亿美元|万亿元|亿人民币|亿港元|万港元|万美元|港元|美元|亿部|亿|万名|万笔|万户|万家|万|%|笔|家|个城市|个商圈|年(?![前初底度中末\d])|天|(?<=\$-?\d+(?:\.\d+)?)[BMK](?![A-Za-z])|元[/／]股|元(?![/／]))`,
   'g',
 );
 // "$106M（+112%）": a signed percentage in brackets right after a figure is its change.
@@ -112,9 +112,10 @@ export function extractFacts(article: Article): Fact[] {
       if (!sentence) continue;
       const figures = figuresOf(sentence, ctx, state);
       facts.push(...figures, ...changesOf(sentence, ctx, state));
-      const event = eventOf(sentence, ctx, state, lastPerson) ?? eventAfterLeadIn(article, s, sentence, ctx, state, lastPerson);
-      if (event) facts.push(event);
-      state.datedLeadIn = !event && resolveDate(sentence.text, ctx, state.lastYear) ? { sentence, start: s.start } : undefined;
+      const events = eventsOf(sentence, ctx, state, lastPerson);
+      const led = events.length ? undefined : eventAfterLeadIn(article, s, sentence, ctx, state, lastPerson);
+      facts.push(...events, ...(led ? [led] : []));
+      state.datedLeadIn = !events.length && !led && resolveDate(sentence.text, ctx, state.lastYear) ? { sentence, start: s.start } : undefined;
       lastPerson = remember(sentence, ctx, state, figures) ?? lastPerson;
     }
   }
@@ -156,6 +157,7 @@ const FROM_BEFORE = /[由从]$/;
 const ARRIVES = /(?:降|升|增|减|落|涨|跌|提升|提高|下滑|回升|回落|扩大|缩小|收窄|增加|减少|下降|上升|上调|下调|调高|调低|攀升)(?:至|到)/;
 const PER_SHARE = /每股/;
 // "从72元上调至79元", "从上年的26%提升至33%": the figure after 从/由 is where the change started, not the figure now.
+// (One with a period of its own, "从2023年的19.7%", is that period's figure: the period dates it.)
 const STARTS_FROM = /[由从][^，,。；;\d]{0,6}$/;
 const ARRIVES_NEXT = new RegExp(`^(?:${ARRIVES.source})`);
 const startingPoint = (text: string, p: FoundPeriod, at: number): boolean => FROM_BEFORE.test(text.slice(0, p.at)) && ARRIVES.test(text.slice(p.at + p.length, at));
@@ -272,9 +274,13 @@ function measureOf(s: ReadSentence, q: Quantity): { measure: MeasureEntry; word:
 }
 
 /** A figure that cannot be of the measure found for it. A ratio is a percentage: "以3.8亿元受让其41%的股权"
- * pays 3.8亿元, it holds no 3.8亿元 stake. "每股净资产8.84元": a figure per share is not the company's total. */
+ * pays 3.8亿元, it holds no 3.8亿元 stake; an amount is none ("长期亏损的…，把成本率从99.4%…": no loss of 99.4%). "每股净资产8.84元": a figure per share is not the company's total. */
 function misfits(q: Quantity, measure: MeasureEntry | undefined, measureName: string | undefined): boolean {
-  return (measureName !== undefined && RATIO_MEASURES.has(measureName) && !isPercent(q.match[3]!)) || (PER_SHARE.test(q.clause) && measure?.family !== familyOf('股价'));
+  const percent = isPercent(q.match[3]!);
+  return (
+    (measureName !== undefined && ((RATIO_MEASURES.has(measureName) && !percent) || (AMOUNT_MEASURES.has(measureName) && percent))) ||
+    (PER_SHARE.test(q.clause) && measure?.family !== familyOf('股价'))
+  );
 }
 
 function figuresOf(s: ReadSentence, ctx: Context, state: ParagraphState): FigureFact[] {
@@ -437,16 +443,15 @@ function changesOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
   return out;
 }
 
-/** The dated event of a sentence: the event verb nearest its date, its subject the person (or thing) named
- * before the verb. */
-function eventOf(s: ReadSentence, ctx: Context, state: ParagraphState, lastPerson: string | undefined, datedBefore = false): EventFact | null {
+/** The dated events of a sentence: first the event verb nearest its date, its subject the person (or thing)
+ * named before the verb; then any other verb with a date of its own. */
+function eventsOf(s: ReadSentence, ctx: Context, state: ParagraphState, lastPerson: string | undefined, datedBefore = false): EventFact[] {
   const date = resolveDate(s.text, ctx, state.lastYear);
-  if (!date) return null;
+  if (!date) return [];
   const dateAt = s.text.indexOf(squeeze(date.text));
   const roleBack = ROLE_BACK_REFERENCE.exec(s.text);
-  const matches = EVENT_CLASSES.map((rule) => ({ rule, em: rule.stated.exec(s.text), name: '' }))
-    .filter((x): x is { rule: (typeof EVENT_CLASSES)[number]; em: RegExpExecArray; name: string } => x.em !== null)
-    .map((x) => ({ ...x, name: x.rule.name(x.em) }));
+  // (Every place a class is stated: "2003年出任…总经理，2019年起担任总裁" states the post class twice.)
+  const matches = EVENT_CLASSES.flatMap((rule) => [...s.text.matchAll(everyMatch(rule.stated))].map((em) => ({ rule, em: em as RegExpExecArray, name: rule.name(em as RegExpExecArray) })));
   if (roleBack && state.lastRole) matches.push({ rule: EVENT_CLASSES[1]!, em: roleBack, name: state.lastRole });
   // A sentence may carry two dates ("8月20日晚间…宣布…唐某将于9月1日起出任CEO"): each verb goes with the
   // nearest date before it, and the verb nearest its own date tells the event. A date in the sentence before
@@ -454,8 +459,12 @@ function eventOf(s: ReadSentence, ctx: Context, state: ParagraphState, lastPerso
   const ownDate = (at: number) => (datedBefore ? undefined : lastDateBefore(s.text, at));
   const distance = (at: number) => at - (ownDate(at)?.at ?? dateAt);
   if (!datedBefore) matches.sort((a, b) => Math.abs(distance(a.em.index)) - Math.abs(distance(b.em.index)));
+  const out: EventFact[] = [];
   for (const { rule, em, name } of matches) {
     const own = ownDate(em.index);
+    // "2011年加入星澜，…，2021年起出任执行总裁": a career told in one sentence has a step per date; after the
+    // event nearest its date, each other verb with a date of its own before it is a step too.
+    if (out.length && (!own || out.some((e) => e.event === name))) continue;
     const when = own ? resolveDate(s.text.slice(own.at), ctx, state.lastYear, FUTURE_BEFORE.test(s.text.slice(Math.max(0, own.at - 3), own.at))) ?? date : date;
     // A pronoun, or the surname alone (as news writing does), continues the last person named.
     const refersBack = PERSON_PRONOUN.test(s.text) || (lastPerson !== undefined && s.text.includes(lastPerson[0]!));
@@ -466,9 +475,12 @@ function eventOf(s: ReadSentence, ctx: Context, state: ParagraphState, lastPerso
     if (!subject) continue;
     const object = rule.hasObject ? ctx.find(s.text.slice(em.index + em[0].length, em.index + em[0].length + 16))[0]?.canonical : undefined;
     const announced = ANNOUNCED.test(s.text.slice(0, em.index));
-    return { id: 'pending', type: 'event', entity: subject, object, event: announced ? `宣布${name}` : name, date: when, source: s.source, origin: 'extracted' };
+    const event: EventFact = { id: 'pending', type: 'event', entity: subject, object, event: announced ? `宣布${name}` : name, date: when, source: s.source, origin: 'extracted' };
+    if (out.some((e) => e.date.iso === event.date.iso)) continue;
+    out.push(event);
+    if (datedBefore) break;
   }
-  return null;
+  return out;
 }
 
 /** An undated sentence's event, dated by the lead-in sentence right before it; the quote spans both, as
@@ -477,18 +489,28 @@ function eventAfterLeadIn(article: Article, s: Sentence, sentence: ReadSentence,
   const lead = state.datedLeadIn;
   if (!lead || resolveDate(sentence.text, ctx, state.lastYear)) return null;
   const joined: ReadSentence = { ...sentence, text: `${lead.sentence.text}${sentence.text}`, entities: ctx.find(`${lead.sentence.text}${sentence.text}`) };
-  const event = eventOf(joined, ctx, state, lastPerson, true);
+  const event = eventsOf(joined, ctx, state, lastPerson, true)[0];
   // The lead-in must only date: its own names would make the subject ambiguous.
   if (!event || lead.sentence.entities.length) return null;
   return { ...event, source: { chunkId: sentence.source.chunkId, quote: article.raw.slice(lead.start, s.start + s.text.length).trim() } };
 }
 
-/** The last month-date written before a position ("9月1日" in "…将于9月1日起出任"). */
+const globalForms = new Map<RegExp, RegExp>();
+/** The same pattern, matching everywhere. */
+function everyMatch(re: RegExp): RegExp {
+  let g = globalForms.get(re);
+  if (!g) globalForms.set(re, (g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)));
+  return g;
+}
+
+/** The last date written before a position ("9月1日" in "…将于9月1日起出任"), a year alone included: a
+ * career told year by year ("1989年进入…，2019年起担任总裁") dates each step by its own year. */
 function lastDateBefore(text: string, at: number): { at: number } | undefined {
   let last: { at: number } | undefined;
-  for (const m of text.slice(0, at).matchAll(new RegExp(DATE.source, 'g'))) last = { at: m.index! };
+  for (const m of text.slice(0, at).matchAll(DATE_OR_YEAR)) last = { at: m.index! };
   return last;
 }
+const DATE_OR_YEAR = new RegExp(`${DATE.source}|\\d{4}年(?![前初底度中末])`, 'g');
 // "将于9月1日起": a date the sentence looks forward to is in the posting year even after the posting month.
 const FUTURE_BEFORE = /将于?|拟于?|预计|计划于?/;
 

@@ -7,7 +7,7 @@ import { lineAsked, namesLine } from '../question/line.js';
 import type { Citation, ChunkId } from '../types.js';
 import { findMeasures, familyOf, LOSS_FAMILY, MEASURES, PROFIT_FAMILY } from '../genre/measures.js';
 import { figureInUnit, MONEY, moneyAsked } from '../question/answer-type.js';
-import { charBigrams, tag } from '../text/segment.js';
+import { charBigrams } from '../text/segment.js';
 import { compact } from '../text/normalize.js';
 import { periodsAskedIn } from '../genre/period.js';
 import type { EventFact, Fact, FigureFact } from './schema.js';
@@ -233,14 +233,17 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
   // "乐呗财富管理手续费收入": a line's income asked is answered by that line's figure or by the passages.
   const line = lineAsked(q);
   if (line) pool = pool.filter((f) => namesLine(f.measureText, line));
-  if (line && !pool.length) return null;
+  // "H股收在多少": a listing's A and H shares trade at prices of their own.
+  const shareClass = SHARE_CLASS.exec(q.text)?.[1]?.toUpperCase();
+  if (shareClass) pool = pool.filter((f) => shareClassOf(f) === shareClass);
+  if ((line || shareClass) && !pool.length) return null;
   const whole = !line && found.every((m) => m.measure.canonical === '营收' || m.word === '收入');
   if (canon.has('营收') || whole) pool = pool.filter((f) => baseMeasure(f.measure) !== '收入' || f.measureText === '收入');
   const changesOnly = pool.filter((f) => f.measure.endsWith('增速'));
   if (!asksChange) pool = pool.filter((f) => !f.measure.endsWith('增速'));
   if (!pool.length) return changeOnlyAnswer(changesOnly, q, found);
 
-  if (q.entities.length === 0) return noEntityNamed(book, q, pool, found, families, postedYear);
+  if (q.entities.length === 0) return noEntityNamed(book, q, pool, found, postedYear);
   const others = pool;
   pool = pool.filter((f) => q.entities.includes(f.entity));
   if (!pool.length) return changeOnlyAnswer(changesOnly, q, found) ?? (q.asksQuantity ? entityMismatch(others, q, found, canon) : null);
@@ -266,6 +269,13 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
 }
 
 /** The measures the question names; with several, only those nearest its 多少/几. */
+const SHARE_CLASS = /([ABH])股/i;
+/** The share class written last before the figure in its sentence ("A股…收盘报14.82元"), if any. */
+function shareClassOf(f: FigureFact): string | undefined {
+  const before = f.source.quote.slice(0, Math.max(0, f.source.quote.indexOf(f.text)));
+  return [...before.matchAll(/([ABH])股/gi)].pop()?.[1]?.toUpperCase();
+}
+
 /** "对外投资砸了多少钱": money asked of a measure counted in other units ("171 笔") is its amount, a measure
  * named by a longer word that holds the one asked ("对外投资总额"). */
 function amountsAsked(book: FactBook, pool: FigureFact[], found: MeasureHit[]): FigureFact[] {
@@ -278,7 +288,7 @@ function amountsAsked(book: FactBook, pool: FigureFact[], found: MeasureHit[]): 
 
 /** The question names a measure but no one: the article's subject when only the measure is asked, the
  * passages when one owner has it, else a request to say whose. */
-function noEntityNamed(book: FactBook, q: QueryAnalysis, pool: FigureFact[], found: MeasureHit[], families: Set<string>, postedYear: number): FactRoute | null {
+function noEntityNamed(book: FactBook, q: QueryAnalysis, pool: FigureFact[], found: MeasureHit[], postedYear: number): FactRoute | null {
   if (q.unknownNames.length) return null; // about something the article never names: retrieval says so
   // "三季度营收多少" in an article about one company asks for that company's figure: say the reading.
   // (Not when other words may name whose figure it is: "水滴营收多少" is about 水滴, named or not.)
@@ -293,23 +303,9 @@ function noEntityNamed(book: FactBook, q: QueryAnalysis, pool: FigureFact[], fou
     if (answer) return { ...answer, answer: `${answer.answer}（按文章主体“${subject}”理解）` };
   }
   // With one owner in the article, asking whose figure is no help: the words besides the measure ("禾小串
-  // 收入", "battery capacity") may name a line of it, so the passages judge — unless a word the article uses
-  // elsewhere, never beside these figures, may name another owner ("水滴2023年保险收入多少").
-  // (A word read from English is a guess at the article's wording; it names no owner.)
-  const quotes = compact(book.facts.filter((f) => f.type === 'figure' && families.has(familyOf(baseMeasure(f.measure)))).map((f) => f.source.quote).join(''));
-  const guessed = new Set(q.readings.filter((r) => r.how === 'english').flatMap((r) => [r.read, ...(r.also ?? [])]));
-  const elsewhere = q.words.some(
-    (w) =>
-      /^\p{Script=Han}{2,}$/u.test(w) &&
-      NAME_LIKE_TAG.test(tag(w)[0]?.tag ?? '') &&
-      !q.absentNouns.includes(w) &&
-      !q.light.has(w) &&
-      !measureWords.has(w) &&
-      !periodWord(w) &&
-      !CHANGE_WORDS.test(w) &&
-      !guessed.has(w) &&
-      !quotes.includes(compact(w)),
-  );
+  // 收入", "battery capacity") may name a line of it, so the passages judge — unless the question names a
+  // company the article writes without figures ("水滴2023年保险收入多少", "水滴等公司").
+  const elsewhere = q.unlistedOwners.length > 0;
   return new Set(pool.map((f) => f.entity)).size === 1 && !elsewhere ? null : ambiguousEntity(pool, found);
 }
 
@@ -372,8 +368,6 @@ function mainSubject(book: FactBook, pool: FigureFact[]): string | undefined {
 }
 /** How far ahead in figures the article's subject must be (else the question must name whose figure). */
 const MAIN_SUBJECT_LEAD = 2;
-// Nouns (and words the segmenter cannot place) may name an owner; verbs ("降到") do not.
-const NAME_LIKE_TAG = /^(?:n|x|eng|j)/;
 const NAMES_NO_ONE = /^(?:公司|该公司|这家公司|本公司|集团|企业|百分|百分之|百分之几|现在|目前|如今|眼下|总共|一共|总数|整个|一整年|整年|全年)$/;
 const periodWord = (w: string) => periodsAskedIn(w, 2000).length > 0 || /^(?:今年|去年|前年|明年|季度|三季度|二季度|一季度|四季度|上半年|下半年|全年|财年)$/.test(w);
 

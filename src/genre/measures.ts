@@ -53,7 +53,7 @@ export const MEASURES: MeasureEntry[] = [
   { canonical: '估值', words: ['投后估值', '估值'], family: 'valuation' },
   { canonical: '市值', words: ['市值', '总市值', 'Market Cap', 'market cap'], family: 'market-cap' },
   // A price per share ("报 52.3 元/股") is the share price whatever the sentence calls it.
-  { canonical: '股价', words: ['股价', '股票价格', '每股价格', '元/股', '收盘价', '收盘', '收报', '收于', '开盘价', 'share price', 'stock price'], family: 'share-price' },
+  { canonical: '股价', words: ['股价', '股票价格', '每股价格', '元/股', '收盘价', '收盘', '收报', '收于', '收在', '开盘价', 'share price', 'stock price'], family: 'share-price' },
   // An analyst's price for the share ("目标价从72元上调至79元") is not the price it trades at.
   { canonical: '目标价', words: ['目标价', '目标股价'], family: 'target-price' },
   { canonical: '融资额', words: ['融资额', '融资', '融了'], family: 'funding' },
@@ -92,9 +92,11 @@ export const MEASURE_HEAD = /(?:率|额|量|(?<![同环])比|比例|比重|规�
  * verb and qualifier words are stripped first; returns the noun, or undefined. */
 // "净资产收益率（ROE）为14.1%": the abbreviation in brackets after the noun is not part of the sentence's wording.
 const ABBREVIATION_AFTER = /[（(][A-Za-z0-9]{1,8}[）)](?=(?:为|是|达|约|了)*$)/;
-const FROM_TO = /(?:可以|可|将|有望|预计|已)?(?:从|由)[^，,；;]{0,20}?(?:至|到)$/;
+const FROM_TO = /(?:可以|可|将|有望|预计|已)?(?:从|由)[^，,；;]{0,20}?(?:至|到)[^，,；;\d]{0,6}$/;
 /** Measures that are ratios: a figure in 亿元 or 笔 is never one of them ("以3.8亿元受让其41%的股权"). */
 export const RATIO_MEASURES = new Set(['持股比例', '不良率', '毛利率', '净利率', '市场份额', '收入占比', '净息差']);
+/** Measures that are amounts of money: a percentage is never one of them (it is a change or a ratio). */
+export const AMOUNT_MEASURES = new Set(['营收', '收入', '净利润', '扣非净利润', '利润', '亏损', '总资产', '净资产', '市值', '估值', '融资额', '收购金额', '投资总额', '贷款余额']);
 export function measureNounBefore(clause: string): string | undefined {
   // ("…定损比例可以从目前的62%提高至85%": the noun stands before where the change started.)
   const lead = clause.replace(FROM_TO, '').replace(ABBREVIATION_AFTER, '').replace(/(?:分别|约为|约|为|是|达到了?|达|仅|超过|至|了|升至|降至)+$/, '');

@@ -58,6 +58,8 @@ export interface QueryAnalysis {
   unknownNames: string[];
   /** Nouns of the question the article never uses, with no article word for the same sense ("总部", "员工"). */
   absentNouns: string[];
+  /** Words the article writes as a company's name, though no entity was found for them ("水滴等公司"). */
+  unlistedOwners: string[];
 }
 
 const NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'x', 'eng']);
@@ -176,7 +178,17 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
     // "此鱼", "该行", "本片" point back at what the article is about; they name nothing new.
     unknownNames: unknownNames(text, article, entities.length > 0, inArticle).filter((n) => !slots.has(n) && !DEICTIC_START.test(n)),
     absentNouns: absentNouns(read.core, article, alternatives).filter((n) => !slots.has(n) && !DEICTIC_START.test(n)),
+    unlistedOwners: words.filter((w) => /^\p{Script=Han}{2,}$/u.test(w) && !article.entities.find(w).length && ownerInArticle(w, article)),
   };
+}
+
+// "水滴等公司", "像水滴这样的互联网平台": what follows a word when the article names a company by it.
+const OWNER_AFTER = /^(?:等|这样的|这类|之类|旗下)/;
+/** The article writes the word as a company's name somewhere. */
+function ownerInArticle(w: string, article: Article): boolean {
+  const text = compactArticle(article);
+  for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) if (OWNER_AFTER.test(text.slice(at + w.length, at + w.length + 3))) return true;
+  return false;
 }
 
 const WHAT_FIGURE = /^\s*what\s+(?:was|is|were|are)\b/i;

@@ -8,4 +8,6 @@ export const GENRE_WORDS: string[] = [
   '资产规模', '保有规模', '出货量', '月活', '日活', '用户规模', '获客', '风控', '消金', '代销', '对外投资', '事业群',
   '轮值总裁', '副总裁', '董事长', '首席执行官', '首席财务官', '首席技术官', '不良资产', '未偿本息', '大模型',
   '通用人工智能', '数字支付', '数字金融', '近场支付', '同比增长', '环比增长',
+  // Share classes: a listing's A shares and H shares trade at prices of their own (text is lower-cased first).
+  'a股', 'h股', 'b股', 'A股', 'H股', 'B股',
 ];
