@@ -1419,3 +1419,46 @@ describe('a career and a listing told the way results stories tell them', () => 
     expect((await eng.answer('水滴上半年保险服务收入多少')).kind).toBe('not_found');
   });
 });
+
+describe('people by their other names, groups by 他们, phases, and the company figure before a line', () => {
+  const { article: art, engine: eng } = fixture('nick', [
+    '岚桥电池创始人罗思远卸任CEO 许知远接棒',
+    '岚桥电池股份有限公司（以下简称“岚桥电池”）发布年报和人事公告，聘任总裁许知远为首席执行官。',
+    '接任者许知远今年47岁，英文名Owen，在公司内部被同事们称为“许工”。2016年，许知远加盟岚桥电池，出任研究院院长。',
+    '罗思远一直担任董事长，被员工称为“罗老板”。现任岚桥消金总经理周慕白有过多段任职经历。他曾担任青石银行上海分行的副行长。',
+    '2024年公司综合毛利率为27.3%，较上年提升2.1个百分点。岚桥电池解释，单只电池的物料成本下降了约11%。但储能业务的毛利率仅为16.4%，明显低于动力业务的33.8%。',
+    '2024年，岚桥电池实现营业收入412.37亿元；归属于上市公司股东的净利润36.85亿元，同比增长28.9%。第四季度单季归母净利润11.42亿元。全年出货量86.4GWh。',
+    '岚桥电池以26.4亿元收购凯铂新材60%的股权。',
+    '岚桥电池拟投资135亿元建设新基地，项目分两期建设，一期20GWh预计于2026年第三季度投产。',
+  ].join('\n\n'), '2025-03-28');
+  it('a nickname, an English name or what colleagues call someone is that person', () => {
+    const names = art.entities.get('许知远')?.names ?? [];
+    expect(names).toEqual(expect.arrayContaining(['Owen', '许工']));
+    expect(art.entities.get('罗思远')?.names ?? []).toContain('罗老板');
+  });
+  it('a name the segmenter glued to its verb after a title is a name', () => {
+    expect(art.entities.get('周慕白')?.kind).toBe('person');
+  });
+  it('a unit in Latin letters is no name', () => {
+    expect(art.entities.get('GWh')).toBeUndefined();
+  });
+  it('他们 is a group, not the protagonist', async () => {
+    await expectAnswerFrom(eng, '他们拿了凯铂多少股权', '60%');
+  });
+  it('a project phase asked (二期) is not another phase', async () => {
+    expect((await eng.answer('新基地二期啥时候投产')).kind).toBe('not_found');
+    await expectAnswerFrom(eng, '新基地一期啥时候投产', '2026年第三季度');
+  });
+  it.each([
+    ['许工是哪一年加入岚桥电池的', '2016'],
+    ['2024年归母净利润赚了多少钱', '36.85亿元'],
+    ['毛利率多少', '27.3%'],
+    ['储能业务毛利率多少', '16.4%'],
+  ])('%s', async (q, expected) => expectAnswerFrom(eng, q, expected));
+  it('the company after its time ("2024年公司…") owns the figure; a change of a noun of its own goes to no earlier figure', () => {
+    const f = eng.facts.facts.find((x) => x.type === 'figure' && x.text === '27.3%');
+    expect(f?.type === 'figure' && f.entity).toBe('岚桥电池股份');
+    expect(f?.type === 'figure' && f.change).toBeFalsy();
+    expect(eng.facts.facts.some((x) => x.type === 'figure' && x.text.includes('11%'))).toBe(false);
+  });
+});

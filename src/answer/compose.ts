@@ -846,7 +846,7 @@ function spanFor(article: Article, q: QueryAnalysis, c: Candidate, options: Comp
     return picked;
   }
   const pool = rest.length ? rest : next.slice(0, 2);
-  // "江浩有过任职经历。他曾担任…": the next sentence completes the answer when it holds an asked word the
+  // "周慕白有过任职经历。他曾担任…": the next sentence completes the answer when it holds an asked word the
   // answer so far lacks.
   const lacking = (text: string) => q.words.filter((w) => !compact(text).includes(compact(w)));
   const completes = (s: Sentence) => {

@@ -55,7 +55,8 @@ export function protagonist(article: Article): string | undefined {
 const PROTAGONIST_LEAD = 2;
 // A pronoun that opens the question ("他哪年进的…", "她之前在哪"): with nothing before it in the
 // conversation, it can only mean the person the article follows.
-const OPENING_PRONOUN = new RegExp(`^\\s*(?:那|那么)?(${PERSON_PRONOUN.source})`);
+// (Not 他们: a group, most often the company reported on, is no protagonist.)
+const OPENING_PRONOUN = new RegExp(`^\\s*(?:那|那么)?(${PERSON_PRONOUN.source})(?!们)`);
 
 /** "他哪年进的北岭" with no earlier question: the pronoun read as the article's protagonist, said so. */
 export function pronounReading(current: QueryAnalysis, article: Article): FollowUp | null {

@@ -181,6 +181,9 @@ function personAt(tags: Tagged, i: number, recurs: (name: string) => boolean): s
   const nextChars = next && HAN.test(next.word) && ![...next.word].some((c) => FUNCTION_CHARS.has(c)) ? [...next.word].length : 0;
   // (The segmenter tags the cut-off character anyhow, 安 as a verb; the article repeating all three decides.)
   if (personShaped(word) && [...word].length === 2 && nextChars === 1 && !NOT_IN_NAMES.test(next!.tag) && recurs(word + next!.word)) return word + next!.word;
+  // "总经理周慕白有过任职经历": after a title, the segmenter glues the verb onto a name it does not know.
+  const glued = [...word].length === 3 && NAME_GLUE.test(word.slice(-1)) && TITLE_BEFORE_NAME.test(tags[i - 1]?.word ?? '') && unknownWord(word);
+  if (glued && personShaped(word.slice(0, -1))) return word.slice(0, -1);
   if (personShaped(word) && (t === 'nrfg' || (t === 'nr' && [...word].length === 3) || unknownWord(word))) return word;
   // "简/a 鹤鸣/nrt": a surname character before a word tagged as a name starts that name, whatever its own tag.
   const splitGiven =
@@ -207,6 +210,8 @@ function misreadPerson(tags: Tagged, i: number, person: string | null): string |
   return person;
 }
 
+// Verbs and particles the segmenter glues after a name it does not know ("林然有", "林然是").
+const NAME_GLUE = /^[有是在说将曾也都称则]$/;
 // Tags no character of a name gets: prepositions, conjunctions, particles, adverbs, pronouns, numerals.
 const NOT_IN_NAMES = /^(?:p|c|u[a-z]*|d|r|m|q)$/;
 // Tags the segmenter gives a split-off given name: a name, a place, a noun, an adjective or unknown.
@@ -252,8 +257,10 @@ function splitAtTitles(run: string[]): string[][] {
   return parts.filter((p) => p.length);
 }
 
+// Units written in Latin letters after a figure ("86.4GWh", "12GW"): no names.
+const LATIN_UNIT = /^(?:[kMGT]?Wh|[kMGT]W|Ah|mAh|km|kg|mm|cm)$/;
 function latinCandidate(run: string[]): Candidate | null {
-  if (run.every((w) => LATIN_PERIOD.test(w))) return null;
+  if (run.every((w) => LATIN_PERIOD.test(w) || LATIN_UNIT.test(w))) return null;
   const words = run.filter((w, i) => !(GENERIC_ACRONYMS.has(w) && (i === 0 || i === run.length - 1)) || run.length === 1);
   if (!words.length || (words.length === 1 && (GENERIC_ACRONYMS.has(words[0]!) || !/[A-Z]/.test(words[0]!) || words[0]!.length < 2))) return null;
   const name = words.join(' ');
@@ -482,6 +489,7 @@ export function deriveEntities(paragraphs: string[], aliases: Aliases, options: 
   addLineNames(byName, texts, options);
   mergeParts(byName);
   addCoinedNames(byName, all);
+  addNicknames(byName, texts);
   markTopic(byName, topicOf(texts[0] ?? '', all));
   for (const a of aliases.aliases) {
     let e = [...byName.values()].find((x) => x.canonical === a.means || x.names.includes(a.means));
@@ -497,6 +505,31 @@ export function deriveEntities(paragraphs: string[], aliases: Aliases, options: 
     }
   }
   return entityIndex([...new Set(byName.values())]);
+}
+
+// "被同事们称为“许工”", "英文名Owen", "花名青禾", "人称“罗老板”": another name a person goes by.
+const NICKNAME = /(?:被[^，。；]{0,8}?(?:称为|称作|叫做|叫作|唤作)|人称|外号|绰号|昵称|花名|英文名(?:为|是|叫)?)[“"「]?([\p{Script=Han}]{2,4}|[A-Z][A-Za-z]{1,15})[”"」]?/gu;
+/** A nickname joins the names of the person the sentence names last before it. */
+function addNicknames(byName: Map<string, Entity>, texts: string[]): void {
+  const people = [...byName.values()].filter((e) => e.kind === 'person');
+  for (const text of texts) {
+    for (const m of text.matchAll(NICKNAME)) {
+      const nick = m[1]!;
+      const sentenceStart = Math.max(...[...'。！？!?'].map((c) => text.lastIndexOf(c, m.index!))) + 1;
+      const before = text.slice(sentenceStart, m.index!);
+      const owner = people
+        .map((e) => ({ e, at: Math.max(...e.names.map((n) => before.lastIndexOf(n))) }))
+        .filter((x) => x.at >= 0)
+        .sort((a, b) => b.at - a.at)[0]?.e;
+      if (!owner || owner.names.includes(nick)) continue;
+      const other = byName.get(nick);
+      if (other && other !== owner) {
+        if (other.names.length > 1) continue;
+        byName.delete(nick);
+      }
+      owner.names.push(nick);
+    }
+  }
 }
 
 /** Texts up to this long have their mentions remembered (sentences, chunks, questions; not a whole article). */

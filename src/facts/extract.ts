@@ -125,7 +125,8 @@ export function extractFacts(article: Article): Fact[] {
 /** How much more often the company reported on is named than any other organisation. */
 const SUBJECT_LEAD = 2;
 // News calls the company it reports on "公司" once it has named it ("截至报告期末，公司员工总数为…").
-const SELF_REFERENCE = /(?:^|[，,；;：:（(]|该|本)(?:公司|集团)(?!\p{Script=Han}*(?:董事|总裁|CEO|高管))/u;
+// (Also right after the time it opens on: "2024年公司综合毛利率为27.3%", "上半年公司实现…".)
+const SELF_REFERENCE = /(?:^|[，,；;：:（(]|该|本|\d{4}年|[上下]半年|季度)(?:公司|集团)(?!\p{Script=Han}*(?:董事|总裁|CEO|高管))/u;
 // A clause that opens on a time and a verb has no subject of its own: it continues the person before
 // ("2012年，韩某出任副总裁；2019年起担任总裁").
 const ZERO_SUBJECT = /^(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|同年|次年|当年|此后|随后|之后|后来|起|开始|先后|曾经?|又|再|并|于|[，,])+$/;
@@ -156,6 +157,7 @@ function periodBefore(s: { text: string; periods: FoundPeriod[] }, at: number): 
 const FROM_BEFORE = /[由从]$/;
 const ARRIVES = /(?:降|升|增|减|落|涨|跌|提升|提高|下滑|回升|回落|扩大|缩小|收窄|增加|减少|下降|上升|上调|下调|调高|调低|攀升)(?:至|到)/;
 const PER_SHARE = /每股/;
+const LINE_BEFORE_FIGURE = /(\p{Script=Han}{2,8}?(?:业务|板块|分部))的?(?:为|是|达到?|仅为?|约)?$/u;
 // "从72元上调至79元", "从上年的26%提升至33%": the figure after 从/由 is where the change started, not the figure now.
 // (One with a period of its own, "从2023年的19.7%", is that period's figure: the period dates it.)
 const STARTS_FROM = /[由从][^，,。；;\d]{0,6}$/;
@@ -320,7 +322,9 @@ function figuresOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
     // (Any noun phrase before a bare 收入 names a line too: "加盟管理服务及其他收入".)
     const lineHead = head.replace(LINE_LEAD, '');
     const ownLine = LINE_WORD.test(head) || (named === '收入' && [...lineHead].length >= 2 && !TIME_HEAD.test(lineHead)) ? `${lineHead}${named}` : undefined;
-    const lineText = ownLine ?? (line && !findMeasures(line).length && named && !line.includes(named) ? `${line}${named}` : named);
+    // "明显低于手表业务的33.8%": a line named right before the figure is the figure's line.
+    const lineRightBefore = LINE_BEFORE_FIGURE.exec(q.clause)?.[1];
+    const lineText = ownLine ?? (lineRightBefore && named && !lineRightBefore.includes(named) ? `${lineRightBefore}${named}` : undefined) ?? (line && !findMeasures(line).length && named && !line.includes(named) ? `${line}${named}` : named);
     // "累计融资额达到 $2.05B": a running total is a measure of its own, not this round's or this year's
     // (one "截至" a date already says so in its period).
     const stated = periodBefore(s, q.at) ?? s.periods[0] ?? state.inheritedPeriod;
@@ -410,10 +414,14 @@ function changesOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
     // (So does one with a figure of its own before the change, whatever measure the genre knows it by:
     // "每股净资产8.84元。…现金流量净额为57.9亿元，同比增长13.5%".)
     const ownFigureBefore = quantitiesOf(s.text).some((x) => !x.change && x.at < q.at);
+    // (And so does one whose clause names its own noun: "单只手表的物料成本下降了约11%".)
+    const targetFamily = target ? familyOf(target.measure.replace(/^累计|增速$/g, '')) : '';
+    const clauseNoun = measureNounBefore(s.text.slice(0, q.at).split(/[，,；;]/).pop()!.replace(CHANGE_BEFORE, ''));
+    const otherNoun = clauseNoun !== undefined && !findMeasures(clauseNoun).some((m) => familyOf(m.measure.canonical) === targetFamily);
     const elsewhere =
       target !== undefined &&
       target.source.quote !== s.source.quote &&
-      (ownFigureBefore || (ownMeasure !== undefined && familyOf(ownMeasure.canonical) !== familyOf(target.measure.replace(/^累计|增速$/g, ''))));
+      (ownFigureBefore || otherNoun || (ownMeasure !== undefined && familyOf(ownMeasure.canonical) !== targetFamily));
     if (target && !target.change && target.source.chunkId === s.source.chunkId && !elsewhere) {
       target.change = change;
       if (target.source.quote !== s.source.quote) target.note = `change from: ${s.source.quote}`;
@@ -421,6 +429,8 @@ function changesOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
     }
     const before = s.text.slice(0, q.at);
     const measure = findMeasures(before).at(-1);
+    // (A change of a noun the genre does not list, "物料成本下降了约11%", is no change of a measure before it.)
+    if (clauseNoun !== undefined && measure && !findMeasures(clauseNoun).some((m) => m.measure === measure.measure)) return;
     const named = ctx.find(before).filter((e) => !ctx.isPerson(e.canonical) || PERSONAL_MEASURE.test(measure?.measure.canonical ?? '')).pop()?.canonical;
     const entity = named ?? (state.lastEntity && ctx.isPerson(state.lastEntity) ? ctx.subject : state.lastEntity);
     if (!measure || !entity) return;

@@ -420,9 +420,14 @@ function narrowFigures(pool: FigureFact[], q: QueryAnalysis, canon: Set<string>,
   // Several lines of one measure ("面向小微商户的…", "“云服务”行业…"): keep those whose wording the question repeats.
   // (The names asked are not wording of a line: "基金" of 沧澜基金 says nothing of 指数基金.)
   const asked = [...q.entityNames.values()].flat().reduce((t, n) => t.split(compact(n)).join('|'), compact(q.text));
-  const overlap = (f: FigureFact) => charBigrams(f.measureText).filter((g) => asked.includes(g)).length;
+  // (Only the line's own words count: "归母净利润" and "归属于上市公司股东的净利润" name one measure.)
+  const linePart = (f: FigureFact) => findMeasures(f.measureText).reduce((t, m) => t.split(m.word).join('|'), f.measureText);
+  const overlap = (f: FigureFact) => charBigrams(linePart(f)).filter((g) => asked.includes(g)).length;
   const best = Math.max(...pool.map(overlap));
   if (best > 2) pool = pool.filter((f) => overlap(f) === best);
+  // (No line named: the company's own figure, not a line's, "毛利率多少" -> 综合毛利率 over 手表业务毛利率.)
+  const whole = pool.filter((f) => !/\p{Script=Han}/u.test(linePart(f).replace(/的/g, '')));
+  if (best <= 2 && whole.length) pool = whole;
   // (A line named as the question names it, "非货规模", before a narrower one, "指数基金非货规模".)
   const asWritten = pool.filter((f) => asked.includes(compact(f.measureText)));
   if (best > 2 && asWritten.length) pool = asWritten;

@@ -96,6 +96,8 @@ const ROUND = /(?<![A-Za-z])((?:Pre-)?[A-F])\+?\s*轮/gi;
 // "分别位居 2 - 4 位": a list's ranks, one each; "排老二" is second place in chat.
 const RANK_RANGE = /(?:位居|位列|排名|排在|排)第?\s*(\d+)\s*[-－~～至到]\s*(\d+)\s*[位名]/g;
 const RANK_BY_SIBLING = /(?:排|是|当)?老([二三四五])/g;
+// "项目分两期建设，一期20GWh…": a project's phases are ordinals written without 第 ("二期" is 第二期).
+const PHASE = /(?<![第分两几\d一二三四五六七八九十])([一二三四五])期(?![间限货])/g;
 const rangeKeys = (m: RegExpMatchArray): string[] => {
   const [from, to] = [Number(m[1]), Number(m[2])];
   return to >= from && to - from < MAX_RANK_SPAN ? Array.from({ length: to - from + 1 }, (_, i) => `${from + i}位`) : [];
@@ -108,6 +110,7 @@ export const ordinalsIn = (text: string): string[] => [
   ...[...text.matchAll(ROUND)].map((m) => `${m[1]!.toUpperCase()}轮`),
   ...[...text.matchAll(RANK_RANGE)].flatMap(rangeKeys),
   ...[...text.matchAll(RANK_BY_SIBLING)].map((m) => `${CN_DIGITS.indexOf(m[1]!)}位`),
+  ...[...text.matchAll(PHASE)].map((m) => `${CN_DIGITS.indexOf(m[1]!)}期`),
 ];
 
 export function analyzeQuestion(question: string, article: Article): QueryAnalysis {
