@@ -102,6 +102,13 @@ quality.push(fullPath);
 const rssLexical = process.memoryUsage().rss / 1e6;
 const qps1 = await throughput(lexical, 1);
 const qps8 = await throughput(lexical, 8);
+// The same latency again once the process has answered thousands of questions: V8 compiles hot functions
+// in the background for the first few hundred answers, and on a two-core machine that compilation lands in
+// the measured questions. Both figures are reported; the target is read on the first.
+const steady = await measure('this bot: full answer path, after warm-up', async (q) => {
+  const a = await lexical.answer(q);
+  return [...a.citations.map((c) => c.id as string), ...(await lexical.search(q, 3)).map((h) => h.id as string)];
+}, textOf);
 
 // ---- this bot, hybrid with the fixture model ----
 const indexDir = mkdtempSync(join(tmpdir(), 'bench-index-'));
@@ -170,7 +177,8 @@ const bestPeer = Math.max(...quality.filter((q) => !q.name.startsWith('this bot'
 out.push('');
 out.push(`answer accuracy minus best peer's hit@1: ${((fullPath.accuracy! - bestPeer) * 100).toFixed(1)} points (target ≥ 20)`);
 out.push(`ready in process for our article, BM25 + facts:        ${coldLexical.toFixed(1)} ms (target < 300)`);
-out.push(`p95 per question, full answer path (BM25 + facts):      ${fmt(fullPath.p95)} ms (target ≤ 5)`);
+out.push(`p95 per question, full answer path (BM25 + facts):      ${fmt(fullPath.p95)} ms (target ≤ 5), within the first 400 answers after start`);
+out.push(`p95 per question, the same path after 4,000 answers:     ${fmt(steady.p95)} ms (p50 ${fmt(steady.p50)} ms)`);
 out.push(`process start to first answer (DENSE=off), median: ${procTsx.toFixed(1)} ms from source (tsx); ${procNpm.toFixed(1)} ms \`npm run ask\` (compiled build)`);
 out.push(`cold start, hybrid, building the index:                ${coldHybridBuild.toFixed(1)} ms`);
 out.push(`cold start, hybrid, loading the index:                 ${coldHybrid.toFixed(1)} ms`);
@@ -181,4 +189,4 @@ out.push('');
 out.push(...scaleTable(scale));
 process.stdout.write(out.join('\n') + '\n');
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/latest.json', JSON.stringify({ at: new Date().toISOString(), quality, coldLexicalMs: coldLexical, processFirstAnswerMs: procTsx, processNpmAskMs: procNpm, coldHybridBuildMs: coldHybridBuild, coldHybridMs: coldHybrid, rssLexicalMb: rssLexical, rssBotProcessMb: rssChild, rssBotProcessDefaultFlagsMb: rssChildDefault, rssBotProcessTsxMb: rssChildTsx, qps1, qps8, scale }, null, 2));
+writeFileSync('bench/results/latest.json', JSON.stringify({ at: new Date().toISOString(), quality, coldLexicalMs: coldLexical, processFirstAnswerMs: procTsx, processNpmAskMs: procNpm, coldHybridBuildMs: coldHybridBuild, coldHybridMs: coldHybrid, rssLexicalMb: rssLexical, rssBotProcessMb: rssChild, rssBotProcessDefaultFlagsMb: rssChildDefault, rssBotProcessTsxMb: rssChildTsx, qps1, qps8, steadyP95Ms: steady.p95, scale }, null, 2));

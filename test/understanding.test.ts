@@ -1462,3 +1462,15 @@ describe('people by their other names, groups by 他们, phases, and the company
     expect(eng.facts.facts.some((x) => x.type === 'figure' && x.text.includes('11%'))).toBe(false);
   });
 });
+
+describe('what is said after a lead-in that names the occasion', () => {
+  const { engine: eng } = fixture('leadin', [
+    '许知远出任岚桥CEO',
+    '岚桥集团宣布，许知远出任岚桥集团CEO。',
+    '2024 年 9 月,许知远在青石金融大会上作出表示。“乐碰”不但能够解决支付方面的问题,而且还可以连接其他的服务。它将会成为商家进行数字化经营的一个新的入口。',
+    '许知远此前在青石证券工作。',
+  ].join('\n\n'), '2025-04-23');
+  it('the slot asked (哪个大会) is filled by the lead-in a sentence or two before: the answer quotes from there', async () => {
+    await expectAnswerFrom(eng, '许知远在哪个大会上讲乐碰能当商家数字化入口的', '青石金融大会');
+  });
+});

@@ -437,6 +437,17 @@ function datedByLeadIn(article: Article, q: QueryAnalysis, chunk: Chunk, index: 
   return q.answerType === 'date' && before !== undefined && !holdsType('date', chunk.sentences[index]!.text, article.entities) && holdsType('date', before.text, article.entities);
 }
 
+/** "韩明远在哪个大会上讲的…": an earlier sentence of the paragraph names the slot's kind ("2024 年 9 月,韩明远在
+ * 上海外滩大会上作出表示。") when the answer's own sentence does not; the answer quotes from there. Returns its
+ * index, or -1. (At most LEAD_IN_REACH sentences back: what is said right after the lead-in.) */
+function slotLeadIn(q: QueryAnalysis, chunk: Chunk, index: number): number {
+  const fills = (text: string) => q.slots.some((w) => new RegExp(`${KIND_QUALIFIER}${w}`, 'u').test(compact(text)));
+  if (!q.slots.length || fills(chunk.sentences[index]!.text)) return -1;
+  for (let k = index - 1; k >= Math.max(0, index - LEAD_IN_REACH); k--) if (fills(chunk.sentences[k]!.text)) return k;
+  return -1;
+}
+const LEAD_IN_REACH = 2;
+
 function rankCandidates(
   article: Article,
   q: QueryAnalysis,
@@ -815,6 +826,8 @@ function spanFor(article: Article, q: QueryAnalysis, c: Candidate, options: Comp
   // "2023年11月3日晚8点，是…第二天。周亦舟…发出内部信": a date asked about may stand in the lead-in
   // sentence right before; the answer quotes both.
   if (datedByLeadIn(article, q, c.chunk, c.index)) return [c.chunk.sentences[c.index - 1]!, c.sentence];
+  const leadIn = slotLeadIn(q, c.chunk, c.index);
+  if (leadIn >= 0) return c.chunk.sentences.slice(leadIn, c.index + 1);
   // "…然而，X受宏观经济的影响较大。究其原因，这跟业务特性有关。" (paragraph ends) "X本质是…": when the
   // paragraph announces its reason further on, the answer starts there and goes on to what follows it.
   // "因为这个原因，沧澜消金开始收缩…": the cause is what the sentence before said; quote it first.
