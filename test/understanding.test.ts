@@ -1474,3 +1474,9 @@ describe('what is said after a lead-in that names the occasion', () => {
     await expectAnswerFrom(eng, '许知远在哪个大会上讲乐碰能当商家数字化入口的', '青石金融大会');
   });
 });
+
+describe('what was newly done names no one', () => {
+  it('新出的, 新发的 name no one', () => {
+    for (const q of ['新出的旗舰手表叫啥', '新发的债券规模多大']) expect(analyzeQuestion(q, article).unknownNames, q).toEqual([]);
+  });
+});

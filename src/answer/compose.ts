@@ -793,6 +793,10 @@ function ownsFigure(article: Article, q: QueryAnalysis, c: Candidate, subject: s
   // subject: the subject owns what it issued.)
   const guessedOnly = q.entities.length > 0 && q.entities.every((e) => kindOf(e) === 'other');
   if (owner !== undefined) return guessedOnly && owner === subject ? q.entities.every((e) => inSentence.has(e)) : q.entities.length === 0 || q.entities.includes(owner);
+  // A sentence that names no one continues the paragraph's last organisation ("鹭屿光学实现营业收入…；净利润
+  // 5120万元"): that one's figure is not the subject's.
+  const carried = mentions.length ? undefined : article.entities.find(c.chunk.sentences.slice(0, c.index).map((x) => x.text).join('')).filter((e) => e.kind === 'org').pop()?.canonical;
+  if (carried !== undefined && q.entities.length && !q.entities.includes(carried)) return false;
   return q.entities.every((e) => inSentence.has(e) || e === subject);
 }
 

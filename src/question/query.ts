@@ -341,7 +341,7 @@ function abbreviates(w: string, article: Article): boolean {
 }
 
 // "新设的部门", "新建的工厂": what was newly done, not a name (jieba may tag 新设 as an organisation).
-const NEWLY_DONE = /^新[设建开增招任来成组推上办立聘]$/;
+const NEWLY_DONE = /^新[设建开增招任来成组推上办立聘出发]$/;
 // Question words and measure phrases that jieba may glue to a neighbour ("哪俩", "多少钱"): never a name.
 const QUESTION_PIECE = /[哪谁啥几么吗呢]|多少|多[大久长高远重宽深厚快]|什么|怎么|如何|为何|^老[二三四五]$/;
 
