@@ -1480,3 +1480,20 @@ describe('what was newly done names no one', () => {
     for (const q of ['新出的旗舰手表叫啥', '新发的债券规模多大']) expect(analyzeQuestion(q, article).unknownNames, q).toEqual([]);
   });
 });
+
+describe('two lines or two measures of one company compared', () => {
+  const { engine: eng } = fixture('lines', [
+    '岚桥乳业半年报：营收增长4.2%',
+    '岚桥乳业股份有限公司（以下简称“岚桥乳业”）发布半年报。2025年上半年，岚桥乳业实现营业收入286.4亿元，同比增长4.2%；归母净利润15.3亿元，同比增长9.8%；扣非净利润13.1亿元，同比增长6.5%。',
+    '分业务看，上半年岚桥乳业奶酪业务收入6.9亿元，同比大增32.8%；低温酸奶及鲜奶业务收入19.8亿元，同比增长21.4%；奶粉业务收入12.4亿元，同比下降8.1%。',
+  ].join('\n\n'), '2025-08-29');
+  it.each([
+    ['奶酪和低温鲜奶哪块长得更快', '奶酪业务收入增长更快'],
+    ['奶粉和奶酪哪块收入更高', '奶粉业务收入更高'],
+    ['归母净利润和扣非净利润增速差多少', '3.3 个百分点'],
+    ['上半年利润增速跟收入增速比谁快', '增长更快'],
+  ])('%s', async (q, expected) => expectAnswerFrom(eng, q, expected));
+  it('a line the article does not give is not compared', async () => {
+    expect((await eng.answer('奶酪和黄油哪块长得更快')).answer).not.toContain('增长更快');
+  });
+});

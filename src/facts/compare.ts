@@ -3,7 +3,8 @@
 // shows the arithmetic and cites both sentences. Anything less certain goes on to retrieval, which can quote
 // a sentence where the article makes the comparison itself.
 import type { QueryAnalysis } from '../question/query.js';
-import { familyOf } from '../genre/measures.js';
+import { familyOf, findMeasures } from '../genre/measures.js';
+import { namesLine } from '../question/line.js';
 import { periodAnswers } from '../genre/period.js';
 import type { ChunkId, Citation } from '../types.js';
 import type { FactBook } from './book.js';
@@ -46,9 +47,60 @@ const samePeriod = (a: FigureFact, b: FigureFact) => (a.period?.key ?? '') === (
 const round = (x: number) => Math.round(x * 100) / 100;
 const label = (f: FigureFact) => `${f.entity}${f.period ? ` ${f.period.label}` : ''}的${f.measureText}`;
 
+// "奶酪和低温鲜奶哪块长得更快", "归母净利润和扣非净利润哪个快": two lines (or two measures) of one company.
+const TWO_SIDES = /(\p{Script=Han}{2,10}?)(?:和|跟|与|同|、)(\p{Script=Han}{2,10})(?=这两|两块|两个|哪|谁|相比|比|差)/u;
+// A period the question opens a side with ("前三季度利润") is the period, not the line.
+const PERIOD_LEAD = /^(?:\d{4}年)?(?:前三季度|上半年|下半年|全年|第?[一二三四]季度|今年|去年)/;
+// The question weighs how fast each grew rather than how big each is.
+const GROWTH_ASKED = /长得|涨得|增长|增速|增幅|跑得/;
+
+/** The figures of two lines (or measures) of one owner in one period, and whether growth is compared. */
+function lineSides(book: FactBook, q: QueryAnalysis): { pair: [FigureFact, FigureFact]; growth: boolean } | null {
+  const m = TWO_SIDES.exec(q.core);
+  if (!m) return null;
+  const names = q.entities.flatMap((e) => q.entityNames.get(e) ?? [e]);
+  const side = (raw: string) =>
+    names
+      .reduce((t, n) => t.split(n).join(''), raw)
+      .replace(PERIOD_LEAD, '')
+      .replace(/的?(?:增速|增幅|增长)?的?$/, '');
+  const [a, b] = [side(m[1]!), side(m[2]!)];
+  const growth = GROWTH_ASKED.test(q.core);
+  const figures = book.facts.filter(
+    (f): f is FigureFact => f.type === 'figure' && !f.measure.endsWith('增速') && (!q.entities.length || q.entities.includes(f.entity)) && (!growth || f.change !== undefined),
+  );
+  const linePart = (f: FigureFact) => findMeasures(f.measureText).reduce((t, x) => t.split(x.word).join(''), f.measureText);
+  const familyNamed = (s: string) => {
+    const m = findMeasures(s)[0]?.measure.canonical;
+    return m ? familyOf(m) : undefined;
+  };
+  // A side names a line ("奶酪" of 奶酪业务收入) or a measure of its own ("扣非净利润", "利润").
+  const named = (s: string) => (f: FigureFact) => (familyNamed(s) !== undefined && familyNamed(s) === familyOf(f.measure) && !/\p{Script=Han}/u.test(linePart(f))) || (linePart(f) !== '' && namesLine(linePart(f), s.replace(new RegExp(findMeasures(s).map((x) => x.word).join('|') || '^$'), '') || s));
+  const inPeriod = (f: FigureFact) => !q.periods.length || (f.period !== null && q.periods.some((p) => periodAnswers(p, f.period!)));
+  const left = figures.filter(named(a)).filter(inPeriod);
+  const right = figures.filter(named(b)).filter(inPeriod);
+  const pairs = left.flatMap((x) => right.filter((y) => y !== x && samePeriod(x, y) && x.entity === y.entity && (growth || x.unit === y.unit)).map((y) => [x, y] as [FigureFact, FigureFact]));
+  return pairs.length === 1 ? { pair: pairs[0]!, growth } : null;
+}
+
+/** Which of two lines grew faster, from the changes the article gives (signed by direction). */
+function compareGrowth(a: FigureFact, b: FigureFact): Comparison {
+  const signed = (f: FigureFact) => (f.change!.direction === 'down' ? -f.change!.value : f.change!.value);
+  const diff = round(signed(a) - signed(b));
+  const [fast, slow] = diff >= 0 ? [a, b] : [b, a];
+  const verdict = diff === 0 ? '两者增速相同' : `${label(fast)}增长更快，增速比${label(slow)}高 ${round(Math.abs(diff))} 个百分点`;
+  return {
+    answer: `${label(a)}：${a.text}（${a.change!.text}）；${label(b)}：${b.text}（${b.change!.text}）。${verdict}（${signed(fast)}% − ${signed(slow)}% = ${round(Math.abs(diff))}个百分点）。`,
+    citations: dedupe([a, b].map((f) => ({ id: f.source.chunkId as ChunkId, quote: f.source.quote }))),
+    facts: [a, b],
+  };
+}
+
 export function compareFacts(book: FactBook, q: QueryAnalysis): Comparison | null {
   if (q.answerType !== 'comparison') return null;
-  const pair = sides(book, q);
+  const lines = sides(book, q) ? null : lineSides(book, q);
+  if (lines?.growth) return compareGrowth(...lines.pair);
+  const pair = lines?.pair ?? sides(book, q);
   if (!pair) return null;
   const [a, b] = pair;
   if (a.unit !== b.unit) return null;
