@@ -118,6 +118,8 @@ const headStandsIn = (w: string, hay: string): boolean => [...w].some((c) => !AF
 // Two characters that qualify a kind ("国际化业务"), not a count of it ("200多个城市").
 const QUALIFYING_CHAR = '[^\\P{Script=Han}个多余几两一二三四五六七八九十百千万种些]';
 const KIND_QUALIFIER = `${QUALIFYING_CHAR}{2}`;
+/** The text names a thing of the kind with a qualifier before it ("国际化业务" for 业务, "外滩大会" for 大会). */
+const qualifiedKind = (kind: string, text: string): boolean => new RegExp(`${KIND_QUALIFIER}${kind}`, 'u').test(compact(text));
 
 /** Ranking: the sentence's own coverage counts double its paragraph's; the fused retrieval score (a few
  * hundredths) is scaled to weigh about as much as one covered word. */
@@ -254,7 +256,7 @@ function evidenceJudge(article: Article, lexical: LexicalIndex, q: QueryAnalysis
   // A slot noun does count as the end of a name in the text: "远航公司" fills "哪家公司".
   // So does a word ending in the slot noun ("国际化业务" fills "哪块业务").
   const fillsSlot = (text: string) =>
-    q.slots.some((w) => article.entities.find(text).some((m) => m.name.endsWith(w) && m.name !== w) || new RegExp(`${KIND_QUALIFIER}${w}`, 'u').test(compact(text)));
+    q.slots.some((w) => article.entities.find(text).some((m) => m.name.endsWith(w) && m.name !== w) || qualifiedKind(w, text));
   // (A sentence stating the kind of attribute asked, "毕业于…" for 学历, says what is asked.)
   const saysSomething = (text: string) =>
     !onlyUntranslated && (substantive.length === 0 || onlyPredicate || (reasonOfPredicate && CAUSE_STATED.test(text)) || fillsSlot(text) || statesAttributeAsked(q.core, text) || substantive.some((w) => presence(w, compact(text)) > 0));
@@ -441,7 +443,7 @@ function datedByLeadIn(article: Article, q: QueryAnalysis, chunk: Chunk, index: 
  * 上海外滩大会上作出表示。") when the answer's own sentence does not; the answer quotes from there. Returns its
  * index, or -1. (At most LEAD_IN_REACH sentences back: what is said right after the lead-in.) */
 function slotLeadIn(q: QueryAnalysis, chunk: Chunk, index: number): number {
-  const fills = (text: string) => q.slots.some((w) => new RegExp(`${KIND_QUALIFIER}${w}`, 'u').test(compact(text)));
+  const fills = (text: string) => q.slots.some((w) => qualifiedKind(w, text));
   if (!q.slots.length || fills(chunk.sentences[index]!.text)) return -1;
   for (let k = index - 1; k >= Math.max(0, index - LEAD_IN_REACH); k--) if (fills(chunk.sentences[k]!.text)) return k;
   return -1;

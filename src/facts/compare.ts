@@ -3,7 +3,7 @@
 // shows the arithmetic and cites both sentences. Anything less certain goes on to retrieval, which can quote
 // a sentence where the article makes the comparison itself.
 import type { QueryAnalysis } from '../question/query.js';
-import { familyOf, findMeasures } from '../genre/measures.js';
+import { familyOf, findMeasures, withoutMeasureWords } from '../genre/measures.js';
 import { namesLine } from '../question/line.js';
 import { periodAnswers } from '../genre/period.js';
 import type { ChunkId, Citation } from '../types.js';
@@ -69,13 +69,15 @@ function lineSides(book: FactBook, q: QueryAnalysis): { pair: [FigureFact, Figur
   const figures = book.facts.filter(
     (f): f is FigureFact => f.type === 'figure' && !f.measure.endsWith('增速') && (!q.entities.length || q.entities.includes(f.entity)) && (!growth || f.change !== undefined),
   );
-  const linePart = (f: FigureFact) => findMeasures(f.measureText).reduce((t, x) => t.split(x.word).join(''), f.measureText);
-  const familyNamed = (s: string) => {
-    const m = findMeasures(s)[0]?.measure.canonical;
-    return m ? familyOf(m) : undefined;
+  const linePart = (f: FigureFact) => withoutMeasureWords(f.measureText);
+  // A side names a measure of its own ("扣非净利润", "利润": the whole company's figure of that family) or a
+  // line ("奶酪" of 奶酪业务收入).
+  const named = (side: string) => {
+    const measure = findMeasures(side)[0]?.measure.canonical;
+    const family = measure ? familyOf(measure) : undefined;
+    const line = withoutMeasureWords(side) || side;
+    return (f: FigureFact) => (family !== undefined && family === familyOf(f.measure) && !/\p{Script=Han}/u.test(linePart(f))) || (linePart(f) !== '' && namesLine(linePart(f), line));
   };
-  // A side names a line ("奶酪" of 奶酪业务收入) or a measure of its own ("扣非净利润", "利润").
-  const named = (s: string) => (f: FigureFact) => (familyNamed(s) !== undefined && familyNamed(s) === familyOf(f.measure) && !/\p{Script=Han}/u.test(linePart(f))) || (linePart(f) !== '' && namesLine(linePart(f), s.replace(new RegExp(findMeasures(s).map((x) => x.word).join('|') || '^$'), '') || s));
   const inPeriod = (f: FigureFact) => !q.periods.length || (f.period !== null && q.periods.some((p) => periodAnswers(p, f.period!)));
   const left = figures.filter(named(a)).filter(inPeriod);
   const right = figures.filter(named(b)).filter(inPeriod);

@@ -5,7 +5,7 @@ import { ORG_ENDINGS, tradeNameOf } from '../genre/names.js';
 import { ordinalsIn, type QueryAnalysis } from '../question/query.js';
 import { lineAsked, namesLine } from '../question/line.js';
 import type { Citation, ChunkId } from '../types.js';
-import { findMeasures, familyOf, LOSS_FAMILY, MEASURES, PROFIT_FAMILY } from '../genre/measures.js';
+import { findMeasures, familyOf, LOSS_FAMILY, MEASURES, PROFIT_FAMILY, withoutMeasureWords } from '../genre/measures.js';
 import { figureInUnit, MONEY, moneyAsked } from '../question/answer-type.js';
 import { charBigrams } from '../text/segment.js';
 import { compact } from '../text/normalize.js';
@@ -421,7 +421,7 @@ function narrowFigures(pool: FigureFact[], q: QueryAnalysis, canon: Set<string>,
   // (The names asked are not wording of a line: "基金" of 沧澜基金 says nothing of 指数基金.)
   const asked = [...q.entityNames.values()].flat().reduce((t, n) => t.split(compact(n)).join('|'), compact(q.text));
   // (Only the line's own words count: "归母净利润" and "归属于上市公司股东的净利润" name one measure.)
-  const linePart = (f: FigureFact) => findMeasures(f.measureText).reduce((t, m) => t.split(m.word).join('|'), f.measureText);
+  const linePart = (f: FigureFact) => withoutMeasureWords(f.measureText, '|');
   const overlap = (f: FigureFact) => charBigrams(linePart(f)).filter((g) => asked.includes(g)).length;
   const best = Math.max(...pool.map(overlap));
   if (best > 2) pool = pool.filter((f) => overlap(f) === best);

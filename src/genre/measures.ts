@@ -85,6 +85,10 @@ export const PROFIT_FAMILY = familyOf('净利润');
 /** Every word of a family's measures ("营收", "营业收入", "收入" … for revenue). */
 export const familyWords = (family: string): string[] => MEASURES.filter((m) => m.family === family).flatMap((m) => m.words);
 
+/** The text with the genre's measure words taken out, a gap left where each stood ("奶酪业务收入" ->
+ * "奶酪业务"): what is left names a line of the measure, if anything. */
+export const withoutMeasureWords = (text: string, gap = ''): string => findMeasures(text).reduce((t, m) => t.split(m.word).join(gap), text);
+
 /** The head nouns of the genre's measures: a word ending in one of them names a measure even when it is not
  * one the genre lists ("拨备覆盖率", "资产总额", "关注类贷款占比"). */
 export const MEASURE_HEAD = /(?:率|额|量|(?<![同环])比|比例|比重|规模|余额|收入|利润|成本|费用|支出|均价|单价|市值|估值|资产)$/;
