@@ -1497,3 +1497,15 @@ describe('two lines or two measures of one company compared', () => {
     expect((await eng.answer('奶酪和黄油哪块长得更快')).answer).not.toContain('增长更快');
   });
 });
+
+describe('为 after a verb, then 什么, asks what, not why', () => {
+  it.each([
+    ['杨帆在2011年被聘为什么职务？', 'role'],
+    ['这座桥被誉为什么', 'other'],
+  ])('%s is no why-question', (q, type) => {
+    expect(classifyQuestion(q)).toBe(type);
+  });
+  it('为什么 on its own still asks why', () => {
+    expect(classifyQuestion('罗思远为什么辞职')).toBe('reason');
+  });
+});

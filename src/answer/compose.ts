@@ -832,7 +832,8 @@ function spanFor(article: Article, q: QueryAnalysis, c: Candidate, options: Comp
   // "2023年11月3日晚8点，是…第二天。周亦舟…发出内部信": a date asked about may stand in the lead-in
   // sentence right before; the answer quotes both.
   if (datedByLeadIn(article, q, c.chunk, c.index)) return [c.chunk.sentences[c.index - 1]!, c.sentence];
-  const leadIn = slotLeadIn(q, c.chunk, c.index);
+  // (Not when the sentence already holds what is asked: "受聘为国策顾问" answers 什么职务 by itself.)
+  const leadIn = CONCRETE_TYPES.has(q.answerType) && holdsType(q.answerType, c.sentence.text, article.entities) ? -1 : slotLeadIn(q, c.chunk, c.index);
   if (leadIn >= 0) return c.chunk.sentences.slice(leadIn, c.index + 1);
   // "…然而，X受宏观经济的影响较大。究其原因，这跟业务特性有关。" (paragraph ends) "X本质是…": when the
   // paragraph announces its reason further on, the answer starts there and goes on to what follows it.

@@ -34,7 +34,8 @@ const SCHOOL_ASKED = /(?:在|从)?哪(?:里|儿|个学校|所学校)?(?:念|读|
 // Order matters: the first rule that matches decides ("哪一年" is a date, not an org; "为什么" before "什么").
 const RULES: TypeRule[] = [
   // A purpose asked ("为了啥", "图什么", "目的是什么", "想干嘛") is answered as a reason is.
-  { type: 'reason', asked: /为什么|为何|为啥|何以|怎么会|原因|缘故|凭什么|凭啥|为了(?:啥|什么)|图(?:啥|什么)|目的是?(?:啥|什么)|(?:主要)?是?想干(?:嘛|啥|什么)?(?=$|[？?\s])|why/i, focus: /原因|缘故|目的/g },
+  // ("被聘为什么职务", "被誉为什么", "改名为什么": a verb with 为 then 什么 asks what, not why.)
+  { type: 'reason', asked: /(?<![聘任选评称誉作成改定名视列升调封号叫当])为什么|为何|为啥|何以|怎么会|原因|缘故|凭什么|凭啥|为了(?:啥|什么)|图(?:啥|什么)|目的是?(?:啥|什么)|(?:主要)?是?想干(?:嘛|啥|什么)?(?=$|[？?\s])|why/i, focus: /原因|缘故|目的/g },
   { type: 'date', asked: /几几年|什么时候|啥时候|啥时|何时|几时|几点|哪天|哪一天|哪年|哪一年|几月|几号|哪个月|什么日子|日期|时间点|时间段|多会儿|什么时间/, focus: /时间段|时间|日期|时候/g },
   {
     type: 'comparison',
