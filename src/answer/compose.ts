@@ -12,15 +12,16 @@ import { COMPARED_WITH } from '../facts/extract.js';
 import { ROLES, roleOccurrences } from '../genre/events.js';
 import { FUNCTION_CHARS, ORG_ENDINGS } from '../genre/names.js';
 import type { Period } from '../genre/period.js';
-import { compact, tightenSpacing } from '../text/normalize.js';
+import { compact, remembered, tightenSpacing } from '../text/normalize.js';
 import { charBigrams as bigrams, inDictionary, tag } from '../text/segment.js';
 import { PERSON_PRONOUN } from '../text/function-words.js';
 import type { Chunk, Citation, Sentence } from '../types.js';
 import { APPOINTMENT_IN_TEXT, NEW_HOLDER_ASKED, askedUnit, countedNoun, moneyAsked, FUTURE_ASKED, FUTURE_IN_TEXT, DEPARTURE_IN_TEXT, PAST_TENURE_IN_TEXT, PRESENT_ASKED, PRESENT_IN_TEXT, SUCCESSION_IN_TEXT, roleAsked, CONCRETE_TYPES, chineseCountAt, figureInUnit, givesDayAsked, holdsType, asksAttribute, statesAttributeAsked, tellsNextStep, timeSpanAsked, tellsCareer, RAISES_QUESTION, slotKind, type SlotContext } from '../question/answer-type.js';
 import { citeSpan, compactArticle } from '../corpus/cite.js';
+import { perArticle } from '../corpus/per-article.js';
 import { FRAME } from './frame.js';
 import { ordinalsIn, type QueryAnalysis } from '../question/query.js';
-import { lineAsked, namesLine } from '../question/line.js';
+import { namesLine } from '../question/line.js';
 
 export interface PassageAnswer {
   kind: 'passage' | 'not_found';
@@ -119,7 +120,8 @@ const headStandsIn = (w: string, hay: string): boolean => [...w].some((c) => !AF
 const QUALIFYING_CHAR = '[^\\P{Script=Han}个多余几两一二三四五六七八九十百千万种些]';
 const KIND_QUALIFIER = `${QUALIFYING_CHAR}{2}`;
 /** The text names a thing of the kind with a qualifier before it ("国际化业务" for 业务, "外滩大会" for 大会). */
-const qualifiedKind = (kind: string, text: string): boolean => new RegExp(`${KIND_QUALIFIER}${kind}`, 'u').test(compact(text));
+const qualifiedKind = (kind: string, text: string): boolean => remembered(qualifiedKinds, kind, () => new RegExp(`${KIND_QUALIFIER}${kind}`, 'u')).test(compact(text));
+const qualifiedKinds = new Map<string, RegExp>();
 
 /** Ranking: the sentence's own coverage counts double its paragraph's; the fused retrieval score (a few
  * hundredths) is scaled to weigh about as much as one covered word. */
@@ -141,16 +143,12 @@ interface Candidate {
 
 /** The entity the article is about (the topic its opening names, else the one it names most): a paragraph
  * may leave it implicit ("本鱼…"). */
-const subjectCache = new WeakMap<Article, string | undefined>();
-function articleSubject(article: Article): string | undefined {
-  if (!subjectCache.has(article)) {
-    const topic = article.entities.entities.find((e) => e.topic);
-    const counts = new Map<string, number>();
-    if (!topic) for (const e of article.entities.find(article.raw)) counts.set(e.canonical, (counts.get(e.canonical) ?? 0) + 1);
-    subjectCache.set(article, topic?.canonical ?? [...counts].sort((a, b) => b[1] - a[1])[0]?.[0]);
-  }
-  return subjectCache.get(article);
-}
+const articleSubject = perArticle((article): string | undefined => {
+  const topic = article.entities.entities.find((e) => e.topic);
+  const counts = new Map<string, number>();
+  if (!topic) for (const e of article.entities.find(article.raw)) counts.set(e.canonical, (counts.get(e.canonical) ?? 0) + 1);
+  return topic?.canonical ?? [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+});
 
 /** How much of the question's words a text holds: each word's weight and fuzzy presence, worked out once
  * per question. */
@@ -413,13 +411,8 @@ function holdsOrdinal(article: Article, context: string, ordinal: string): boole
   // (The round a news article is about is the first it names.)
   return ORDINAL_BACK_REFERENCE.test(context) && articleOrdinals(article).find((o) => o.slice(-1) === ordinal.slice(-1)) === ordinal;
 }
-const ordinalCache = new WeakMap<Article, string[]>();
 /** The article's ordinals in order, read once per article. */
-function articleOrdinals(article: Article): string[] {
-  let found = ordinalCache.get(article);
-  if (!found) ordinalCache.set(article, (found = ordinalsIn(compact(article.raw))));
-  return found;
-}
+const articleOrdinals = perArticle((article) => ordinalsIn(compact(article.raw)));
 // Counters of things that come one after another (batches, rounds, issues).
 const SEQUENCE_COUNTERS = /^\d+[批轮期]$/;
 // "本轮", "该批", "此次": the counted thing under discussion.
@@ -442,9 +435,11 @@ function datedByLeadIn(article: Article, q: QueryAnalysis, chunk: Chunk, index: 
 /** "韩明远在哪个大会上讲的…": an earlier sentence of the paragraph names the slot's kind ("2024 年 9 月,韩明远在
  * 上海外滩大会上作出表示。") when the answer's own sentence does not; the answer quotes from there. Returns its
  * index, or -1. (At most LEAD_IN_REACH sentences back: what is said right after the lead-in.) */
-function slotLeadIn(q: QueryAnalysis, chunk: Chunk, index: number): number {
+function slotLeadIn(article: Article, q: QueryAnalysis, chunk: Chunk, index: number): number {
   const fills = (text: string) => q.slots.some((w) => qualifiedKind(w, text));
-  if (!q.slots.length || fills(chunk.sentences[index]!.text)) return -1;
+  const own = chunk.sentences[index]!.text;
+  // (Not when the sentence already holds what is asked: "受聘为国策顾问" answers 什么职务 by itself.)
+  if (!q.slots.length || fills(own) || (CONCRETE_TYPES.has(q.answerType) && holdsType(q.answerType, own, article.entities))) return -1;
   for (let k = index - 1; k >= Math.max(0, index - LEAD_IN_REACH); k--) if (fills(chunk.sentences[k]!.text)) return k;
   return -1;
 }
@@ -516,9 +511,13 @@ function referent(article: Article, c: Pick<Candidate, 'chunk' | 'index' | 'sent
   const personal = PRONOUN_NEAR_START.test(text) && !article.entities.find(text.slice(0, 6)).some((e) => e.kind === 'person');
   const other = /^[其该]/.test(text);
   if (!personal && !other) return undefined;
-  const earlier = article.entities.find(c.chunk.sentences.slice(0, c.index).map((s) => s.text).join(''));
+  const earlier = namedBefore(article, c);
   return { personal, named: personal ? earlier.filter((e) => e.kind === 'person').pop() : earlier.pop() };
 }
+
+/** The names written in the paragraph before the sentence, in order. */
+const namedBefore = (article: Article, c: Pick<Candidate, 'chunk' | 'index'>): EntityMention[] =>
+  article.entities.find(c.chunk.sentences.slice(0, c.index).map((s) => s.text).join(''));
 
 /** The sentence, preceded by the name a pronoun in it stands for. */
 function resolved(article: Article, c: Pick<Candidate, 'chunk' | 'index' | 'sentence'>): string {
@@ -531,7 +530,7 @@ function resolved(article: Article, c: Pick<Candidate, 'chunk' | 'index' | 'sent
 function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (text: string) => boolean, presenceIn: (w: string, hay: string) => number) {
   const subject = articleSubject(article);
   const present = (text: string) => new Set(article.entities.find(text).map((e) => e.canonical));
-  const line = lineAsked(q);
+  const line = q.line;
   return (c: Candidate): string[] => {
     const near = c.chunk.sentences.slice(Math.max(0, c.index - 1), c.index + 2).map((x) => x.text).join('');
     const context = contextOf(article, c);
@@ -555,10 +554,8 @@ function hardConstraints(article: Article, q: QueryAnalysis, saysSomething: (tex
     if (years.length) broken.push(`years ${years.join(', ')} absent`);
     if (!q.ordinals.every((o) => holdsOrdinal(article, context, o))) broken.push('ordinal absent');
     if (aboutAnotherPerson(article, q, c.sentence.text)) broken.push('the sentence is about another person');
-    // "宋砚秋是哪个大学毕业的" is not answered by "他本科…毕业于…" when 他 is the successor named before it.
-    const pointed = q.people.length ? referent(article, c) : undefined;
-    const other = pointed?.personal && pointed.named && !q.people.includes(pointed.named.canonical) ? pointed.named : undefined;
-    if (other && !peopleNames(q).some((n) => compact(c.sentence.text).includes(compact(n)))) broken.push(`the sentence's pronoun stands for ${other.name}, not the person asked`);
+    const other = pronounForAnother(article, q, c);
+    if (other) broken.push(`the sentence's pronoun stands for ${other}, not the person asked`);
     // "程远舟离职以后去了哪家公司": the departure itself is not where the person went.
     if (q.asksAfterDeparture && !tellsNextStep(span)) broken.push('no step after the departure is told');
     if (CONCRETE_TYPES.has(q.answerType) && !holdsType(q.answerType, span, article.entities, slotOf(q))) broken.push(`no ${q.answerType} in the span`);
@@ -631,10 +628,18 @@ function aboutAnotherPerson(article: Article, q: QueryAnalysis, text: string): b
     if (!mentionedAgain(article, e.name)) return false;
     const clauseStart = Math.max(...[...'，,；;：:。'].map((p) => text.lastIndexOf(p, e.at))) + 1;
     // ("接替贺文涛的简佩琳今年46岁": a name after 的 heads its clause, whatever verb the modifier holds.)
-    // (A verb with 者 after it is a noun for the one who does it: "接任者聂知远" heads its clause too.)
+    // (A verb with 者 after it is a noun for the one who does it: "接任者许知远" heads its clause too.)
     const before = tag(text.slice(clauseStart, e.at));
     return text[e.at - 1] === '的' || !before.some((t, i) => (t.tag.startsWith('v') && before[i + 1]?.word !== '者') || t.tag === 'p');
   });
+}
+
+/** "罗思远是哪个大学毕业的" is not answered by "他本科…毕业于…" when 他 is the successor named before it: the
+ * other person's name, when the sentence's pronoun stands for someone else and names no one asked. */
+function pronounForAnother(article: Article, q: QueryAnalysis, c: Candidate): string | undefined {
+  const pointed = q.people.length ? referent(article, c) : undefined;
+  if (!pointed?.personal || !pointed.named || q.people.includes(pointed.named.canonical)) return undefined;
+  return peopleNames(q).some((n) => compact(c.sentence.text).includes(compact(n))) ? undefined : pointed.named.name;
 }
 
 // A figure followed by the purchase it paid for ("…亿元现金收购苏州维澜生物 62% 的股权").
@@ -795,9 +800,9 @@ function ownsFigure(article: Article, q: QueryAnalysis, c: Candidate, subject: s
   // subject: the subject owns what it issued.)
   const guessedOnly = q.entities.length > 0 && q.entities.every((e) => kindOf(e) === 'other');
   if (owner !== undefined) return guessedOnly && owner === subject ? q.entities.every((e) => inSentence.has(e)) : q.entities.length === 0 || q.entities.includes(owner);
-  // A sentence that names no one continues the paragraph's last organisation ("鹭屿光学实现营业收入…；净利润
+  // A sentence that names no one continues the paragraph's last organisation ("青石光学实现营业收入…；净利润
   // 5120万元"): that one's figure is not the subject's.
-  const carried = mentions.length ? undefined : article.entities.find(c.chunk.sentences.slice(0, c.index).map((x) => x.text).join('')).filter((e) => e.kind === 'org').pop()?.canonical;
+  const carried = mentions.length ? undefined : namedBefore(article, c).filter((e) => e.kind === 'org').pop()?.canonical;
   if (carried !== undefined && q.entities.length && !q.entities.includes(carried)) return false;
   return q.entities.every((e) => inSentence.has(e) || e === subject);
 }
@@ -832,8 +837,7 @@ function spanFor(article: Article, q: QueryAnalysis, c: Candidate, options: Comp
   // "2023年11月3日晚8点，是…第二天。周亦舟…发出内部信": a date asked about may stand in the lead-in
   // sentence right before; the answer quotes both.
   if (datedByLeadIn(article, q, c.chunk, c.index)) return [c.chunk.sentences[c.index - 1]!, c.sentence];
-  // (Not when the sentence already holds what is asked: "受聘为国策顾问" answers 什么职务 by itself.)
-  const leadIn = CONCRETE_TYPES.has(q.answerType) && holdsType(q.answerType, c.sentence.text, article.entities) ? -1 : slotLeadIn(q, c.chunk, c.index);
+  const leadIn = slotLeadIn(article, q, c.chunk, c.index);
   if (leadIn >= 0) return c.chunk.sentences.slice(leadIn, c.index + 1);
   // "…然而，X受宏观经济的影响较大。究其原因，这跟业务特性有关。" (paragraph ends) "X本质是…": when the
   // paragraph announces its reason further on, the answer starts there and goes on to what follows it.

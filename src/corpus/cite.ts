@@ -1,5 +1,6 @@
 // Citations are slices of the raw article, so a quote can never drift from the text.
 import type { Article } from '../corpus/article.js';
+import { perArticle } from './per-article.js';
 import type { Chunk, Citation, Sentence } from '../types.js';
 import { compact } from '../text/normalize.js';
 
@@ -31,12 +32,5 @@ export function isVerbatim(article: Article, quote: string): boolean {
   return q.length > 0 && compactArticle(article).includes(q);
 }
 
-const compactCache = new WeakMap<Article, string>();
-export function compactArticle(article: Article): string {
-  let c = compactCache.get(article);
-  if (c === undefined) {
-    c = compact(article.raw);
-    compactCache.set(article, c);
-  }
-  return c;
-}
+/** The article's text compacted (see compact), once per article. */
+export const compactArticle = perArticle((article) => compact(article.raw));

@@ -269,12 +269,8 @@ function latinCandidate(run: string[]): Candidate | null {
   return { name, kind: words.length >= 2 && words.length <= 3 && capitalisedWords ? 'person' : 'org' };
 }
 
-/** "云商 银行", "启衡 集团", "衡信 消费 金融", "鼎信 会计师 事务所": name words (or a name followed by
- * generic words) before an organisation ending make one organisation name. A name the dictionary does not
- * know, or one the segmenter tags as a name, may open a longer name; an ordinary noun ("星河") opens only
- * itself, so "典型代表恒业消金" gives 恒业消金. */
 // Measures of a year's flow that an ending word may head ("保险服务收入", "银行业务利润"); a stock such as
-// 资产 may follow a name ("枫港保险资产管理有限公司").
+// 资产 may follow a name ("青石保险资产管理有限公司").
 const FLOW_MEASURE_END = /(?:收入|利润|费用|成本|率)$/;
 /** "实现保险服务收入": an ending word that heads a measure's compound ("保险服务收入") ends no name. */
 function measureCompoundAt(tags: Tagged, i: number): boolean {
@@ -288,6 +284,10 @@ function measureCompoundAt(tags: Tagged, i: number): boolean {
   return false;
 }
 
+/** "云商 银行", "启衡 集团", "衡信 消费 金融", "鼎信 会计师 事务所": name words (or a name followed by
+ * generic words) before an organisation ending make one organisation name. A name the dictionary does not
+ * know, or one the segmenter tags as a name, may open a longer name; an ordinary noun ("星河") opens only
+ * itself, so "典型代表恒业消金" gives 恒业消金. */
 function orgEndingAt(tags: Tagged, i: number, options: EntityOptions, namesBeforeEndings: Set<string>): string | null {
   const word = tags[i]!.word;
   const ending = ORG_ENDINGS.find((e) => word === e);
@@ -337,9 +337,10 @@ function topicOf(first: string, all: string): string | undefined {
 const TOPIC_MIN_MENTIONS = 2;
 const NAMING_MARKER = /[（(]|又称|又名|简称|学名|别名|俗名|俗称/;
 
+// Tags of words that govern or link an ending rather than name it ("按照公司", "对于集团").
+const GOVERNING_TAGS = /^(?:p|d|c|r|m|q|u[a-z]*)$/;
 /** Words that stand before organisation endings again and again ("启衡" in 启衡集团, 启衡银行): whatever
  * the dictionary says they mean, here they are a name. */
-const GOVERNING_TAGS = /^(?:p|d|c|r|m|q|u[a-z]*)$/;
 function repeatedBeforeEndings(paragraphs: Tagged[], options: EntityOptions): Set<string> {
   const counts = new Map<string, number>();
   for (const tags of paragraphs) {

@@ -3,7 +3,7 @@
 // shows the arithmetic and cites both sentences. Anything less certain goes on to retrieval, which can quote
 // a sentence where the article makes the comparison itself.
 import type { QueryAnalysis } from '../question/query.js';
-import { familyOf, findMeasures, withoutMeasureWords } from '../genre/measures.js';
+import { familyOf, findMeasures, namesNoLine, withoutMeasureWords } from '../genre/measures.js';
 import { namesLine } from '../question/line.js';
 import { periodAnswers } from '../genre/period.js';
 import type { ChunkId, Citation } from '../types.js';
@@ -76,7 +76,7 @@ function lineSides(book: FactBook, q: QueryAnalysis): { pair: [FigureFact, Figur
     const measure = findMeasures(side)[0]?.measure.canonical;
     const family = measure ? familyOf(measure) : undefined;
     const line = withoutMeasureWords(side) || side;
-    return (f: FigureFact) => (family !== undefined && family === familyOf(f.measure) && !/\p{Script=Han}/u.test(linePart(f))) || (linePart(f) !== '' && namesLine(linePart(f), line));
+    return (f: FigureFact) => (family !== undefined && family === familyOf(f.measure) && namesNoLine(f.measureText)) || (linePart(f) !== '' && namesLine(linePart(f), line));
   };
   const inPeriod = (f: FigureFact) => !q.periods.length || (f.period !== null && q.periods.some((p) => periodAnswers(p, f.period!)));
   const left = figures.filter(named(a)).filter(inPeriod);
@@ -100,9 +100,10 @@ function compareGrowth(a: FigureFact, b: FigureFact): Comparison {
 
 export function compareFacts(book: FactBook, q: QueryAnalysis): Comparison | null {
   if (q.answerType !== 'comparison') return null;
-  const lines = sides(book, q) ? null : lineSides(book, q);
+  const ofNames = sides(book, q);
+  const lines = ofNames ? null : lineSides(book, q);
   if (lines?.growth) return compareGrowth(...lines.pair);
-  const pair = lines?.pair ?? sides(book, q);
+  const pair = ofNames ?? lines?.pair;
   if (!pair) return null;
   const [a, b] = pair;
   if (a.unit !== b.unit) return null;

@@ -21,9 +21,9 @@ const squeeze = (s: string) => tightenSpacing(s).replace(/(?<![A-Za-z])\s+|\s+(?
 // in 元, 港元 or 美元 ("收报68.42元"): they name no measure by themselves (see UNIT_NAMES_NO_MEASURE).
 const PHYSICAL_UNIT = '[GMk]Wh|GW|MW|万辆|辆|万吨|吨|亿件|万件|件|万台|台';
 const UNIT_NAMES_NO_MEASURE = new RegExp(`^(?:${PHYSICAL_UNIT}|元|港元|美元)$`);
-// ("27.86元/股" names its measure by its unit: a price per share.)
 // A number with the unit the article writes after it. Four-digit years followed by 年 are dates, not figures.
 // Research reports write money the Latin way: "$106M", "~$5.4B" (the unit letter only after a "$" amount).
+// ("27.86元/股" names its measure by its unit: a price per share.)
 const QUANTITY = new RegExp(
   String.raw`(近|超过|约|不到|将近|仅|达到|高于|~)?\$?(-?\d+(?:\.\d+)?)(${PHYSICAL_UNIT}|亿元|亿美元|万亿元|亿人民币|亿港元|万港元|万美元|港元|美元|亿部|亿|万名|万笔|万户|万家|万|%|笔|家|个城市|个商圈|年(?![前初底度中末\d])|天|(?<=\$-?\d+(?:\.\d+)?)[BMK](?![A-Za-z])|元[/／]股|元(?![/／]))`,
   'g',
@@ -156,8 +156,6 @@ function periodBefore(s: { text: string; periods: FoundPeriod[] }, at: number): 
 // change arrives at is of the period the text is about.
 const FROM_BEFORE = /[由从]$/;
 const ARRIVES = /(?:降|升|增|减|落|涨|跌|提升|提高|下滑|回升|回落|扩大|缩小|收窄|增加|减少|下降|上升|上调|下调|调高|调低|攀升)(?:至|到)/;
-const PER_SHARE = /每股/;
-const LINE_BEFORE_FIGURE = /(\p{Script=Han}{2,8}?(?:业务|板块|分部))的?(?:为|是|达到?|仅为?|约)?$/u;
 // "从72元上调至79元", "从上年的26%提升至33%": the figure after 从/由 is where the change started, not the figure now.
 // (One with a period of its own, "从2023年的19.7%", is that period's figure: the period dates it.)
 const STARTS_FROM = /[由从][^，,。；;\d]{0,6}$/;
@@ -275,8 +273,14 @@ function measureOf(s: ReadSentence, q: Quantity): { measure: MeasureEntry; word:
   return found ? { ...found, isUnit: false } : undefined;
 }
 
-/** A figure that cannot be of the measure found for it. A ratio is a percentage: "以3.8亿元受让其41%的股权"
- * pays 3.8亿元, it holds no 3.8亿元 stake; an amount is none ("长期亏损的…，把成本率从99.4%…": no loss of 99.4%). "每股净资产8.84元": a figure per share is not the company's total. */
+// "每股净资产8.84元", "每股收益0.62元": a value per share.
+const PER_SHARE = /每股/;
+// "明显低于手表业务的33.8%": a line named right before the figure.
+const LINE_BEFORE_FIGURE = /(\p{Script=Han}{2,8}?(?:业务|板块|分部))的?(?:为|是|达到?|仅为?|约)?$/u;
+
+/** A figure that cannot be of the measure found for it: a ratio's measure for a figure not in %, an
+ * amount's for one in % ("长期亏损的…，把成本率从99.4%…" is no loss of 99.4%), and a value per share for
+ * anything but the share price (it is not the company's total). */
 function misfits(q: Quantity, measure: MeasureEntry | undefined, measureName: string | undefined): boolean {
   const percent = isPercent(q.match[3]!);
   return (
@@ -322,7 +326,7 @@ function figuresOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
     // (Any noun phrase before a bare 收入 names a line too: "加盟管理服务及其他收入".)
     const lineHead = head.replace(LINE_LEAD, '');
     const ownLine = LINE_WORD.test(head) || (named === '收入' && [...lineHead].length >= 2 && !TIME_HEAD.test(lineHead)) ? `${lineHead}${named}` : undefined;
-    // "明显低于手表业务的33.8%": a line named right before the figure is the figure's line.
+    // (A line named right before the figure is the figure's line.)
     const lineRightBefore = LINE_BEFORE_FIGURE.exec(q.clause)?.[1];
     const lineText = ownLine ?? (lineRightBefore && named && !lineRightBefore.includes(named) ? `${lineRightBefore}${named}` : undefined) ?? (line && !findMeasures(line).length && named && !line.includes(named) ? `${line}${named}` : named);
     // "累计融资额达到 $2.05B": a running total is a measure of its own, not this round's or this year's
@@ -390,7 +394,8 @@ function ownFigure(s: ReadSentence, figures: FigureFact[], from: number, to: num
 /** Changes ("同比增长 105.7%", "分别下降了 21.56%和 27.40%") attach to the figures they describe; a change
  * with no base figure ("营收下滑了-0.48%") is a fact of its own. */
 function changesOf(s: ReadSentence, ctx: Context, state: ParagraphState): FigureFact[] {
-  const changes = quantitiesOf(s.text).filter((q) => q.change);
+  const quantities = quantitiesOf(s.text);
+  const changes = quantities.filter((q) => q.change);
   if (!changes.length) return [];
   const firstPeriod = s.periods[0]?.key;
   const figures = state.figures;
@@ -413,7 +418,7 @@ function changesOf(s: ReadSentence, ctx: Context, state: ParagraphState): Figure
     const ownMeasure = findMeasures(s.text.slice(0, q.at)).at(-1)?.measure;
     // (So does one with a figure of its own before the change, whatever measure the genre knows it by:
     // "每股净资产8.84元。…现金流量净额为57.9亿元，同比增长13.5%".)
-    const ownFigureBefore = quantitiesOf(s.text).some((x) => !x.change && x.at < q.at);
+    const ownFigureBefore = quantities.some((x) => !x.change && x.at < q.at);
     // (And so does one whose clause names its own noun: "单只手表的物料成本下降了约11%".)
     const targetFamily = target ? familyOf(target.measure.replace(/^累计|增速$/g, '')) : '';
     const clauseNoun = measureNounBefore(s.text.slice(0, q.at).split(/[，,；;]/).pop()!.replace(CHANGE_BEFORE, ''));
@@ -472,7 +477,7 @@ function eventsOf(s: ReadSentence, ctx: Context, state: ParagraphState, lastPers
   const out: EventFact[] = [];
   for (const { rule, em, name } of matches) {
     const own = ownDate(em.index);
-    // "2011年加入星澜，…，2021年起出任执行总裁": a career told in one sentence has a step per date; after the
+    // "2011年加入岚桥，…，2021年起出任执行总裁": a career told in one sentence has a step per date; after the
     // event nearest its date, each other verb with a date of its own before it is a step too.
     if (out.length && (!own || out.some((e) => e.event === name))) continue;
     const when = own ? resolveDate(s.text.slice(own.at), ctx, state.lastYear, FUTURE_BEFORE.test(s.text.slice(Math.max(0, own.at - 3), own.at))) ?? date : date;

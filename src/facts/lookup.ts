@@ -3,9 +3,9 @@
 // article does give; anything else goes on to retrieval.
 import { ORG_ENDINGS, tradeNameOf } from '../genre/names.js';
 import { ordinalsIn, type QueryAnalysis } from '../question/query.js';
-import { lineAsked, namesLine } from '../question/line.js';
+import { namesLine } from '../question/line.js';
 import type { Citation, ChunkId } from '../types.js';
-import { findMeasures, familyOf, LOSS_FAMILY, MEASURES, PROFIT_FAMILY, withoutMeasureWords } from '../genre/measures.js';
+import { findMeasures, familyOf, LOSS_FAMILY, MEASURES, PROFIT_FAMILY, namesNoLine, withoutMeasureWords } from '../genre/measures.js';
 import { figureInUnit, MONEY, moneyAsked } from '../question/answer-type.js';
 import { charBigrams } from '../text/segment.js';
 import { compact } from '../text/normalize.js';
@@ -231,10 +231,10 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
   // 营收 — or a bare 收入, "revenue" — asks for revenue as a whole: one named income line (保险业务收入,
   // 手续费及佣金收入) is not it.
   // "乐呗财富管理手续费收入": a line's income asked is answered by that line's figure or by the passages.
-  const line = lineAsked(q);
+  const line = q.line;
   if (line) pool = pool.filter((f) => namesLine(f.measureText, line));
   // "H股收在多少": a listing's A and H shares trade at prices of their own.
-  const shareClass = SHARE_CLASS.exec(q.text)?.[1]?.toUpperCase();
+  const shareClass = lastShareClass(q.text);
   if (shareClass) pool = pool.filter((f) => shareClassOf(f) === shareClass);
   if ((line || shareClass) && !pool.length) return null;
   const whole = !line && found.every((m) => m.measure.canonical === '营收' || m.word === '收入');
@@ -268,13 +268,11 @@ function routeFigure(book: FactBook, q: QueryAnalysis, postedYear: number): Fact
   };
 }
 
-/** The measures the question names; with several, only those nearest its 多少/几. */
-const SHARE_CLASS = /([ABH])股/i;
-/** The share class written last before the figure in its sentence ("A股…收盘报14.82元"), if any. */
-function shareClassOf(f: FigureFact): string | undefined {
-  const before = f.source.quote.slice(0, Math.max(0, f.source.quote.indexOf(f.text)));
-  return [...before.matchAll(/([ABH])股/gi)].pop()?.[1]?.toUpperCase();
-}
+// "A股", "H股": a listing's share classes.
+const SHARE_CLASS = /([ABH])股/gi;
+/** The share class a text names last ("A股…收盘报14.82元" before the figure), if any. */
+const lastShareClass = (text: string): string | undefined => [...text.matchAll(SHARE_CLASS)].pop()?.[1]?.toUpperCase();
+const shareClassOf = (f: FigureFact): string | undefined => lastShareClass(f.source.quote.slice(0, Math.max(0, f.source.quote.indexOf(f.text))));
 
 /** "对外投资砸了多少钱": money asked of a measure counted in other units ("171 笔") is its amount, a measure
  * named by a longer word that holds the one asked ("对外投资总额"). */
@@ -291,7 +289,7 @@ function amountsAsked(book: FactBook, pool: FigureFact[], found: MeasureHit[]): 
 function noEntityNamed(book: FactBook, q: QueryAnalysis, pool: FigureFact[], found: MeasureHit[], postedYear: number): FactRoute | null {
   if (q.unknownNames.length) return null; // about something the article never names: retrieval says so
   // "三季度营收多少" in an article about one company asks for that company's figure: say the reading.
-  // (Not when other words may name whose figure it is: "水滴营收多少" is about 水滴, named or not.)
+  // (Not when other words may name whose figure it is: "青禾营收多少" is about 青禾, named or not.)
   const measureWords = new Set(found.map((m) => m.word));
   // (How it changed, "百分之几", and "公司" — the company reported on — name no one else.)
   const onlyMeasure = q.words.every(
@@ -304,11 +302,12 @@ function noEntityNamed(book: FactBook, q: QueryAnalysis, pool: FigureFact[], fou
   }
   // With one owner in the article, asking whose figure is no help: the words besides the measure ("禾小串
   // 收入", "battery capacity") may name a line of it, so the passages judge — unless the question names a
-  // company the article writes without figures ("水滴2023年保险收入多少", "水滴等公司").
+  // company the article writes without figures ("青禾2023年保险收入多少", "青禾等公司").
   const elsewhere = q.unlistedOwners.length > 0;
   return new Set(pool.map((f) => f.entity)).size === 1 && !elsewhere ? null : ambiguousEntity(pool, found);
 }
 
+/** The measures the question names; with several, only those nearest its 多少/几. */
 function measuresAsked(q: QueryAnalysis): MeasureHit[] {
   const found = findMeasures(q.core);
   // "不良资产包涉及多少名消费者": with several measures named, the one next to 多少 is asked for.
@@ -426,7 +425,7 @@ function narrowFigures(pool: FigureFact[], q: QueryAnalysis, canon: Set<string>,
   const best = Math.max(...pool.map(overlap));
   if (best > 2) pool = pool.filter((f) => overlap(f) === best);
   // (No line named: the company's own figure, not a line's, "毛利率多少" -> 综合毛利率 over 手表业务毛利率.)
-  const whole = pool.filter((f) => !/\p{Script=Han}/u.test(linePart(f).replace(/的/g, '')));
+  const whole = pool.filter((f) => namesNoLine(f.measureText));
   if (best <= 2 && whole.length) pool = whole;
   // (A line named as the question names it, "非货规模", before a narrower one, "指数基金非货规模".)
   const asWritten = pool.filter((f) => asked.includes(compact(f.measureText)));

@@ -3,7 +3,6 @@
 import { findMeasures } from '../genre/measures.js';
 import { charBigrams, tag } from '../text/segment.js';
 import { compact } from '../text/normalize.js';
-import type { QueryAnalysis } from './query.js';
 
 // Words before 收入 that qualify the whole, not a line of it ("公司收入", "全年总收入", "主营业务收入").
 const GENERIC_QUALIFIER = /^(?:公司|集团|企业|总|全年|整体|合计|全部|累计|单季|年度|当期|主营|主营业务|营业|实际)$/;
@@ -13,11 +12,11 @@ const LINE_SUFFIX = /(?:业务|板块|分部|事业部|事业群)$/;
 const LINE_NAMED_SHARE = 0.5;
 
 /** The words right before a bare 收入 in the question (names and periods aside), when they name a line. */
-export function lineAsked(q: QueryAnalysis): string | undefined {
-  const income = findMeasures(q.core).find((m) => m.word === '收入');
+export function lineAsked(core: string, entityNames: Map<string, string[]>): string | undefined {
+  const income = findMeasures(core).find((m) => m.word === '收入');
   if (!income) return undefined;
-  let before = q.core.slice(0, income.at);
-  for (const n of [...q.entityNames.values()].flat()) before = before.split(n).join('|');
+  let before = core.slice(0, income.at);
+  for (const n of [...entityNames.values()].flat()) before = before.split(n).join('|');
   const line = nounPhraseEnding((/\p{Script=Han}+$/u.exec(before)?.[0] ?? '').replace(/^.*(?:年|季度|月|的)/, ''));
   return [...line].length >= 2 && !GENERIC_QUALIFIER.test(line) ? line : undefined;
 }

@@ -12,7 +12,9 @@ import { eventsAsked } from '../genre/events.js';
 import type { Period } from '../genre/period.js';
 import { afterDepartureAsked, careerBeforeAsked, NEW_HOLDER_ASKED, classifyQuestion, isDeicticTime, slotNouns, withoutFocus, type AnswerType } from './answer-type.js';
 import { compactArticle } from '../corpus/cite.js';
+import { perArticle } from '../corpus/per-article.js';
 import { readQuestion, type Reading } from './reading.js';
+import { lineAsked } from './line.js';
 import { isColloquialFrame, sameSense } from '../text/function-words.js';
 
 export interface QueryAnalysis {
@@ -58,8 +60,10 @@ export interface QueryAnalysis {
   unknownNames: string[];
   /** Nouns of the question the article never uses, with no article word for the same sense ("总部", "员工"). */
   absentNouns: string[];
-  /** Words the article writes as a company's name, though no entity was found for them ("水滴等公司"). */
+  /** Words the article writes as a company's name, though no entity was found for them ("青禾等公司"). */
   unlistedOwners: string[];
+  /** The business line asked before a bare 收入 ("电池回收业务收入多少" -> 电池回收业务), if any (see line.ts). */
+  line?: string;
 }
 
 const NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'x', 'eng']);
@@ -150,6 +154,7 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
   }
   // Names the asker typed (or whose English or pinyin they typed); words added for related senses only widen the search.
   const entities = [...new Set(article.entities.find(read.core).map((e) => e.canonical))];
+  const entityNames = new Map(entities.map((e) => [e, article.entities.get(e)?.names ?? [e]]));
   return {
     original: question,
     normalized,
@@ -163,7 +168,7 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
     alternatives,
     answerType,
     entities,
-    entityNames: new Map(entities.map((e) => [e, article.entities.get(e)?.names ?? [e]])),
+    entityNames,
     people: entities.filter((e) => article.entities.get(e)?.kind === 'person'),
     // Years and periods are what the asker typed: words added for related senses ("今年" beside 去年) are not.
     years: [...new Set([...read.core.matchAll(/(?<!\d)(19|20)\d{2}(?!\d)/g)].map((m) => m[0]))],
@@ -181,11 +186,12 @@ export function analyzeQuestion(question: string, article: Article): QueryAnalys
     // "此鱼", "该行", "本片" point back at what the article is about; they name nothing new.
     unknownNames: unknownNames(text, article, entities.length > 0, inArticle).filter((n) => !slots.has(n) && !DEICTIC_START.test(n)),
     absentNouns: absentNouns(read.core, article, alternatives).filter((n) => !slots.has(n) && !DEICTIC_START.test(n)),
+    line: lineAsked(read.core, entityNames),
     unlistedOwners: words.filter((w) => /^\p{Script=Han}{2,}$/u.test(w) && !article.entities.find(w).length && ownerInArticle(w, article)),
   };
 }
 
-// "水滴等公司", "像水滴这样的互联网平台": what follows a word when the article names a company by it.
+// "青禾等公司", "像青禾这样的互联网平台": what follows a word when the article names a company by it.
 const OWNER_AFTER = /^(?:等|这样的|这类|之类|旗下)/;
 /** The article writes the word as a company's name somewhere. */
 function ownerInArticle(w: string, article: Article): boolean {
@@ -309,22 +315,12 @@ function absentNouns(text: string, article: Article, alternatives: Map<string, s
     .filter((w) => !article.lexicon.vocabulary.has(w) && !alternatives.has(w) && !article.entities.find(w).length));
 }
 
+// The article's words and names, listed once per article (abbreviations are looked for in them).
+const longerWords = perArticle((article) => [...article.lexicon.vocabulary, ...article.entities.entities.flatMap((e) => e.names)].filter((x) => x.length > 2));
+// The lower-cased words of the article's names ("star", "fund" of Star Fund), once per article.
+const nameWords = perArticle((article) => new Set(article.entities.entities.flatMap((e) => e.names.flatMap((n) => n.toLowerCase().split(/\s+/)))));
 /** Chinese abbreviates a name by keeping characters of it in order, the first among them ("印尼" of
  * 印度尼西亚, "北大" of 北京大学): a word of 2–3 characters so kept in a longer article word or name. */
-// The article's words and names, listed once per article (abbreviations are looked for in them).
-const longerCache = new WeakMap<Article, string[]>();
-function longerWords(article: Article): string[] {
-  let words = longerCache.get(article);
-  if (!words) longerCache.set(article, (words = [...article.lexicon.vocabulary, ...article.entities.entities.flatMap((e) => e.names)].filter((x) => x.length > 2)));
-  return words;
-}
-// The lower-cased words of the article's names ("star", "fund" of Star Fund), once per article.
-const nameWordCache = new WeakMap<Article, Set<string>>();
-function nameWords(article: Article): Set<string> {
-  let words = nameWordCache.get(article);
-  if (!words) nameWordCache.set(article, (words = new Set(article.entities.entities.flatMap((e) => e.names.flatMap((n) => n.toLowerCase().split(/\s+/))))));
-  return words;
-}
 function abbreviates(w: string, article: Article): boolean {
   const chars = [...w];
   if (chars.length < 2 || chars.length > 3 || !/^\p{Script=Han}+$/u.test(w)) return false;
